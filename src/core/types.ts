@@ -152,6 +152,8 @@ export interface SheetData {
   merges?: Merge[];
   /** 0-based sheet position of cells[0][0] (a used range need not start at A1); default {row: 0, col: 0}. */
   origin?: { row: number; col: number };
+  /** Number formats parallel to cells where known (Excel's range.numberFormat, a workbook's numFmt): '0.0%' marks a rate. */
+  numberFormats?: (string | null | undefined)[][];
 }
 
 export interface TableRegion {
