@@ -1,0 +1,456 @@
+/**
+ * rules.md §3–5 (浙转升办〔2020〕2号 第五条): measures, rank points, standard scores, policy points and
+ * one ranking group's totals. Pure and exact: measures are exact ratios of decimals, so two measures
+ * that are equal as fractions (0.3/0.1 and 3/1) tie; ranking stays O(n log n).
+ *
+ * Errors are values. Functions a caller can hand bad options return a {@link Result}:
+ * `{ ok: true, … }` on success, `{ ok: false, error }` with a bilingual {@link ZgIssue} otherwise.
+ */
+import type {
+  Basis,
+  Bound,
+  CellRef,
+  CellValue,
+  CountyInput,
+  Decimal,
+  IndicatorScore,
+  Msg,
+  PolicyInput,
+  Quantity,
+  RankOptions,
+  RankOrder,
+  Ratio,
+  ScoreOptions,
+  StdMethod,
+  UnitScore,
+  ZgIssue,
+} from "./types";
+import { DEFAULT_OPTIONS } from "./types";
+import { ONE, compareDecimal, compareRatio, decimalFromNumber, ratio, ratioFromNumber, subDecimal } from "./decimal";
+import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { issue, placeOf } from "./messages";
+
+// ─── results as values ──────────────────────────────────────────────────────────────────────
+
+/** Success carries its fields beside `ok: true`; failure carries one bilingual error. */
+export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: ZgIssue };
+
+function fail(code: string, msg: Msg): { ok: false; error: ZgIssue } {
+  return { ok: false, error: issue(code, "error", msg) };
+}
+
+// ─── options ────────────────────────────────────────────────────────────────────────────────
+
+/** Why a set of rank options is unusable; null when it is fine. Points must stay within [floor, top]. */
+export function checkRankOptions(o: RankOptions): ZgIssue | null {
+  const bad = (zh: string, en: string): ZgIssue => issue("bad-option", "error", { zh, en });
+  if (typeof o.top !== "number" || !Number.isFinite(o.top) || o.top <= 0)
+    return bad(`选项 top（第1名得分）必须是大于0的有限数，收到 ${String(o.top)}`, `Option top (points of rank 1) must be a finite number > 0; got ${String(o.top)}`);
+  if (typeof o.step !== "number" || !Number.isFinite(o.step) || o.step < 0)
+    return bad(`选项 step（每名递减分）必须是不小于0的有限数，收到 ${String(o.step)}`, `Option step (points lost per rank) must be a finite number ≥ 0; got ${String(o.step)}`);
+  if (typeof o.floor !== "number" || !Number.isFinite(o.floor) || o.floor < 0 || o.floor > o.top)
+    return bad(
+      `选项 floor（最低得分）必须是 0 到 top（${o.top}）之间的有限数，收到 ${String(o.floor)}`,
+      `Option floor (lowest points) must be a finite number from 0 to top (${o.top}); got ${String(o.floor)}`,
+    );
+  return null;
+}
+
+/**
+ * Fills the defaults (rules.md: top 10, step 0.5, floor 0, std full, basis ratio, slots 6,
+ * minAccelerated 1) into a partial set of options and checks every field. `null`/`undefined`
+ * fields take the default (custom functions hand omitted arguments over as null).
+ */
+export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{ options: ScoreOptions }> {
+  const given = (partial ?? {}) as Record<string, unknown>;
+  const pick = <K extends keyof ScoreOptions>(k: K): ScoreOptions[K] =>
+    given[k] === undefined || given[k] === null ? DEFAULT_OPTIONS[k] : (given[k] as ScoreOptions[K]);
+  const options: ScoreOptions = {
+    top: pick("top"),
+    step: pick("step"),
+    floor: pick("floor"),
+    std: pick("std"),
+    basis: pick("basis"),
+    slots: pick("slots"),
+    minAccelerated: pick("minAccelerated"),
+  };
+  const rankError = checkRankOptions(options);
+  if (rankError) return { ok: false, error: rankError };
+  if (options.std !== "full" && options.std !== "max")
+    return fail("bad-option", { zh: `选项 std（标准分折算方法）只能是 full 或 max，收到 ${String(options.std)}`, en: `Option std (standard-score method) must be full or max; got ${String(options.std)}` });
+  if (options.basis !== "ratio" && options.basis !== "value")
+    return fail("bad-option", { zh: `选项 basis（完成度口径）只能是 ratio 或 value，收到 ${String(options.basis)}`, en: `Option basis (completion measure) must be ratio or value; got ${String(options.basis)}` });
+  if (typeof options.slots !== "number" || !Number.isInteger(options.slots) || options.slots < 1)
+    return fail("bad-option", { zh: `选项 slots（激励名额）必须是不小于1的整数，收到 ${String(options.slots)}`, en: `Option slots (number selected) must be a whole number ≥ 1; got ${String(options.slots)}` });
+  if (
+    typeof options.minAccelerated !== "number" ||
+    !Number.isInteger(options.minAccelerated) ||
+    options.minAccelerated < 0 ||
+    options.minAccelerated > options.slots
+  )
+    return fail("bad-option", {
+      zh: `选项 minAccelerated（加快发展县最少名额）必须是 0 到 slots（${options.slots}）之间的整数，收到 ${String(options.minAccelerated)}`,
+      en: `Option minAccelerated (least number of 加快发展县 selected) must be a whole number from 0 to slots (${options.slots}); got ${String(options.minAccelerated)}`,
+    });
+  return { ok: true, options };
+}
+
+// ─── §3 rank points ─────────────────────────────────────────────────────────────────────────
+
+/** A number as an exact ratio (via its shortest round-trip decimal); null for NaN/±Infinity/null. */
+function toRatio(m: Ratio | number | null | undefined): Ratio | null {
+  if (m === null || m === undefined) return null;
+  if (typeof m === "number") return Number.isFinite(m) ? ratioFromNumber(m) : null;
+  return m.den === 0n ? null : m;
+}
+
+/** points = max(floor, top − step × (rank − 1)). */
+export function pointsForRank(rank: number, o: RankOptions): number {
+  return Math.max(o.floor, o.top - o.step * (rank - 1));
+}
+
+export interface RankPoints {
+  /** Competition rank (1 + number strictly better); null where there was no measure. */
+  ranks: (number | null)[];
+  /** Rank points; 0 where there was no measure. */
+  points: number[];
+}
+
+/**
+ * Rank points for one indicator within one group (rules.md §3, 第五条(一)): competition ranking,
+ * exact ties, null/NaN measures score 0 and take no rank. order 'desc' (default): higher is better;
+ * 'asc': lower is better. Fails only on bad options.
+ */
+export function rankPoints(
+  measures: ReadonlyArray<Ratio | number | null>,
+  options: RankOptions & { order?: RankOrder },
+): Result<RankPoints> {
+  const bad = checkRankOptions(options);
+  if (bad) return { ok: false, error: bad };
+  const order = options.order ?? "desc";
+  if (order !== "desc" && order !== "asc")
+    return fail("bad-option", { zh: `选项 order（排序方向）只能是 desc 或 asc，收到 ${String(order)}`, en: `Option order must be desc or asc; got ${String(order)}` });
+  const n = measures.length;
+  const ranks: (number | null)[] = new Array<number | null>(n).fill(null);
+  const points: number[] = new Array<number>(n).fill(0);
+  const present: { i: number; m: Ratio }[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = toRatio(measures[i]);
+    if (m) present.push({ i, m });
+  }
+  const sign = order === "desc" ? -1 : 1;
+  // compareRatio decides on the doubles when they are clearly apart and exactly otherwise: O(n log n), exact ties.
+  present.sort((a, b) => sign * compareRatio(a.m, b.m));
+  let groupStart = 0;
+  for (let k = 0; k < present.length; k++) {
+    if (k > 0 && compareRatio(present[k - 1].m, present[k].m) !== 0) groupStart = k;
+    const rank = groupStart + 1;
+    ranks[present[k].i] = rank;
+    points[present[k].i] = pointsForRank(rank, options);
+  }
+  return { ok: true, ranks, points };
+}
+
+// ─── §4 measures ────────────────────────────────────────────────────────────────────────────
+
+const isPositive = (d: Decimal): boolean => d.coef > 0n;
+
+/**
+ * Completion measure (目标任务完成, rules.md §4). basis 'ratio': A/T for an at-least target, T/A for an
+ * at-most target (A > 0), so higher is always better. basis 'value': A itself — for an at-most target
+ * lower A is better, so the caller ranks it with order 'asc' ({@link completionOrder}).
+ * No measure (null) when T is not > 0, or for 'ratio' at-most when A is not > 0.
+ */
+export function completionMeasure(target: Quantity, actual: Quantity, basis: Basis): Ratio | null {
+  if (!isPositive(target.exact)) return null;
+  if (basis === "value") return ratio(actual.exact, ONE);
+  if (target.bound === "atMost") return isPositive(actual.exact) ? ratio(target.exact, actual.exact) : null;
+  return ratio(actual.exact, target.exact);
+}
+
+/** The ranking order of completion measures: only 'value' of an at-most target ranks lower-is-better. */
+export function completionOrder(basis: Basis, bound: Bound): RankOrder {
+  return basis === "value" && bound === "atMost" ? "asc" : "desc";
+}
+
+/**
+ * Over-target measure (超目标完成, rules.md §4): (A − T)/T when A > T (at most: (T − A)/T when A < T);
+ * null when T is not > 0 or the target was not exceeded. Higher is always better.
+ */
+export function overMeasure(target: Quantity, actual: Quantity): Ratio | null {
+  if (!isPositive(target.exact)) return null;
+  const c = compareDecimal(actual.exact, target.exact);
+  if (target.bound === "atMost") return c < 0 ? ratio(subDecimal(target.exact, actual.exact), target.exact) : null;
+  return c > 0 ? ratio(subDecimal(actual.exact, target.exact), target.exact) : null;
+}
+
+function quantityOf(x: number, bound: Bound): Quantity {
+  return { value: x, exact: decimalFromNumber(x), unit: null, bound, isRate: false };
+}
+
+export interface MeasureOptions {
+  basis?: Basis | null;
+  bound?: Bound | null;
+}
+
+/**
+ * Number-level completion measure for the custom functions: computed exactly from the numbers' shortest
+ * decimals and rounded once (so completion(0.3, 0.1) is 3, not 2.9999999999999996). null where there is none.
+ */
+export function completion(actual: number, target: number, options?: MeasureOptions): number | null {
+  if (!Number.isFinite(actual) || !Number.isFinite(target)) return null;
+  const bound = options?.bound ?? "atLeast";
+  const m = completionMeasure(quantityOf(target, bound), quantityOf(actual, bound), options?.basis ?? "ratio");
+  return m ? m.value : null;
+}
+
+/** Number-level over-target measure; null where the target was not exceeded. */
+export function over(actual: number, target: number, bound?: Bound | null): number | null {
+  if (!Number.isFinite(actual) || !Number.isFinite(target)) return null;
+  const b = bound ?? "atLeast";
+  const m = overMeasure(quantityOf(target, b), quantityOf(actual, b));
+  return m ? m.value : null;
+}
+
+// ─── §5 scores ──────────────────────────────────────────────────────────────────────────────
+
+export interface StandardOptions {
+  method: StdMethod;
+  /** 60 for the completion score, 20 for the over-target score. */
+  weight: number;
+  /** J: indicators with at least one measure in the group (method 'full'). */
+  indicators?: number;
+  /** Full mark of one indicator = the points of rank 1 (default 10). */
+  top?: number;
+  /** Highest points in the group (method 'max'). */
+  groupMax?: number;
+}
+
+/**
+ * 标准分 (rules.md §5). 'full': points / (top × J) × weight — the full mark per indicator is `top`, so
+ * with top 10 this is the rules' S / (10 × J) × 60 and a unit first on every indicator scores the full
+ * weight whatever top is. 'max': points / groupMax × weight. 0 when J or groupMax is 0.
+ */
+export function standardScore(points: number, o: StandardOptions): number {
+  if (o.method === "max") {
+    const max = o.groupMax ?? 0;
+    return max > 0 ? (points / max) * o.weight : 0;
+  }
+  const j = o.indicators ?? 0;
+  const top = o.top ?? DEFAULT_OPTIONS.top;
+  return j > 0 && top > 0 ? (points / (top * j)) * o.weight : 0;
+}
+
+/**
+ * 第五条(二) policy points, 0–20: 实施方案 2 + 年度工作要点/工作计划 2 + 配套政策 4 + 工作协调机制 4 +
+ * 省级试点 4 + 1 per 批示肯定/典型发言 (whole, non-negative), at most 4.
+ */
+export function policyScore(p: PolicyInput | null | undefined): number {
+  if (!p) return 0;
+  const e = typeof p.endorsements === "number" && Number.isFinite(p.endorsements) ? Math.max(0, Math.floor(p.endorsements)) : 0;
+  return (p.plan === true ? 2 : 0) + (p.workPlan === true ? 2 : 0) + (p.policy === true ? 4 : 0) + (p.mechanism === true ? 4 : 0) + (p.pilot === true ? 4 : 0) + Math.min(4, e);
+}
+
+export const TARGET_WEIGHT = 60;
+export const OVER_WEIGHT = 20;
+
+// ─── a group's totals ───────────────────────────────────────────────────────────────────────
+
+export interface GroupScore {
+  /** One per unit, in input order. */
+  scores: UnitScore[];
+  /** J: indicators with at least one measure in the group. */
+  indicatorCount: number;
+  /** Cells that could not be used: errors (unreadable) and warnings (empty, mismatched). */
+  issues: ZgIssue[];
+}
+
+interface IndicatorSlot {
+  key: string;
+  label: string;
+  at?: CellRef;
+  labelBound: Bound | null;
+}
+
+/** The issue's text without the place prefix issue() added, so it can be re-worded with context. */
+function bare(i: ZgIssue, at?: CellRef): Msg {
+  const p = placeOf(at);
+  const strip = (s: string, prefix: string): string => (prefix && s.startsWith(prefix) ? s.slice(prefix.length) : s);
+  return { zh: strip(i.zh, p.zh ? `${p.zh}：` : ""), en: strip(i.en, p.en ? `${p.en}: ` : "") };
+}
+
+const WHICH = { target: { zh: "目标值", en: "target" }, actual: { zh: "完成值", en: "actual" } };
+
+/**
+ * Scores one ranking group (a city's counties, or the recommended counties) by rules.md §3–5.
+ * Indicators are matched across units by their normalised label (full-width → ASCII, white space
+ * removed), in order of first appearance. Bad options give no scores and one error issue.
+ */
+export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOptions): GroupScore {
+  const resolved = resolveOptions(options);
+  if (!resolved.ok) return { scores: [], indicatorCount: 0, issues: [resolved.error] };
+  const o = resolved.options;
+  const issues: ZgIssue[] = [];
+
+  // Indicators of the group and, per unit, its entry for each.
+  const slots: IndicatorSlot[] = [];
+  const slotOf = new Map<string, number>();
+  const entryOf: Map<number, number>[] = units.map(() => new Map());
+  units.forEach((u, ui) => {
+    (u.entries ?? []).forEach((e, ei) => {
+      const label = typeof e.indicator === "string" ? e.indicator : String(e.indicator ?? "");
+      const key = normalizeText(label);
+      if (!key) return;
+      let s = slotOf.get(key);
+      if (s === undefined) {
+        s = slots.length;
+        slotOf.set(key, s);
+        slots.push({ key, label: stripSpace(label), at: e.targetAt ?? e.actualAt, labelBound: readLabelTarget(label)?.bound ?? null });
+      }
+      if (entryOf[ui].has(s)) {
+        issues.push(
+          issue("duplicate-indicator", "warning", {
+            zh: `${u.county}的指标“${slots[s].label}”出现多次，只计第一次`,
+            en: `${u.county}: indicator "${slots[s].label}" appears more than once; only the first counts`,
+          }, e.targetAt ?? e.actualAt),
+        );
+        return;
+      }
+      entryOf[ui].set(s, ei);
+    });
+  });
+
+  const nUnits = units.length;
+  const indicatorRows: IndicatorScore[][] = units.map(() => []);
+  let j = 0;
+
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s];
+    // Read every unit's target and actual for this indicator.
+    const read: ({ t: Quantity; a: Quantity } | null)[] = new Array(nUnits).fill(null);
+    for (let ui = 0; ui < nUnits; ui++) {
+      const u = units[ui];
+      const ei = entryOf[ui].get(s);
+      if (ei === undefined) {
+        issues.push(
+          issue("missing-indicator", "warning", {
+            zh: `${u.county}没有指标“${slot.label}”的数据，该项不计分`,
+            en: `${u.county} has no row for indicator "${slot.label}"; no points for it`,
+          }),
+        );
+        continue;
+      }
+      const e = u.entries[ei];
+      const cells: [keyof typeof WHICH, CellValue, CellRef | undefined][] = [
+        ["target", e.target, e.targetAt],
+        ["actual", e.actual, e.actualAt],
+      ];
+      const got: Quantity[] = [];
+      for (const [which, cell, at] of cells) {
+        const r = readCell(cell, at);
+        if (r.status === "value") {
+          got.push(r.quantity);
+          continue;
+        }
+        const why = bare(r.issue, at);
+        issues.push(
+          issue(r.issue.code, r.issue.severity, {
+            zh: `${u.county}“${slot.label}”的${WHICH[which].zh}：${why.zh}；该项不计分`,
+            en: `${u.county} "${slot.label}" ${WHICH[which].en}: ${why.en}; no points for this indicator`,
+          }, at),
+        );
+      }
+      if (got.length < 2) continue;
+      const [t, a] = got;
+      if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
+        issues.push(
+          issue("unit-mismatch", "error", {
+            zh: `${u.county}“${slot.label}”的完成值单位（${a.unit}）与目标值单位（${t.unit}）不一致，该项不计分`,
+            en: `${u.county} "${slot.label}": the actual's unit (${a.unit}) differs from the target's (${t.unit}); no points for this indicator`,
+          }, e.actualAt),
+        );
+        continue;
+      }
+      if (!isPositive(t.exact)) {
+        issues.push(
+          issue("target-not-positive", "warning", {
+            zh: `${u.county}“${slot.label}”的目标值不大于0，无法计算完成度，该项不计分`,
+            en: `${u.county} "${slot.label}": the target is not above 0, so there is no completion measure; no points for this indicator`,
+          }, e.targetAt),
+        );
+        continue;
+      }
+      read[ui] = { t, a };
+    }
+
+    // One direction per indicator: "at most" when the label or any target says so, so all units rank alike.
+    const bounds = new Set(read.filter((r) => r !== null).map((r) => r!.t.bound));
+    const bound: Bound = slot.labelBound === "atMost" || bounds.has("atMost") ? "atMost" : "atLeast";
+    if (bounds.size > 1 && slot.labelBound !== "atMost") {
+      issues.push(
+        issue("bound-mixed", "warning", {
+          zh: `指标“${slot.label}”的目标有的写“以上”有的写“以下”，全部按“以下”（越低越好）计`,
+          en: `Indicator "${slot.label}": some targets are "at least", some "at most"; all are treated as at most (lower is better)`,
+        }, slot.at),
+      );
+    }
+
+    const comp: (Ratio | null)[] = new Array(nUnits).fill(null);
+    const ovr: (Ratio | null)[] = new Array(nUnits).fill(null);
+    for (let ui = 0; ui < nUnits; ui++) {
+      const r = read[ui];
+      if (!r) continue;
+      const t = r.t.bound === bound ? r.t : { ...r.t, bound };
+      comp[ui] = completionMeasure(t, r.a, o.basis);
+      ovr[ui] = overMeasure(t, r.a);
+      if (!comp[ui]) {
+        const e = units[ui].entries[entryOf[ui].get(s)!];
+        issues.push(
+          issue("actual-not-positive", "warning", {
+            zh: `${units[ui].county}“${slot.label}”为“以下”目标，完成值不大于0，无法计算完成度（目标值÷完成值），该项完成分不计`,
+            en: `${units[ui].county} "${slot.label}": an at-most target with an actual not above 0 has no completion measure (target ÷ actual); no completion points`,
+          }, e.actualAt),
+        );
+      }
+    }
+    if (comp.some((m) => m !== null) || ovr.some((m) => m !== null)) j++;
+
+    const cr = rankPoints(comp, { ...o, order: completionOrder(o.basis, bound) });
+    const orr = rankPoints(ovr, { ...o, order: "desc" });
+    // Options were checked above, so both rankings succeed.
+    if (!cr.ok || !orr.ok) return { scores: [], indicatorCount: 0, issues: [cr.ok ? (orr as { error: ZgIssue }).error : cr.error] };
+    for (let ui = 0; ui < nUnits; ui++) {
+      indicatorRows[ui].push({
+        indicator: slot.label,
+        completion: comp[ui],
+        completionRank: cr.ranks[ui],
+        completionPoints: cr.points[ui],
+        over: ovr[ui],
+        overRank: orr.ranks[ui],
+        overPoints: orr.points[ui],
+      });
+    }
+  }
+
+  const S = indicatorRows.map((rows) => rows.reduce((sum, r) => sum + r.completionPoints, 0));
+  const O = indicatorRows.map((rows) => rows.reduce((sum, r) => sum + r.overPoints, 0));
+  const maxS = S.reduce((m, x) => Math.max(m, x), 0);
+  const maxO = O.reduce((m, x) => Math.max(m, x), 0);
+  const scores: UnitScore[] = units.map((u, ui) => {
+    const targetScore = standardScore(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: j, top: o.top, groupMax: maxS });
+    const overScore = standardScore(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: j, top: o.top, groupMax: maxO });
+    const ps = policyScore(u.policy);
+    return {
+      county: u.county,
+      city: u.city,
+      completionPoints: S[ui],
+      overPoints: O[ui],
+      targetScore,
+      overScore,
+      policyScore: ps,
+      total: targetScore + overScore + ps,
+      indicators: indicatorRows[ui],
+    };
+  });
+  return { scores, indicatorCount: j, issues };
+}
