@@ -87,6 +87,8 @@ export interface ChildCell {
   name: string;
   cell: CellValue;
   at?: CellRef;
+  /** The cell's number format where known ('0%' shows a rate): a bare 0.1 in a percent format is 10%. */
+  format?: string | null;
 }
 
 /** One indicator of a decomposition table, ready to be checked. */
@@ -96,6 +98,10 @@ export interface AllocationInput {
   /** The parent target from a 全省目标/全市目标/目标任务 row or column; when absent it is read from the label. */
   parent?: CellValue;
   parentAt?: CellRef;
+  /** The parent cell's number format where known. */
+  parentFormat?: string | null;
+  /** The unit of bare numbers in this indicator's cells, from a 单位 column ('台', '万元', '%'). */
+  unit?: string | null;
   /** The child units' allocated targets, in table order. Never includes 合计/小计/总计. */
   children: ChildCell[];
   /** Cells of 合计/小计/总计 rows or columns: compared with the computed sum, reported as a warning when they differ. */

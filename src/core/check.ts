@@ -1,0 +1,339 @@
+/**
+ * rules.md §2: one indicator's allocation check — do the child units' targets cover the parent target?
+ *
+ * Everything is compared as exact decimals (decimal.ts), so a table that adds up on paper adds up here:
+ * 104.2 + 52 + 14 + … + 0.5 亿元 is exactly 300 亿元, never 299.99999999999994.
+ */
+import type {
+  AllocationInput,
+  Bound,
+  CellRef,
+  CellValue,
+  CheckResult,
+  ChildValue,
+  Decimal,
+  IndicatorKind,
+  Msg,
+  Quantity,
+  ZgIssue,
+} from "./types";
+import { addDecimal, compareDecimal, decimalFromNumber, decimalToNumber, decimalToString, subDecimal, sumDecimals } from "./decimal";
+import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { issue, placeOf } from "./messages";
+
+/** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  return /%/.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+}
+
+/** 合计/小计/总计 and their variants: a totals line, never a child. */
+export function isTotalsLabel(text: string): boolean {
+  return /^(全省|全市|全县|全区|本市|本县)?(合计|小计|总计|总数|汇总)$/.test(normalizeText(text));
+}
+
+/** The label as written, white space removed (full-width forms kept, so it matches the document). */
+export function indicatorName(label: string): string {
+  return stripSpace(String(label ?? ""));
+}
+
+/** Whether the label marks a stock (累计): the children are then the year's additions to it. */
+export function isCumulativeLabel(label: string): boolean {
+  return normalizeText(String(label ?? "")).includes("累计");
+}
+
+interface Read {
+  q: Quantity | null;
+  status: "value" | "none" | "error";
+  issue?: ZgIssue;
+}
+
+function mulDecimal(a: Decimal, b: Decimal): Decimal {
+  return { coef: a.coef * b.coef, exp: a.exp + b.exp };
+}
+
+/**
+ * Reads a cell; a bare number takes the unit of the table's 单位 column when there is one (so 1.5 under
+ * 万元 is 15000 元), and a number shown in a percent format is a rate.
+ */
+function readWithUnit(cell: CellValue, at: CellRef | undefined, format: string | null | undefined, unitText: string | null | undefined): Read {
+  const r = readCell(cell, at, { percentFormat: isPercentFormat(format) });
+  if (r.status !== "value") return { q: null, status: r.status, issue: r.issue };
+  const q = r.quantity;
+  if (q.unit === null && !q.isRate && unitText) {
+    const u = readCell(`1${unitText}`);
+    if (u.status === "value" && (u.quantity.unit !== null || u.quantity.isRate)) {
+      const exact = mulDecimal(q.exact, u.quantity.exact);
+      return { q: { ...q, exact, value: decimalToNumber(exact), unit: u.quantity.unit, isRate: u.quantity.isRate }, status: "value" };
+    }
+    const plain = normalizeText(unitText);
+    if (plain) return { q: { ...q, unit: plain }, status: "value" };
+  }
+  return { q, status: "value" };
+}
+
+function unitOf(q: Quantity): string | null {
+  return q.isRate ? "%" : q.unit;
+}
+
+function unitName(u: string | null): Msg {
+  return u === null ? { zh: "无单位", en: "no unit" } : { zh: u, en: u };
+}
+
+function named(name: string, at?: CellRef): Msg {
+  const p = placeOf(at);
+  return { zh: p.zh ? `${name}（${p.zh}）` : name, en: p.en ? `${name} (${p.en})` : name };
+}
+
+function fmt(d: Decimal, unit: string | null, isRate: boolean): string {
+  if (isRate) return `${decimalToString({ coef: d.coef, exp: d.exp + 2 })}%`;
+  return `${decimalToString(d)}${unit ?? ""}`;
+}
+
+/**
+ * Checks one indicator (rules.md §2). Never throws: every problem is an issue in the result, and an
+ * indicator that cannot be judged is `unchecked` with the reason in both languages.
+ */
+export function checkAllocation(input: AllocationInput): CheckResult {
+  const label = typeof input.indicator === "string" ? input.indicator : String(input.indicator ?? "");
+  const indicator = indicatorName(label);
+  const issues: ZgIssue[] = [];
+  const at = input.at;
+  const labelAt = at ?? input.parentAt;
+
+  // ── the parent target ──
+  const labelQ = readLabelTarget(label);
+  let parentQ: Quantity | null = null;
+  let parentError: Msg | null = null;
+  let parentFromCell = false;
+  if (input.parent !== undefined) {
+    const r = readWithUnit(input.parent, input.parentAt, input.parentFormat, input.unit);
+    if (r.status === "value" && r.q) {
+      parentQ = r.q;
+      parentFromCell = true;
+    } else if (r.status === "error" && r.issue) {
+      issues.push(r.issue);
+      parentError = {
+        zh: `上级目标${placeOf(input.parentAt).zh ? `（${placeOf(input.parentAt).zh}）` : ""}无法读取：${r.issue.zh}`,
+        en: `the parent target${placeOf(input.parentAt).en ? ` (${placeOf(input.parentAt).en})` : ""} cannot be read: ${r.issue.en}`,
+      };
+    }
+  }
+  if (parentQ && labelQ && parentQ.unit === null && !parentQ.isRate) {
+    // A bare number in a 全省目标 column is in the unit the label states.
+    parentQ = { ...parentQ, unit: labelQ.unit, isRate: labelQ.isRate };
+  }
+  if (!parentQ && !parentError && labelQ) parentQ = labelQ;
+  if (parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
+    issues.push(
+      issue(
+        "parent-label-mismatch",
+        "warning",
+        {
+          zh: `上级目标 ${fmt(parentQ.exact, parentQ.unit, parentQ.isRate)} 与指标名称中的目标 ${fmt(labelQ.exact, labelQ.unit, labelQ.isRate)} 不一致，按上级目标单元格校核`,
+          en: `the parent target ${fmt(parentQ.exact, parentQ.unit, parentQ.isRate)} differs from the target in the label, ${fmt(labelQ.exact, labelQ.unit, labelQ.isRate)}; the parent cell is used`,
+        },
+        input.parentAt ?? labelAt,
+      ),
+    );
+  }
+
+  const cumulative = isCumulativeLabel(label);
+  const kind: IndicatorKind = cumulative ? "cumulative" : parentQ?.isRate ? "rate" : "total";
+  const bound: Bound = parentQ?.bound ?? "atLeast";
+  const parentUnit = parentQ ? unitOf(parentQ) : null;
+
+  // ── the children ──
+  const children: ChildValue[] = [];
+  const readings: { name: string; at?: CellRef; q: Quantity }[] = [];
+  const unreadable: Msg[] = [];
+  const missing: string[] = [];
+  const mismatched: { name: string; at?: CellRef; unit: string | null }[] = [];
+  let childUnit: string | null = parentUnit;
+  for (const child of input.children ?? []) {
+    const r = readWithUnit(child.cell, child.at, child.format, input.unit);
+    if (r.status === "error") {
+      if (r.issue) issues.push(r.issue);
+      unreadable.push(named(child.name, child.at));
+      children.push({ name: child.name, value: null, at: child.at });
+      continue;
+    }
+    if (r.status === "none" || !r.q) {
+      missing.push(child.name);
+      issues.push(
+        issue(
+          "child-no-value",
+          "warning",
+          {
+            zh: `“${child.name}”没有分解目标值，按缺失处理${kind === "total" ? "（合计只计其余单位）" : ""}`,
+            en: `“${child.name}” has no allocated value and is treated as missing${kind === "total" ? " (the sum covers the other units only)" : ""}`,
+          },
+          child.at,
+        ),
+      );
+      children.push({ name: child.name, value: null, at: child.at });
+      continue;
+    }
+    let q = r.q;
+    // A bare number takes the parent's unit (a rate row's bare 0.1 is 10%).
+    if (q.unit === null && !q.isRate) {
+      if (parentQ) {
+        q = { ...q, unit: parentQ.unit, isRate: parentQ.isRate };
+        if (parentQ.isRate && compareDecimal(q.exact, { coef: 1n, exp: 0 }) >= 0) {
+          issues.push(
+            issue(
+              "rate-bare-number",
+              "warning",
+              {
+                zh: `“${child.name}”的值 ${decimalToString(r.q.exact)} 没有写 %，按比例读作 ${fmt(q.exact, null, true)}；如指 ${decimalToString(r.q.exact)}%，请写成“${decimalToString(r.q.exact)}%”`,
+                en: `“${child.name}”: ${decimalToString(r.q.exact)} has no %, so it is read as the fraction ${fmt(q.exact, null, true)}; write “${decimalToString(r.q.exact)}%” if that is meant`,
+              },
+              child.at,
+            ),
+          );
+        }
+      } else if (childUnit !== null) q = { ...q, unit: childUnit };
+    }
+    const u = unitOf(q);
+    if (childUnit === null && u !== null) childUnit = u;
+    if (u !== childUnit) mismatched.push({ name: child.name, at: child.at, unit: u });
+    readings.push({ name: child.name, at: child.at, q });
+    children.push({ name: child.name, value: q.value, at: child.at });
+  }
+  const unit = parentUnit ?? childUnit;
+
+  const base = {
+    indicator,
+    kind,
+    unit,
+    bound,
+    parent: parentQ ? parentQ.value : null,
+    short: [] as string[],
+    children,
+    issues,
+    ...(at ? { at } : {}),
+  };
+  const unchecked = (reason: Msg, childrenTotal: number | null = null): CheckResult => ({
+    ...base,
+    childrenTotal,
+    gap: null,
+    status: "unchecked",
+    reason,
+  });
+
+  if (parentError) return unchecked(parentError);
+  if (unreadable.length > 0) {
+    return unchecked({
+      zh: `分解目标无法读取：${unreadable.map((m) => m.zh).join("、")}`,
+      en: `allocated values cannot be read: ${unreadable.map((m) => m.en).join(", ")}`,
+    });
+  }
+  if (mismatched.length > 0) {
+    const m = mismatched[0];
+    const expected = unitName(unit);
+    const got = unitName(m.unit);
+    return unchecked({
+      zh: `单位不一致，无法换算：上级目标为“${expected.zh}”，${named(m.name, m.at).zh}为“${got.zh}”`,
+      en: `units do not convert: the parent target is in ${expected.en}, ${named(m.name, m.at).en} is in ${got.en}`,
+    });
+  }
+  if (!parentQ) {
+    return unchecked({
+      zh: "没有上级目标：指标名称中没有目标值，也没有“全省目标/全市目标/目标任务”单元格",
+      en: "no parent target: the label states none and there is no 全省目标/全市目标/目标任务 (parent target) cell",
+    });
+  }
+  if (readings.length === 0) {
+    return unchecked({ zh: "所有分解单位都没有目标值", en: "no child unit has a value" });
+  }
+
+  const sum = sumDecimals(readings.map((r) => r.q.exact));
+  const sumValue = decimalToNumber(sum);
+  compareTotals(input, kind, sum, unit, parentQ, issues);
+
+  if (kind === "rate") {
+    const below = readings.filter((r) => {
+      const c = compareDecimal(r.q.exact, parentQ!.exact);
+      return bound === "atMost" ? c > 0 : c < 0;
+    });
+    return {
+      ...base,
+      childrenTotal: null,
+      gap: null,
+      status: below.length === 0 ? "ok" : "short",
+      short: below.map((r) => r.name),
+      reason: null,
+    };
+  }
+
+  let covered = sum;
+  if (kind === "cumulative") {
+    if (input.base === undefined || input.base === null || !Number.isFinite(input.base)) {
+      return unchecked(
+        {
+          zh: "累计指标：上级目标是存量（截至年末的累计数），各地分解数是当年新增数，需要提供基期（上年末）存量才能校核",
+          en: "cumulative indicator: the parent target is a stock (the running total at year end) while the children are the year's additions; the base year's stock is needed to check it",
+        },
+        sumValue,
+      );
+    }
+    covered = addDecimal(decimalFromNumber(input.base), sum);
+  }
+  const c = compareDecimal(covered, parentQ.exact);
+  const ok = bound === "atMost" ? c <= 0 : c >= 0;
+  return {
+    ...base,
+    childrenTotal: sumValue,
+    gap: decimalToNumber(subDecimal(covered, parentQ.exact)),
+    status: ok ? "ok" : "short",
+    reason: null,
+  };
+}
+
+/** 合计/小计/总计 cells: read for comparison only; one that differs from the computed sum is a warning. */
+function compareTotals(
+  input: AllocationInput,
+  kind: IndicatorKind,
+  sum: Decimal,
+  unit: string | null,
+  parentQ: Quantity,
+  issues: ZgIssue[],
+): void {
+  if (kind === "rate") return;
+  for (const t of input.totals ?? []) {
+    const r = readWithUnit(t.cell, t.at, t.format, input.unit);
+    if (r.status === "none") continue;
+    if (r.status === "error" || !r.q) {
+      if (r.issue) issues.push({ ...r.issue, severity: "warning" });
+      continue;
+    }
+    const q = r.q.unit === null && !r.q.isRate ? { ...r.q, unit: parentQ.unit, isRate: parentQ.isRate } : r.q;
+    if (unitOf(q) !== unit) {
+      issues.push(
+        issue(
+          "total-unit-mismatch",
+          "warning",
+          {
+            zh: `“${t.name}”的单位“${unitName(unitOf(q)).zh}”与分解目标的单位“${unitName(unit).zh}”不同，未比较`,
+            en: `“${t.name}” is in ${unitName(unitOf(q)).en}, the allocations in ${unitName(unit).en}; not compared`,
+          },
+          t.at,
+        ),
+      );
+      continue;
+    }
+    if (compareDecimal(q.exact, sum) !== 0) {
+      issues.push(
+        issue(
+          "total-mismatch",
+          "warning",
+          {
+            zh: `“${t.name}”写的是 ${fmt(q.exact, unit, false)}，但各单位分解数之和为 ${fmt(sum, unit, false)}（相差 ${fmt(subDecimal(q.exact, sum), unit, false)}）`,
+            en: `“${t.name}” says ${fmt(q.exact, unit, false)} but the allocations add up to ${fmt(sum, unit, false)} (difference ${fmt(subDecimal(q.exact, sum), unit, false)})`,
+          },
+          t.at,
+        ),
+      );
+    }
+  }
+}
