@@ -1,0 +1,424 @@
+/**
+ * rules.md §2: finding a decomposition table in a sheet as officials lay it out, and checking all of it.
+ *
+ * 9号 prints one indicator per row with the 11 cities as columns under a merged two-row header, title rows
+ * above and a 省级牵头单位 column at the right; many city and county tables put the units as rows
+ * instead. Rather than trusting a fixed layout, the finder reads the cells: the label column is the one
+ * whose texts have readable values to their right, the header is the block just above the first such
+ * row, and the child columns are those that hold values and are not 序号/牵头单位/备注/单位/目标/合计.
+ * Both orientations are tried (the grid and its transpose) and the one whose lines look like indicators
+ * (one unit along the line, a target in the label, names of units across) wins.
+ */
+import type {
+  AllocationInput,
+  CellRef,
+  CellValue,
+  ChildCell,
+  DecompositionTable,
+  Merge,
+  Quantity,
+  SheetCheck,
+  SheetData,
+  TableRegion,
+  ZgIssue,
+} from "./types";
+import { checkAllocation, indicatorName, isPercentFormat, isTotalsLabel } from "./check";
+import { a1, columnLetters, issue } from "./messages";
+import { normalizeText, readCell, readLabelTarget } from "./parse";
+import { findCity, findCounty } from "./reference";
+
+export type Orientation = DecompositionTable["orientation"];
+
+export interface FindTableOptions {
+  /** Use this orientation instead of guessing it. */
+  orientation?: Orientation;
+}
+
+export interface CheckSheetOptions extends FindTableOptions {
+  /** Base-year stocks of cumulative (累计) indicators, keyed by indicator label (white space ignored), in base units. */
+  base?: Record<string, number>;
+}
+
+// ─── header words ────────────────────────────────────────────────────────────────────────────
+
+/** 全省目标, 全市目标, 目标任务, 年度目标, 2020年目标 …: the parent target line. */
+const PARENT_RE = /^(全省|全市|全县|全区|本省|本市|本县|本区|省级|市级|县级|省|市|县)?((20\d\d)?年度?)?(目标任务数?|目标值?|任务数|下达目标)$/;
+/** Columns that are neither a child nor a target. */
+const OTHER_RE = [
+  /^(序号|编号|序|No\.?)$/i,
+  /(牵头|责任|主管|配合|负责)(单位|部门|处室)/,
+  /^(备注|说明|附注)/,
+  /^(关键性)?(量化)?指标(名称|内容)?$/,
+  /^(项目|名称|内容|类别)$/,
+];
+const UNIT_RE = /^(计量)?单位$/;
+/** 注：…, 说明：…, 资料来源：…: note rows, never indicators. */
+const NOTE_RE = /^(注|备注|说明|附注|资料来源|来源|填报说明)(\d|[:：、.]|$)/;
+
+type Role = "parent" | "totals" | "unit" | "other" | "child";
+
+function roleOfHeader(text: string): Role {
+  const t = normalizeText(text);
+  if (!t) return "child";
+  if (isTotalsLabel(t)) return "totals";
+  if (PARENT_RE.test(t)) return "parent";
+  if (UNIT_RE.test(t)) return "unit";
+  if (OTHER_RE.some((re) => re.test(t))) return "other";
+  return "child";
+}
+
+function isKeywordLabel(text: string): boolean {
+  const t = normalizeText(text);
+  return roleOfHeader(t) !== "child" || NOTE_RE.test(t);
+}
+
+// ─── cells ───────────────────────────────────────────────────────────────────────────────────
+
+type Cls =
+  | { kind: "blank" }
+  | { kind: "none" }
+  | { kind: "value"; q: Quantity }
+  | { kind: "text"; text: string }
+  | { kind: "bad" };
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && normalizeText(v) === "");
+}
+
+/** A view of the grid, possibly transposed; every coordinate maps back to the sheet's own cell. */
+interface View {
+  rows: number;
+  cols: number;
+  get(r: number, c: number): CellValue;
+  cls(r: number, c: number): Cls;
+  format(r: number, c: number): string | null | undefined;
+  ref(r: number, c: number): CellRef;
+  /** To grid (row, col). */
+  grid(r: number, c: number): [number, number];
+  merges: Merge[];
+}
+
+function makeViews(sheet: SheetData): { rows: View; columns: View } {
+  const cells = sheet.cells ?? [];
+  const nRows = cells.length;
+  const nCols = cells.reduce((m, row) => Math.max(m, row?.length ?? 0), 0);
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  const cache: (Cls | undefined)[][] = [];
+  const get = (r: number, c: number): CellValue => cells[r]?.[c];
+  const fmt = (r: number, c: number) => sheet.numberFormats?.[r]?.[c];
+  const ref = (r: number, c: number): CellRef => ({ sheet: sheet.name, cell: a1(r + origin.row, c + origin.col) });
+  const cls = (r: number, c: number): Cls => {
+    const row = (cache[r] ??= []);
+    let k = row[c];
+    if (k) return k;
+    const v = get(r, c);
+    if (isBlank(v)) k = { kind: "blank" };
+    else {
+      const read = readCell(v, undefined, { percentFormat: isPercentFormat(fmt(r, c)) });
+      if (read.status === "value") k = { kind: "value", q: read.quantity };
+      else if (read.status === "none") k = { kind: "none" };
+      else k = typeof v === "string" ? { kind: "text", text: v } : { kind: "bad" };
+    }
+    row[c] = k;
+    return k;
+  };
+  const merges = sheet.merges ?? [];
+  const rowsView: View = {
+    rows: nRows,
+    cols: nCols,
+    get,
+    cls,
+    format: fmt,
+    ref,
+    grid: (r, c) => [r, c],
+    merges,
+  };
+  const columnsView: View = {
+    rows: nCols,
+    cols: nRows,
+    get: (r, c) => get(c, r),
+    cls: (r, c) => cls(c, r),
+    format: (r, c) => fmt(c, r),
+    ref: (r, c) => ref(c, r),
+    grid: (r, c) => [c, r],
+    merges: merges.map((m) => ({ top: m.left, left: m.top, bottom: m.right, right: m.bottom })),
+  };
+  return { rows: rowsView, columns: columnsView };
+}
+
+// ─── the finder, on one view (indicators as rows) ────────────────────────────────────────────
+
+interface Candidate {
+  view: View;
+  orientation: Orientation;
+  region: TableRegion;
+  childNames: string[];
+  indicators: AllocationInput[];
+  /** How much the lines look like indicators, to choose an orientation. */
+  score: number;
+  issues: ZgIssue[];
+}
+
+function isLabelText(k: Cls): k is { kind: "text"; text: string } {
+  return k.kind === "text" && !isKeywordLabel(k.text);
+}
+
+function valuesRightOf(v: View, r: number, c: number): number {
+  let n = 0;
+  for (let j = c + 1; j < v.cols; j++) if (v.cls(r, j).kind === "value") n++;
+  return n;
+}
+
+function nonBlankCount(v: View, r: number): number {
+  let n = 0;
+  for (let j = 0; j < v.cols; j++) if (v.cls(r, j).kind !== "blank") n++;
+  return n;
+}
+
+function unitKey(q: Quantity): string {
+  return q.isRate ? "%" : (q.unit ?? "");
+}
+
+function isUnitName(name: string): boolean {
+  return findCity(name) !== undefined || findCounty(name) !== undefined;
+}
+
+function findInView(v: View, orientation: Orientation, sheetName: string): Candidate | null {
+  // The label column: the one whose texts most often have readable values to their right.
+  let labelCol = -1;
+  let best = 0;
+  for (let c = 0; c < v.cols; c++) {
+    let n = 0;
+    for (let r = 0; r < v.rows; r++) if (isLabelText(v.cls(r, c)) && valuesRightOf(v, r, c) > 0) n++;
+    if (n > best) {
+      best = n;
+      labelCol = c;
+    }
+  }
+  if (labelCol < 0) return null;
+  const L = labelCol;
+
+  let first = -1;
+  for (let r = 0; r < v.rows && first < 0; r++) if (isLabelText(v.cls(r, L)) && valuesRightOf(v, r, L) > 0) first = r;
+  if (first < 0) return null;
+
+  // The header block: the non-empty rows right above the first indicator, at most three, stopping at a
+  // title row (a single text) unless a merged header cell reaches down into the block.
+  let hEnd = first - 1;
+  while (hEnd >= 0 && nonBlankCount(v, hEnd) === 0) hEnd--;
+  let hTop = hEnd;
+  if (hEnd >= 0) {
+    while (hTop - 1 >= 0 && hEnd - (hTop - 1) < 3) {
+      const r = hTop - 1;
+      const mergedDown = v.merges.some((m) => m.top === r && m.bottom >= hTop && m.bottom <= hEnd);
+      if (nonBlankCount(v, r) >= 2 || mergedDown) hTop = r;
+      else break;
+    }
+  }
+  const headerOf = (c: number): { text: string; r: number } | null => {
+    for (let r = hEnd; r >= hTop && r >= 0; r--) {
+      const x = v.get(r, c);
+      if (!isBlank(x)) return { text: typeof x === "string" ? x : String(x), r };
+    }
+    return null;
+  };
+
+  // Rows that hold values: used to tell child columns from empty or text columns.
+  const dataRows: number[] = [];
+  for (let r = first; r < v.rows; r++) if (isLabelText(v.cls(r, L)) && valuesRightOf(v, r, L) > 0) dataRows.push(r);
+
+  let parentCol: number | undefined;
+  let unitCol: number | undefined;
+  const totalCols: number[] = [];
+  const candidates: number[] = [];
+  const valueCols = new Set<number>();
+  for (let c = L + 1; c < v.cols; c++) {
+    const h = headerOf(c);
+    const role = h ? roleOfHeader(h.text) : "child";
+    if (role === "parent") parentCol ??= c;
+    else if (role === "totals") totalCols.push(c);
+    else if (role === "unit") unitCol ??= c;
+    else if (role === "child") {
+      candidates.push(c);
+      if (dataRows.some((r) => v.cls(r, c).kind === "value")) valueCols.add(c);
+    }
+  }
+  // Children: the named columns from the first to the last that hold values (a child column whose cells
+  // are all 待定 still counts when it sits among them).
+  const firstValue = candidates.find((c) => valueCols.has(c));
+  const lastValue = [...candidates].reverse().find((c) => valueCols.has(c));
+  if (firstValue === undefined || lastValue === undefined) return null;
+  const childCols = candidates.filter((c) => c >= firstValue && c <= lastValue && (valueCols.has(c) || headerOf(c) !== null));
+
+  const issues: ZgIssue[] = [];
+  const childNames = childCols.map((c) => {
+    const h = headerOf(c);
+    if (h) return String(h.text).replace(/[\s\u00A0\u3000]+/g, "");
+    const [, gc] = v.grid(first, c);
+    const [gr] = v.grid(first, c);
+    const name = orientation === "indicatorRows" ? columnLetters(gc) : String(gr + 1);
+    issues.push(
+      issue(
+        "child-unnamed",
+        "warning",
+        {
+          zh: `分解单位的${orientation === "indicatorRows" ? "列" : "行"}没有表头名称，暂以“${name}”称呼`,
+          en: `a child ${orientation === "indicatorRows" ? "column" : "row"} has no header name; it is called “${name}”`,
+        },
+        v.ref(hEnd >= 0 ? hEnd : first, c),
+      ),
+    );
+    return name;
+  });
+
+  const indicators: AllocationInput[] = [];
+  let score = 0;
+  let last = first;
+  for (let r = first; r < v.rows; r++) {
+    const lk = v.cls(r, L);
+    if (!isLabelText(lk)) continue;
+    // A row whose child cells are all empty is a title or a note, not an indicator (rules §2).
+    if (childCols.every((c) => v.cls(r, c).kind === "blank")) continue;
+    const label = lk.text;
+    last = r;
+    const children: ChildCell[] = childCols.map((c, i) => ({
+      name: childNames[i],
+      cell: v.get(r, c),
+      at: v.ref(r, c),
+      format: v.format(r, c) ?? null,
+    }));
+    const input: AllocationInput = { indicator: label, children, at: v.ref(r, L) };
+    if (parentCol !== undefined) {
+      input.parent = v.get(r, parentCol);
+      input.parentAt = v.ref(r, parentCol);
+      input.parentFormat = v.format(r, parentCol) ?? null;
+    }
+    if (totalCols.length > 0) {
+      input.totals = totalCols.map((c) => ({
+        name: normalizeText(headerOf(c)?.text ?? "合计"),
+        cell: v.get(r, c),
+        at: v.ref(r, c),
+        format: v.format(r, c) ?? null,
+      }));
+    }
+    if (unitCol !== undefined) {
+      const u = v.get(r, unitCol);
+      if (typeof u === "string" && normalizeText(u)) input.unit = normalizeText(u);
+    }
+    indicators.push(input);
+
+    // Evidence that this line is an indicator: one unit along it, a target in its label or parent cell.
+    const units = new Set<string>();
+    let n = 0;
+    for (const c of childCols) {
+      const k = v.cls(r, c);
+      if (k.kind === "value") {
+        n++;
+        units.add(unitKey(k.q));
+      }
+    }
+    if (n >= 2 && units.size === 1) score += 1;
+    if (n >= 2 && units.size > 1) score -= 1;
+    if (readLabelTarget(label)) score += 1;
+    if (parentCol !== undefined && v.cls(r, parentCol).kind === "value") score += 1;
+    if (isUnitName(label)) score -= 2;
+  }
+  if (indicators.length === 0) return null;
+  const named = childNames.filter(isUnitName).length;
+  if (named * 2 > childNames.length) score += indicators.length;
+
+  const used = [L, ...childCols, ...totalCols, ...(parentCol !== undefined ? [parentCol] : []), ...(unitCol !== undefined ? [unitCol] : [])];
+  let left = Math.min(...used);
+  let right = Math.max(...used);
+  const top = hTop >= 0 ? hTop : first;
+  for (let r = top; r <= Math.max(hEnd, top); r++) {
+    for (let c = 0; c < v.cols; c++) {
+      if (v.cls(r, c).kind !== "blank" && (nonBlankCount(v, r) >= 2 || c >= left)) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+  }
+  const [gTop, gLeft] = v.grid(top, left);
+  const [gBottom, gRight] = v.grid(last, right);
+  const region: TableRegion = {
+    top: Math.min(gTop, gBottom),
+    left: Math.min(gLeft, gRight),
+    bottom: Math.max(gTop, gBottom),
+    right: Math.max(gLeft, gRight),
+  };
+  void sheetName;
+  return { view: v, orientation, region, childNames, indicators, score, issues };
+}
+
+function findCandidate(sheet: SheetData, options?: FindTableOptions): Candidate | null {
+  const views = makeViews(sheet);
+  const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows", sheet.name);
+  const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns", sheet.name);
+  if (!rows) return cols;
+  if (!cols) return rows;
+  // 9号's own layout wins a tie.
+  return cols.score > rows.score ? cols : rows;
+}
+
+/**
+ * The decomposition table in a sheet: the indicators (each with its parent-target cell when the table has
+ * a 全省目标/全市目标/目标任务 line, its 合计 cells and its unit from a 单位 line) ready for
+ * checkAllocation; null when the sheet holds none.
+ */
+export function findDecompositionTable(sheet: SheetData, options?: FindTableOptions): DecompositionTable | null {
+  const c = findCandidate(sheet, options);
+  if (!c) return null;
+  return { sheet: sheet.name, orientation: c.orientation, region: c.region, childNames: c.childNames, indicators: c.indicators };
+}
+
+function baseFor(label: string, base: Record<string, number> | undefined): number | undefined {
+  if (!base) return undefined;
+  const key = indicatorName(label);
+  if (Object.prototype.hasOwnProperty.call(base, key)) return base[key];
+  const norm = normalizeText(label);
+  for (const [k, val] of Object.entries(base)) if (normalizeText(k) === norm) return val;
+  return undefined;
+}
+
+function noTable(sheet: SheetData): ZgIssue {
+  return issue(
+    "no-table",
+    "error",
+    {
+      zh: "没有找到指标分解表：需要一列（或一行）指标名称，旁边是各分解单位的目标值",
+      en: "no decomposition table found: it needs a column (or row) of indicator labels with the child units' targets beside them",
+    },
+    { sheet: sheet.name },
+  );
+}
+
+/**
+ * Finds the table in a sheet and checks every indicator, in table order. `issues` holds the sheet-level
+ * issues (no table, unnamed child columns) followed by every result's issues, so a caller can print one list.
+ */
+export function checkSheet(sheet: SheetData, options?: CheckSheetOptions): SheetCheck {
+  const c = findCandidate(sheet, options);
+  if (!c) return { sheet: sheet.name, table: null, results: [], issues: [noTable(sheet)] };
+  const table: DecompositionTable = {
+    sheet: sheet.name,
+    orientation: c.orientation,
+    region: c.region,
+    childNames: c.childNames,
+    indicators: c.indicators,
+  };
+  const results = table.indicators.map((input) => {
+    const b = baseFor(input.indicator, options?.base);
+    return checkAllocation(b === undefined ? input : { ...input, base: b });
+  });
+  return { sheet: sheet.name, table, results, issues: [...c.issues, ...results.flatMap((r) => r.issues)] };
+}
+
+/** The check of the first sheet that holds a decomposition table (the CLI's default); null when none does. */
+export function findFirstTable(sheets: SheetData[], options?: CheckSheetOptions): SheetCheck | null {
+  for (const s of sheets) {
+    const found = checkSheet(s, options);
+    if (found.table) return found;
+  }
+  return null;
+}
