@@ -1,0 +1,121 @@
+/** A readable terminal table: CJK characters count two columns; colour only when asked for. */
+
+export type Align = "left" | "right";
+export type Tone = "good" | "bad" | "warn" | "dim" | "bold";
+
+export interface Column {
+  title: string;
+  align?: Align;
+}
+
+/** A table cell: its text and, optionally, a tone to colour it with. */
+export type Cell = string | { text: string; tone?: Tone };
+
+/** Colour is used only on a terminal and only when NO_COLOR is unset (https://no-color.org). */
+export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === "");
+}
+
+const CODES: Record<Tone, [number, number]> = {
+  good: [32, 39],
+  bad: [31, 39],
+  warn: [33, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+};
+
+export function paint(text: string, tone: Tone | undefined, colour: boolean): string {
+  if (!colour || !tone) return text;
+  const [on, off] = CODES[tone];
+  return `\u001b[${on}m${text}\u001b[${off}m`;
+}
+
+/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 32 || (cp >= 0x7f && cp < 0xa0)) continue;
+    w += isWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Cuts a string to at most `width` columns, marking the cut with "…". */
+export function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = "";
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + "…";
+}
+
+function pad(s: string, width: number, align: Align): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return align === "right" ? fill + s : s + fill;
+}
+
+/** Lines of a table with a header rule; `maxWidth` caps any one column (long labels are cut with …). */
+export function renderTable(columns: Column[], rows: Cell[][], colour: boolean, maxWidth = 40): string[] {
+  const texts = rows.map((row) => row.map((c) => truncate(typeof c === "string" ? c : c.text, maxWidth)));
+  const widths = columns.map((col, i) =>
+    Math.max(displayWidth(col.title), ...texts.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  const lines: string[] = [];
+  lines.push(
+    columns.map((col, i) => paint(pad(col.title, widths[i], col.align ?? "left"), "bold", colour)).join("  ").trimEnd(),
+  );
+  lines.push(widths.map((w) => "─".repeat(w)).join("  "));
+  rows.forEach((row, r) => {
+    lines.push(
+      columns
+        .map((col, i) => {
+          const cell = row[i];
+          const tone = typeof cell === "object" ? cell.tone : undefined;
+          return paint(pad(texts[r][i] ?? "", widths[i], col.align ?? "left"), tone, colour);
+        })
+        .join("  ")
+        .trimEnd(),
+    );
+  });
+  return lines;
+}
+
+/** A number for display: up to `digits` decimals, trailing zeros dropped; "—" for null. */
+export function num(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
+  const fixed = x.toFixed(digits);
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
+/** A base-unit value for display: rates as percentages, large counts with 万/亿 where exact enough to read. */
+export function quantity(x: number | null, unit: string | null): string {
+  if (x === null) return "—";
+  if (unit === "%") return `${num(x * 100, 2)}%`;
+  const u = unit ?? "";
+  if (Math.abs(x) >= 1e8 && (unit === "元" || unit === null)) return `${num(x / 1e8, 4)}亿${u}`;
+  if (Math.abs(x) >= 1e4 && (unit === "元" || unit === "吨" || unit === "亩")) return `${num(x / 1e4, 4)}万${u}`;
+  return `${num(x, 4)}${u}`;
+}

@@ -1,0 +1,122 @@
+/** --help texts: what each command does, its options and an example, in Chinese and in English. */
+import type { CommandName } from "./args";
+
+const GENERAL = `zg — 浙江省传统制造业改造提升：指标分解校核与督查激励评分（命令行）
+zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and incentive scoring
+
+用法 / Usage:
+  npx zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
+  npx zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
+  npx zg template decomposition|self-assessment 输出.xlsx [--force]
+  npx zg help 命令 | npx zg 命令 --help
+
+命令 / Commands:
+  check     校核指标分解表：各下级目标之和（或各下级增速）是否达到上级目标（规则 §1–2）
+            Check a decomposition table: do the children's targets add up to (or reach) the parent's?
+  score     按浙转升办〔2020〕2号第五条、第六条评分：先设区市内评分推荐，再全省评选（规则 §3–6）
+            Score counties by 浙转升办〔2020〕2号 art. 5–6: city stage, then the province stage
+  template  生成与任务窗格相同的模板：2020 年指标分解表（9号）或空白自评表
+            Write the same templates as the task pane: the 2020 decomposition table (9号) or a blank self-assessment
+
+退出状态 / Exit status: 0 = 已运行（无论结果如何）/ ran, whatever it found; 2 = 输入或参数无法使用 / unusable input or arguments.
+输入文件从不被修改。/ The input file is never modified.
+
+示例 / Example:
+  npx zg check assets/samples/2020-decomposition.xlsx
+`;
+
+const CHECK = `zg check — 校核指标分解表 / check a decomposition table
+
+用法 / Usage:
+  npx zg check 文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
+
+表格可以是“指标为行、下级单位为列”（如 9号附件），也可以转置；表头可跨两行合并，表上可有标题行、表下可有注释行。
+合计/小计/总计 行或列不计入下级之和，其数值与计算之和不符时给出提示。
+The table may have indicators as rows and child units as columns (as 9号 prints it) or the transpose; two-row
+merged headers, title rows above and note rows below are fine. 合计/小计/总计 rows or columns are not children;
+where one differs from the computed sum, a warning says so.
+
+判定 / Verdicts:
+  total       总量指标：下级之和 ≥ 上级目标为 ok，否则 short（“以下/不超过”类指标反之）
+              amounts: ok when the children add up to at least the parent (at most, for 以下 targets)
+  rate        增速/比率指标：每个下级 ≥ 上级比率为 ok，否则 short 并列出未达到的下级
+              rates: each child must reach the parent rate; short lists those below it
+  cumulative  累计指标（如“累计上云企业”）：缺少基期存量，无法比较，标为 unchecked
+              cumulative (累计): the children are yearly additions, so the result is unchecked
+
+选项 / Options:
+  --sheet 名称   指定工作表（默认：第一个含分解表的工作表）/ the sheet to read (default: the first with a table)
+  --json         在标准输出打印一个 JSON 对象 / print exactly one JSON object on standard output
+  --out 文件     另存校核结果工作簿，未达标处标红 / also write the results to a new workbook, shortfalls marked
+  --force        允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
+
+示例 / Examples:
+  npx zg check assets/samples/2020-decomposition.xlsx
+  npx zg check assets/samples/2020-decomposition-transposed.xlsx --json
+`;
+
+const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and selection
+
+用法 / Usage:
+  npx zg score 文件.xlsx [选项] [--json] [--out 结果.xlsx [--force]]
+
+输入工作簿 / Input workbook:
+  完成情况表：每个县（市、区）每项指标一行，表头含 设区市、县（市、区）、指标、目标、完成
+  A completion sheet, one row per county and indicator: 设区市, 县（市、区）, 指标, 目标, 完成
+  县级情况表：每县一行，表头含 县（市、区），以及 设区市、实施方案、年度工作要点、配套政策、工作机制、
+  省级试点、批示或典型发言（次数）、加快发展县、上年度已获激励 中的任意几列（是/否、有/无、Y/N、1/0、✓/✗；空 = 否）
+  A county sheet, one row per county: 县（市、区） and any of the columns above (yes/no cells; empty means no)
+
+评分（第五条）/ Scoring (art. 5): 目标任务完成 60 分 + 超目标完成 20 分 + 政策机制 20 分。
+  各项指标按完成度排名得分：第 1 名 --top 分，每降一名减 --step 分，最低 --floor 分；并列同分。
+  Each indicator ranks the units: rank 1 gets --top points, each rank --step less, never below --floor; ties share.
+评选（第三条、第六条）/ Selection (arts. 3, 6): 各设区市推荐总分最高且上年度未获激励的县；全省在推荐县中重新评分，
+  取前 --slots 名，其中至少 --min-accelerated 个加快发展县。
+  Each city puts forward its best county that was not rewarded last year; the province rescores those and
+  selects the best --slots, at least --min-accelerated of them 加快发展县.
+
+选项 / Options (默认值 / defaults):
+  --top 10               第一名得分 / points of rank 1
+  --step 0.5             每降一名减少的分数 / points lost per rank
+  --floor 0              最低得分 / lowest points of a ranked unit
+  --std full|max         标准分：full = S/(10×J)×60；max = S/组内最高 S×60 / standard score method
+  --basis ratio|value    排名依据：完成率（完成/目标）或完成值 / rank by completion ratio or by the value itself
+  --slots 6              全省评选名额 / counties the province selects
+  --min-accelerated 1    其中加快发展县的最少个数 / at least this many 加快发展县 among them
+  --json                 在标准输出打印一个 JSON 对象 / print exactly one JSON object
+  --out 文件             另存评分结果工作簿（设区市评分、全省评选、指标明细、选项与规则各占一表）
+                         write a results workbook (city stage, province stage, indicator detail, options and rules)
+  --force                允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
+
+示例 / Examples:
+  npx zg score assets/samples/sample-completion.xlsx
+  npx zg score assets/samples/sample-completion.xlsx --std max --slots 8 --json
+  npx zg score assets/samples/sample-completion.xlsx --out 评分结果.xlsx
+`;
+
+const TEMPLATE = `zg template — 生成模板工作簿 / write a template workbook
+
+用法 / Usage:
+  npx zg template decomposition 输出.xlsx [--force]
+  npx zg template self-assessment 输出.xlsx [--force]
+
+种类 / Kinds:
+  decomposition     浙转升办〔2020〕9号 2020 年关键性量化指标责任分解表（18 项指标 × 11 个设区市，按原文）
+                    the 2020 decomposition table of 9号 as printed (18 indicators × 11 cities)
+  self-assessment   空白自评表：完成情况表与县级情况表，列名可直接被 zg score 识别
+                    a blank self-assessment workbook whose columns zg score recognises
+
+选项 / Options:
+  --out 文件   输出文件（也可直接写在种类之后）/ the output file (or give it after the kind)
+  --force      允许覆盖已存在的文件 / allow replacing an existing file
+
+示例 / Example:
+  npx zg template decomposition 2020分解表.xlsx
+`;
+
+export function helpText(command: CommandName | null): string {
+  if (command === "check") return CHECK;
+  if (command === "score") return SCORE;
+  if (command === "template") return TEMPLATE;
+  return GENERAL;
+}

@@ -1,0 +1,69 @@
+/**
+ * The `zg` command line (cli.md): main(argv) runs one command and resolves to its exit status —
+ * 0 when the command ran (whatever it found), 2 for unusable input or arguments (message on stderr).
+ */
+import { parseArgs } from "./args";
+import { CliError, errorLines } from "./errors";
+import { helpText } from "./help";
+import { useColour } from "./format";
+import { runCheck } from "./check-command";
+import { runScore } from "./score-command";
+import { runTemplate } from "./template-command";
+
+/** Where a command writes: standard output (results) and standard error (messages). */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colour the terminal table (stdout is a TTY and NO_COLOR is unset). */
+  colour: boolean;
+}
+
+export function processOutput(): Output {
+  return {
+    stdout: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
+    stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+    colour: useColour(process.stdout, process.env),
+  };
+}
+
+export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
+  try {
+    const req = parseArgs(argv);
+    if (req.version) {
+      out.stdout(version());
+      return 0;
+    }
+    if (req.help) {
+      out.stdout(helpText(req.command));
+      return 0;
+    }
+    switch (req.command) {
+      case "check":
+        return await runCheck(req, out);
+      case "score":
+        return await runScore(req, out);
+      case "template":
+        return await runTemplate(req, out);
+      default:
+        out.stdout(helpText(null));
+        return 0;
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      for (const line of errorLines(e)) out.stderr(line);
+      return 2;
+    }
+    // Anything else is a fault of ours, not of the input: say so plainly rather than blame the file.
+    out.stderr(`zg 内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+function version(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return `zg ${(require("../../../package.json") as { version: string }).version}`;
+  } catch {
+    return "zg";
+  }
+}

@@ -1,0 +1,150 @@
+/** `zg score FILE [options] [--json] [--out RESULT.xlsx]` (cli.md): city stage, then province stage. */
+import * as path from "path";
+import type { CountyResult, ProvinceResult, SelectionResult, ZgIssue } from "../core/types";
+import { runSelection } from "../core/select";
+import type { Request } from "./args";
+import { CliError, issueError } from "./errors";
+import { readWorkbookFile } from "./read-xlsx";
+import { readScoreInput } from "./score-input";
+import { scoreWorkbook } from "./score-workbook";
+import { saveWorkbook } from "./write-xlsx";
+import { num, renderTable, type Cell } from "./format";
+import type { Output } from "./main";
+
+const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
+
+export type CountyJson = Pick<CountyResult, (typeof UNIT_FIELDS)[number] | "cityRank" | "recommended">;
+export type ProvinceJson = Pick<ProvinceResult, (typeof UNIT_FIELDS)[number] | "rank" | "selected" | "accelerated">;
+
+export interface ScoreJson {
+  counties: CountyJson[];
+  province: ProvinceJson[];
+  warnings: ZgIssue[];
+}
+
+export async function runScore(req: Request, out: Output): Promise<number> {
+  const file = req.positionals[0];
+  const shown = path.basename(file);
+  const sheets = await readWorkbookFile(file);
+  const input = readScoreInput(sheets, shown);
+  const result = runSelection(input.counties, req.options);
+  const warnings = [...input.warnings, ...result.warnings];
+  const errors = warnings.filter((w) => w.severity === "error");
+  if (errors.length > 0) throw unreadable(shown, errors);
+
+  const json = toJson(result, warnings);
+  if (req.out) {
+    const wb = scoreWorkbook({ file: shown, input, result, warnings });
+    await saveWorkbook(wb, req.out, { force: req.force, inputs: [file] });
+  }
+  if (req.json) {
+    out.stdout(JSON.stringify(json, null, 2));
+  } else {
+    out.stdout(renderScore(shown, json, result, out.colour).join("\n"));
+    if (req.out) out.stdout(`\n已写入 / written: ${req.out}`);
+  }
+  return 0;
+}
+
+function unreadable(file: string, errors: ZgIssue[]): CliError {
+  const first = issueError(file, errors[0]);
+  if (errors.length === 1) return first;
+  const rest = errors.slice(1);
+  return new CliError(
+    {
+      zh: `${first.text.zh}\n${rest.map((i) => `  文件“${file}” ${i.zh}`).join("\n")}`,
+      en: `${first.text.en}\n${rest.map((i) => `  ${file}, ${i.en}`).join("\n")}`,
+    },
+    first.place,
+  );
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const r = {} as Pick<T, K>;
+  for (const k of keys) r[k] = o[k];
+  return r;
+}
+
+export function toJson(result: SelectionResult, warnings: ZgIssue[]): ScoreJson {
+  return {
+    counties: result.counties.map((c) => pick(c, [...UNIT_FIELDS, "cityRank", "recommended"] as const)),
+    province: result.province.map((p) => pick(p, [...UNIT_FIELDS, "rank", "selected", "accelerated"] as const)),
+    warnings,
+  };
+}
+
+function renderScore(file: string, json: ScoreJson, result: SelectionResult, colour: boolean): string[] {
+  const o = result.options;
+  const lines: string[] = [
+    `文件 / file: ${file}`,
+    `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated}`,
+    "",
+    "一、设区市评分与推荐 / City stage (★ = 推荐 recommended)",
+  ];
+  const cityRows: Cell[][] = json.counties.map((c) => [
+    c.city,
+    c.county,
+    num(c.targetScore),
+    num(c.overScore),
+    num(c.policyScore),
+    { text: num(c.total), tone: "bold" },
+    String(c.cityRank),
+    c.recommended ? { text: "★ 推荐", tone: "good" } : "",
+  ]);
+  lines.push(
+    ...renderTable(
+      [
+        { title: "设区市" },
+        { title: "县（市、区）" },
+        { title: "目标完成分", align: "right" },
+        { title: "超目标分", align: "right" },
+        { title: "政策机制分", align: "right" },
+        { title: "总分", align: "right" },
+        { title: "市内名次", align: "right" },
+        { title: "推荐" },
+      ],
+      cityRows,
+      colour,
+    ),
+  );
+  lines.push("", "二、全省评选 / Province stage (✔ = 入选 selected)");
+  const provRows: Cell[][] = json.province.map((p) => [
+    String(p.rank),
+    p.city,
+    p.county,
+    num(p.targetScore),
+    num(p.overScore),
+    num(p.policyScore),
+    { text: num(p.total), tone: "bold" },
+    p.accelerated ? "是" : "",
+    p.selected ? { text: "✔ 入选", tone: "good" } : { text: "未入选", tone: "dim" },
+  ]);
+  lines.push(
+    ...renderTable(
+      [
+        { title: "名次", align: "right" },
+        { title: "设区市" },
+        { title: "县（市、区）" },
+        { title: "目标完成分", align: "right" },
+        { title: "超目标分", align: "right" },
+        { title: "政策机制分", align: "right" },
+        { title: "总分", align: "right" },
+        { title: "加快发展县" },
+        { title: "结果" },
+      ],
+      provRows,
+      colour,
+    ),
+  );
+  const selected = json.province.filter((p) => p.selected).map((p) => p.county);
+  lines.push("", `入选 / selected (${selected.length}): ${selected.join("、")}`);
+  for (const p of result.province) {
+    const why = p.reasons.find((r) => r.code === "accelerated-replacement");
+    if (why) lines.push(`  ${why.zh}`);
+  }
+  if (json.warnings.length) {
+    lines.push("", `提示 / warnings (${json.warnings.length}):`);
+    for (const w of json.warnings) lines.push(`  · ${w.zh}`, `    ${w.en}`);
+  }
+  return lines;
+}

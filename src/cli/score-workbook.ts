@@ -1,0 +1,252 @@
+/**
+ * The workbook `zg score --out` writes: the city stage and the province stage on their own sheets (totals
+ * and ranks as live formulas with their cached results), each indicator's figures with shortfalls marked,
+ * the warnings, and the options used with the articles of 2号 they implement.
+ */
+import ExcelJS from "exceljs";
+import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } from "../core/types";
+import { normalizeText, readCell } from "../core/parse";
+import { DOC_2, findCity } from "../core/reference";
+import { addIssuesSheet } from "./check-command";
+import type { ScoreInput } from "./score-input";
+import {
+  addNotesSheet,
+  addTableSheet,
+  FMT,
+  fillRow,
+  formatFor,
+  formula,
+  GOOD_FILL,
+  NOTE_FILL,
+  putRow,
+  SHORT_FILL,
+  SHORT_FONT,
+  type ColumnSpec,
+} from "./write-xlsx";
+
+export interface ScoreWorkbookInput {
+  file: string;
+  input: ScoreInput;
+  result: SelectionResult;
+  warnings: ZgIssue[];
+}
+
+/** Names of the result sheets, for readers and tests. */
+export const SCORE_SHEETS = Object.freeze({
+  city: "设区市评分",
+  province: "全省评选",
+  detail: "指标明细",
+  warnings: "提示",
+  rules: "选项与规则",
+});
+
+/** Scores tied within this relative tolerance are one score (as the engine's sameScore). */
+const TIE = "1E-9";
+
+function cityShown(city: string): string {
+  return findCity(city)?.name ?? city;
+}
+
+export function scoreWorkbook(w: ScoreWorkbookInput): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "zg";
+  citySheet(wb, w.result);
+  provinceSheet(wb, w.result);
+  detailSheet(wb, w.input.counties, w.result);
+  addIssuesSheet(wb, w.warnings);
+  rulesSheet(wb, w);
+  return wb;
+}
+
+function citySheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
+  const cols: ColumnSpec[] = [
+    { header: "设区市\nCity", width: 10 },
+    { header: "县（市、区）\nCounty", width: 16 },
+    { header: "完成排名分 S\nCompletion points", width: 14, numFmt: FMT.score },
+    { header: "超目标排名分 O\nOver-target points", width: 14, numFmt: FMT.score },
+    { header: "目标任务完成得分\nTarget score (60)", width: 16, numFmt: FMT.score },
+    { header: "超目标完成得分\nOver-target score (20)", width: 16, numFmt: FMT.score },
+    { header: "政策机制得分\nPolicy score (20)", width: 14, numFmt: FMT.score },
+    { header: "总分\nTotal", width: 10, numFmt: FMT.score },
+    { header: "市内名次\nRank in city", width: 10 },
+    { header: "推荐\nRecommended", width: 12 },
+    { header: "说明\nReasons", width: 70, wrap: true },
+  ];
+  const { ws, headerRow } = addTableSheet(wb, "设区市评分", cols, "设区市评分与推荐（2号第五条、第六条（二））/ City stage");
+  const first = headerRow + 1;
+  const last = headerRow + result.counties.length;
+  result.counties.forEach((c, i) => {
+    const n = first + i;
+    const row = putRow(ws, n, cols, [
+      cityShown(c.city),
+      c.county,
+      c.completionPoints,
+      c.overPoints,
+      c.targetScore,
+      c.overScore,
+      c.policyScore,
+      formula(`E${n}+F${n}+G${n}`, c.total),
+      // cityRank = 1 + the counties of the same city with a strictly higher total (cli.md).
+      formula(`SUMPRODUCT(($A$${first}:$A$${last}=A${n})*(($H$${first}:$H$${last}-H${n})>${TIE}*MAX(1,ABS(H${n}))))+1`, c.cityRank),
+      c.recommended ? "★ 推荐" : "",
+      c.reasons.map((r) => r.zh).join("\n"),
+    ]);
+    if (c.recommended) fillRow(row, cols.length, GOOD_FILL);
+  });
+}
+
+function provinceSheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
+  const cols: ColumnSpec[] = [
+    { header: "名次\nRank", width: 8 },
+    { header: "设区市\nCity", width: 10 },
+    { header: "县（市、区）\nCounty", width: 16 },
+    { header: "完成排名分 S\nCompletion points", width: 14, numFmt: FMT.score },
+    { header: "超目标排名分 O\nOver-target points", width: 14, numFmt: FMT.score },
+    { header: "目标任务完成得分\nTarget score (60)", width: 16, numFmt: FMT.score },
+    { header: "超目标完成得分\nOver-target score (20)", width: 16, numFmt: FMT.score },
+    { header: "政策机制得分\nPolicy score (20)", width: 14, numFmt: FMT.score },
+    { header: "总分\nTotal", width: 10, numFmt: FMT.score },
+    { header: "加快发展县\nAccelerated", width: 12 },
+    { header: "入选\nSelected", width: 10 },
+    { header: "说明\nReasons", width: 70, wrap: true },
+  ];
+  const { ws, headerRow } = addTableSheet(
+    wb,
+    "全省评选",
+    cols,
+    `全省评选：各市推荐县重新评分，取前 ${result.options.slots} 名（2号第三条、第六条）/ Province stage`,
+  );
+  const first = headerRow + 1;
+  const last = headerRow + result.province.length;
+  result.province.forEach((p, i) => {
+    const n = first + i;
+    const row = putRow(ws, n, cols, [
+      formula(`SUMPRODUCT(1*(($I$${first}:$I$${last}-I${n})>${TIE}*MAX(1,ABS(I${n}))))+1`, p.rank),
+      cityShown(p.city),
+      p.county,
+      p.completionPoints,
+      p.overPoints,
+      p.targetScore,
+      p.overScore,
+      p.policyScore,
+      formula(`F${n}+G${n}+H${n}`, p.total),
+      p.accelerated ? "是" : "否",
+      p.selected ? "✔ 入选" : "未入选",
+      p.reasons.map((r) => r.zh).join("\n"),
+    ]);
+    if (p.selected) fillRow(row, cols.length, GOOD_FILL);
+  });
+}
+
+function read(v: CountyInput["entries"][number]["target"]): Quantity | null {
+  const r = readCell(v);
+  return r.status === "value" ? r.quantity : null;
+}
+
+/** Each county's target, actual, measures and points per indicator (city stage); shortfalls in red. */
+function detailSheet(wb: ExcelJS.Workbook, counties: CountyInput[], result: SelectionResult): void {
+  const ratio = result.options.basis === "ratio";
+  const cols: ColumnSpec[] = [
+    { header: "设区市\nCity", width: 10 },
+    { header: "县（市、区）\nCounty", width: 16 },
+    { header: "指标\nIndicator", width: 40, wrap: true },
+    { header: "目标\nTarget", width: 14 },
+    { header: "完成\nActual", width: 14 },
+    { header: ratio ? "完成率\nCompletion" : "完成值\nCompletion (value)", width: 12, numFmt: ratio ? FMT.rate : FMT.decimal },
+    { header: "完成排名\nRank", width: 9 },
+    { header: "完成得分\nPoints", width: 9, numFmt: FMT.score },
+    { header: "超目标幅度\nOver target by", width: 12, numFmt: FMT.rate },
+    { header: "超目标排名\nRank", width: 10 },
+    { header: "超目标得分\nPoints", width: 10, numFmt: FMT.score },
+    { header: "标记\nMark", width: 16 },
+  ];
+  const { ws, headerRow } = addTableSheet(wb, "指标明细", cols, "各指标完成情况与排名得分（设区市内排名；未完成目标标红）/ Indicator detail, city stage");
+  let n = headerRow + 1;
+  counties.forEach((county, i) => {
+    const scores = result.counties[i]?.indicators ?? [];
+    const byKey = new Map<string, IndicatorScore>(scores.map((s) => [normalizeText(s.indicator), s]));
+    for (const e of county.entries) {
+      const s = byKey.get(normalizeText(e.indicator));
+      const t = read(e.target);
+      const a = read(e.actual);
+      const atMost = (t?.bound ?? "atLeast") === "atMost";
+      const short = t !== null && a !== null && (atMost ? a.value > t.value : a.value < t.value);
+      const missing = a === null;
+      const row = putRow(ws, n, cols, [
+        cityShown(county.city),
+        county.county,
+        e.indicator,
+        t?.value ?? null,
+        a?.value ?? null,
+        s?.completion?.value ?? null,
+        s?.completionRank ?? null,
+        s?.completionPoints ?? 0,
+        s?.over?.value ?? null,
+        s?.overRank ?? null,
+        s?.overPoints ?? 0,
+        short ? "未完成 short" : missing ? "无完成值 no actual" : "",
+      ]);
+      row.getCell(4).numFmt = formatFor(t?.value ?? null, t?.unit ?? null);
+      row.getCell(5).numFmt = formatFor(a?.value ?? null, a?.unit ?? t?.unit ?? null);
+      if (short) fillRow(row, cols.length, SHORT_FILL, SHORT_FONT);
+      else if (missing) fillRow(row, cols.length, NOTE_FILL);
+      n++;
+    }
+  });
+}
+
+function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
+  const o = w.result.options;
+  addNotesSheet(wb, "选项与规则", [
+    ["输入 / Input", "", ""],
+    ["文件 / file", w.file],
+    ["完成情况表 / completion sheet", w.input.completionSheet],
+    ["县级情况表 / county sheet", w.input.countySheet ?? "（无 / none）"],
+    ["县（市、区）数 / counties", w.result.counties.length],
+    ["选项 / Options used", "", ""],
+    ["--top", o.top, "第1名得分 / points of rank 1"],
+    ["--step", o.step, "每降一名减少的分数 / points lost per rank"],
+    ["--floor", o.floor, "最低得分 / lowest points of a ranked unit"],
+    ["--std", o.std, "标准分方法：full = S/(10×J)×60；max = S/组内最高S×60 / standard-score method"],
+    ["--basis", o.basis, "排名依据：ratio = 完成/目标；value = 完成值 / rank by ratio or by value"],
+    ["--slots", o.slots, "全省评选名额 / counties selected"],
+    ["--min-accelerated", o.minAccelerated, "入选中加快发展县最少个数 / at least this many 加快发展县"],
+    ["规则 / Rules cited", "", ""],
+    ["依据 / source", `${DOC_2.number}《${DOC_2.title}》`, DOC_2.en],
+    [
+      "第五条（一）目标任务完成",
+      `各项指标在组内按完成率排名，第1名 ${o.top} 分，每降一名减 ${o.step} 分，最低 ${o.floor} 分，并列同分；目标任务完成得分 = S/(10×J)×60（J = 组内有数据的指标数）`,
+      `Art. 5(1): each indicator ranks the group by completion; rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; ties share; target score = S/(10×J)×60`,
+    ],
+    [
+      "第五条（一）超目标完成",
+      "超过目标的县按超目标幅度 (完成−目标)/目标 排名得分；超目标完成得分 = O/(10×J)×20；未超目标的不得分",
+      "Art. 5(1): counties above target rank by (actual − target)/target; over-target score = O/(10×J)×20; no points without exceeding the target",
+    ],
+    [
+      "第五条（二）政策机制",
+      "实施方案 2 分、年度工作要点 2 分、配套政策 4 分、工作协调机制 4 分、列入省级试点 4 分、批示肯定或全省会议典型发言每次 1 分（最多 4 分），共 20 分",
+      "Art. 5(2): plan 2, work plan 2, supporting policy 4, coordination mechanism 4, provincial pilot 4, 1 per endorsement or model speech (at most 4); 20 in all",
+    ],
+    [
+      "第六条（二）设区市推荐",
+      "各设区市内评分排名，推荐总分最高且上年度未获激励的县；总分相同依次比较目标任务完成得分、超目标完成得分、政策机制得分",
+      "Art. 6(2): each city recommends its best county by total that was not rewarded last year; ties broken by target, over-target, then policy score",
+    ],
+    [
+      "第六条、第三条 全省评选",
+      `在各市推荐县中重新评分排名，取前 ${o.slots} 名，其中加快发展县不少于 ${o.minAccelerated} 个（不足时以排名最前的加快发展县替换第 ${o.slots} 名）`,
+      `Arts. 6 and 3: the recommended counties are rescored; the best ${o.slots} are selected, at least ${o.minAccelerated} of them 加快发展县`,
+    ],
+    [
+      "数值读取 / reading",
+      "万 = 10⁴、亿 = 10⁸ 折算为基本单位；百分数以小数保存；空白、“—”、“/”、“无”为无数据，该指标不得分",
+      "万 and 亿 multiplied out; percentages as fractions; empty, —, / or 无 means no value and no points for that indicator",
+    ],
+    [
+      "表内公式 / formulas",
+      "“总分”与“名次”为公式：修改得分后会自动重算；名次 = 1 + 同组总分严格更高的个数",
+      "Totals and ranks are formulas: rank = 1 + the number in the group with a strictly higher total",
+    ],
+  ]);
+}

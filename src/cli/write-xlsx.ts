@@ -1,0 +1,283 @@
+/**
+ * Writing .xlsx files: the shared sheet styling, safe saving (never over an existing file without
+ * --force, never over the input), and one TemplateSheet → worksheet writer for the templates.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { CellValue, Msg } from "../core/types";
+import type { TemplateSheet, Validation } from "../core/templates";
+import { bilingual } from "../core/messages";
+import { inputError } from "./errors";
+
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+export const SHORT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+export const GOOD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFC6EFCE" } };
+export const NOTE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+export const SHORT_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF9C0006" } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin", color: { argb: "FFBFBFBF" } },
+  left: { style: "thin", color: { argb: "FFBFBFBF" } },
+  bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
+  right: { style: "thin", color: { argb: "FFBFBFBF" } },
+};
+
+/** Number formats used in result workbooks. */
+export const FMT = {
+  score: "0.00",
+  rate: "0.00%",
+  integer: "#,##0",
+  decimal: "#,##0.00##",
+} as const;
+
+/** The format that shows a base-unit value as written: rates as %, whole numbers with separators. */
+export function formatFor(value: number | null, unit: string | null): string {
+  if (unit === "%") return FMT.rate;
+  if (value !== null && Number.isInteger(value)) return FMT.integer;
+  return FMT.decimal;
+}
+
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+}
+
+/**
+ * A result sheet: an optional title row, a bold filled header row, frozen panes and a filter.
+ * Returns the row number of the header so callers know where data starts.
+ */
+export function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: ColumnSpec[],
+  title?: string,
+): { ws: ExcelJS.Worksheet; headerRow: number } {
+  const ws = wb.addWorksheet(name);
+  let headerRow = 1;
+  if (title) {
+    ws.getCell(1, 1).value = title;
+    ws.getCell(1, 1).font = { bold: true, size: 13 };
+    ws.mergeCells(1, 1, 1, columns.length);
+    headerRow = 2;
+  }
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+  ws.getRow(headerRow).height = 30;
+  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
+  return { ws, headerRow };
+}
+
+/** Fills one data row, applying each column's number format, wrap and a thin border. */
+export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, columns: ColumnSpec[], values: ExcelJS.CellValue[]): ExcelJS.Row {
+  const row = ws.getRow(rowNumber);
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    const spec = columns[i];
+    if (spec?.numFmt) cell.numFmt = spec.numFmt;
+    cell.border = THIN;
+    cell.alignment = { vertical: "top", wrapText: spec?.wrap ?? false };
+  });
+  return row;
+}
+
+/** Colours a whole row's cells (a shortfall in red, a selection in green). */
+export function fillRow(row: ExcelJS.Row, count: number, fill: ExcelJS.Fill, font?: Partial<ExcelJS.Font>): void {
+  for (let c = 1; c <= count; c++) {
+    const cell = row.getCell(c);
+    cell.fill = fill;
+    if (font) cell.font = font;
+  }
+}
+
+/** A two-column sheet of labelled lines (options, rules, notes), header bold, long text wrapped. */
+export function addNotesSheet(wb: ExcelJS.Workbook, name: string, rows: [string, string | number, string?][]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.getColumn(1).width = 26;
+  ws.getColumn(2).width = 60;
+  ws.getColumn(3).width = 70;
+  rows.forEach((r, i) => {
+    const row = ws.getRow(i + 1);
+    r.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = v ?? null;
+      cell.alignment = { vertical: "top", wrapText: true };
+    });
+    if (r[1] === "" && (r[2] === undefined || r[2] === "")) {
+      row.getCell(1).font = { bold: true };
+      row.getCell(1).fill = HEADER_FILL;
+    }
+  });
+  return ws;
+}
+
+/** A formula cell with its cached result, so a reader that does not recalculate still sees the value. */
+export function formula(text: string, result: number | string | boolean): ExcelJS.CellFormulaValue {
+  return { formula: text, result } as ExcelJS.CellFormulaValue;
+}
+
+/** Bilingual text for one cell: Chinese, then English on its own line. */
+export function both(m: Msg): string {
+  return m.zh === m.en ? m.zh : `${m.zh}\n${m.en}`;
+}
+
+/**
+ * Saves a new workbook. Refuses to replace an existing file unless `force`, and refuses the input file
+ * itself even with `force` (the input is never modified). Writes to a temporary file first, so a failed
+ * write never leaves half a workbook under the requested name.
+ */
+export async function saveWorkbook(
+  wb: ExcelJS.Workbook,
+  out: string,
+  options: { force: boolean; inputs?: string[] },
+): Promise<void> {
+  const target = path.resolve(out);
+  const shown = out;
+  for (const input of options.inputs ?? []) {
+    if (sameFile(path.resolve(input), target)) {
+      throw inputError(
+        { zh: "输出文件不能是输入文件本身（输入文件从不被修改）", en: "the output cannot be the input file itself (the input is never modified)" },
+        { file: shown },
+      );
+    }
+  }
+  if (!/\.xlsx$/i.test(target)) {
+    throw inputError({ zh: "输出文件名应以 .xlsx 结尾", en: "the output file name must end in .xlsx" }, { file: shown });
+  }
+  if (fs.existsSync(target)) {
+    if (!options.force) {
+      throw inputError(
+        { zh: "输出文件已存在，未覆盖；如需替换请加 --force", en: "the output file already exists and was not replaced; add --force to replace it" },
+        { file: shown },
+      );
+    }
+    if (fs.statSync(target).isDirectory()) {
+      throw inputError({ zh: "输出位置是一个文件夹", en: "the output is a folder" }, { file: shown });
+    }
+  }
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) {
+    throw inputError({ zh: "输出文件夹不存在", en: "the output folder does not exist" }, { file: shown });
+  }
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw inputError(
+      { zh: `无法写入输出文件（${(e as Error).message}）`, en: `cannot write the output file (${(e as Error).message})` },
+      { file: shown },
+    );
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+// ─── templates ──────────────────────────────────────────────────────────────────────────────
+
+/** One TemplateSheet (templates.ts) as a worksheet: values, merges, widths, heights, styles, validations, formats. */
+export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(t.name);
+  t.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  const styles = t.styles;
+  const inTable = (r: number, c: number) =>
+    styles?.table !== undefined && r >= styles.table.top && r <= styles.table.bottom && c >= styles.table.left && c <= styles.table.right;
+  const width = Math.max(t.columnWidths.length, ...t.cells.map((row) => row.length));
+  t.cells.forEach((rowValues, r) => {
+    const row = ws.getRow(r + 1);
+    const height = t.rowHeights?.[r];
+    if (height !== null && height !== undefined) row.height = height;
+    const isTitle = styles?.titleRows.includes(r) ?? false;
+    const isHeader = styles?.headerRows.includes(r) ?? false;
+    const isNote = styles?.noteRows.includes(r) ?? false;
+    for (let c = 0; c < width; c++) {
+      const cell = row.getCell(c + 1);
+      // The format goes first, so a text format keeps '10%' as the text the official typed.
+      const fmt = t.numberFormats?.[r]?.[c];
+      if (fmt) cell.numFmt = fmt;
+      const v = rowValues[c];
+      if (v !== null && v !== undefined) cell.value = toExcel(v);
+      const wrap = styles?.wrapText ?? false;
+      if (isTitle) {
+        cell.font = { bold: true, size: 14 };
+        cell.alignment = { horizontal: "center", vertical: "middle", wrapText: wrap };
+      } else if (isHeader) {
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+        cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      } else if (isNote) {
+        cell.font = { size: 9, color: { argb: "FF595959" } };
+        cell.alignment = { horizontal: "left", vertical: "top", wrapText: true };
+      } else if (wrap || inTable(r, c)) {
+        cell.alignment = { vertical: "middle", wrapText: wrap };
+      }
+      if (inTable(r, c) && !isNote) cell.border = THIN;
+    }
+  });
+  for (const m of t.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // ExcelJS has worksheet.dataValidations but its type declarations omit it.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of t.validations) validations.add(v.range, validationModel(v));
+  if (t.freeze && (t.freeze.rows > 0 || t.freeze.columns > 0)) {
+    ws.views = [{ state: "frozen", ySplit: t.freeze.rows, xSplit: t.freeze.columns }];
+  }
+  return ws;
+}
+
+/** A workbook of template sheets. */
+export function templateWorkbook(sheets: TemplateSheet[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "zg";
+  for (const s of sheets) writeTemplateSheet(wb, s);
+  return wb;
+}
+
+function toExcel(v: CellValue): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "object") return { error: v.error } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+function validationModel(v: Validation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: clip(bilingual(v.title), 32),
+    prompt: clip(bilingual(v.prompt), 255),
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: clip(bilingual(v.title), 32),
+    error: clip(bilingual(v.error), 255),
+  } as const;
+  if (v.type === "whole") {
+    return { ...common, type: "whole", operator: "between", formulae: [v.min, v.max] };
+  }
+  // Excel caps an inline list at 255 characters: use the range that holds the values where there is one.
+  const inline = `"${v.values.join(",")}"`;
+  const formulae = [v.source ?? inline];
+  return { ...common, type: "list", formulae };
+}
+
+/** Excel refuses a validation whose title or message is too long: cut it (keeping the Chinese, which comes first). */
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max - 1) + "…";
+}
