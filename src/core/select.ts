@@ -1,0 +1,313 @@
+/**
+ * rules.md §6 (浙转升办〔2020〕2号 第三条, 第六条): the city stage (each 设区市 recommends one county)
+ * and the province stage (the best `slots` of the recommended, with at least `minAccelerated`
+ * 加快发展县). Every county gets reasons, in Chinese and English, for what happened to it.
+ */
+import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ScoreOptions, SelectionResult, UnitScore, ZgIssue } from "./types";
+import { DEFAULT_OPTIONS } from "./types";
+import { issue } from "./messages";
+import { normalizeText } from "./parse";
+import { findCity, isAccelerated } from "./reference";
+import { resolveOptions, scoreGroup } from "./score";
+
+/** Totals are sums of binary floats (e.g. with step 0.3): values this close are the same score. */
+const SCORE_EPS = 1e-9;
+
+export function sameScore(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SCORE_EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** The tie-break chain of 第六条 as the rules read it: total, then targetScore, overScore, policyScore. */
+export const STANDING_KEYS = ["total", "targetScore", "overScore", "policyScore"] as const;
+export type StandingKey = (typeof STANDING_KEYS)[number];
+
+const KEY_NAME: Record<StandingKey, Msg> = {
+  total: { zh: "总分", en: "total" },
+  targetScore: { zh: "目标任务完成分", en: "target score" },
+  overScore: { zh: "超目标完成分", en: "over-target score" },
+  policyScore: { zh: "政策机制分", en: "policy score" },
+};
+
+/**
+ * Which of two units stands higher: cmp < 0 when a is better. `by` is the key that decided,
+ * null when every key ties (then input order decides, and the tie is reported).
+ */
+export function compareStanding(a: UnitScore, b: UnitScore): { cmp: number; by: StandingKey | null } {
+  for (const k of STANDING_KEYS) {
+    if (!sameScore(a[k], b[k])) return { cmp: a[k] > b[k] ? -1 : 1, by: k };
+  }
+  return { cmp: 0, by: null };
+}
+
+/** 1 + the number of units with a strictly higher total. */
+function ranksByTotal(scores: readonly UnitScore[]): number[] {
+  // Sorted totals and a binary search keep this O(n log n) for large groups.
+  const totals = scores.map((s) => s.total).sort((x, y) => y - x);
+  return scores.map((s) => {
+    let lo = 0;
+    let hi = totals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (totals[mid] > s.total && !sameScore(totals[mid], s.total)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
+}
+
+/** Indices sorted best first by the tie-break chain; equal units keep input order (sort is stable). */
+function standingOrder(scores: readonly UnitScore[], among: readonly number[]): number[] {
+  return [...among].sort((x, y) => compareStanding(scores[x], scores[y]).cmp);
+}
+
+const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+
+function reason(code: string, zh: string, en: string): Reason {
+  return { code, zh, en };
+}
+
+function cityKey(city: string): string {
+  const c = findCity(city);
+  return c ? `#${c.id}` : normalizeText(city ?? "");
+}
+
+function emptyResult(options: ScoreOptions, warnings: ZgIssue[]): SelectionResult {
+  return { counties: [], province: [], warnings, options };
+}
+
+/**
+ * Runs both stages (rules.md §6). Options default as in DEFAULT_OPTIONS; bad options give an empty
+ * result whose warnings hold one error naming the option. Issues met while reading cells are in
+ * `warnings` (severity 'error' for unreadable cells, 'warning' for empty ones).
+ * `counties` comes in input order with city-stage figures; `province` holds the recommended
+ * counties in province standing (rank, then the tie-break chain, then input order).
+ */
+export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Partial<ScoreOptions> | null): SelectionResult {
+  const resolved = resolveOptions(options);
+  if (!resolved.ok) {
+    const given = { ...DEFAULT_OPTIONS, ...(options ?? {}) } as ScoreOptions;
+    return emptyResult(given, [resolved.error]);
+  }
+  const o = resolved.options;
+  const warnings: ZgIssue[] = [];
+
+  const seen = new Map<string, number>();
+  counties.forEach((c) => {
+    const k = `${cityKey(c.city)}|${normalizeText(c.county ?? "")}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  });
+  for (const [k, n] of seen) {
+    if (n > 1) {
+      const name = counties.find((c) => `${cityKey(c.city)}|${normalizeText(c.county ?? "")}` === k)?.county ?? "";
+      warnings.push(issue("duplicate-county", "warning", { zh: `${name}在输入中出现${n}次，按不同的县分别计分`, en: `${name} appears ${n} times in the input; each is scored as a separate county` }));
+    }
+  }
+
+  // ── city stage ──
+  const groups = new Map<string, number[]>();
+  counties.forEach((c, i) => {
+    const k = cityKey(c.city);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+
+  const cityScores: UnitScore[] = new Array(counties.length);
+  const cityRank: number[] = new Array(counties.length).fill(0);
+  const recommended: boolean[] = new Array(counties.length).fill(false);
+  const reasons: Reason[][] = counties.map(() => []);
+  const winners: number[] = [];
+
+  for (const members of groups.values()) {
+    const city = counties[members[0]].city || "（未填设区市）";
+    const cityEn = counties[members[0]].city || "(no city)";
+    if (!counties[members[0]].city) {
+      warnings.push(issue("no-city", "warning", { zh: `${members.map((i) => counties[i].county).join("、")}未填设区市，合为一组排名`, en: `${members.map((i) => counties[i].county).join(", ")}: no city given; ranked together as one group` }));
+    }
+    const g = scoreGroup(members.map((i) => counties[i]), o);
+    warnings.push(...g.issues);
+    g.scores.forEach((s, k) => (cityScores[members[k]] = s));
+    const local = members.map((i) => cityScores[i]);
+    ranksByTotal(local).forEach((r, k) => (cityRank[members[k]] = r));
+
+    const eligible = members.filter((i) => counties[i].previousWinner !== true);
+    for (const i of members) {
+      if (counties[i].previousWinner === true) {
+        reasons[i].push(
+          reason(
+            "previous-winner",
+            `市内排名第${cityRank[i]}；上年度已获督查激励，按2号第六条（二）不再重复推荐`,
+            `Ranked ${cityRank[i]} in ${cityEn}; received the incentive last year, so not recommended again (No. 2, Art. 6(2))`,
+          ),
+        );
+      }
+    }
+    if (eligible.length === 0) {
+      warnings.push(issue("no-candidate", "warning", { zh: `${city}所有县（市、区）上年度均已获激励，本市无推荐`, en: `Every county of ${cityEn} received the incentive last year; the city recommends none` }));
+      continue;
+    }
+    const order = standingOrder(cityScores, eligible);
+    const w = order[0];
+    winners.push(w);
+    recommended[w] = true;
+    const ws = cityScores[w];
+    const passedOver = members.filter((i) => counties[i].previousWinner === true && cityRank[i] < cityRank[w]).map((i) => counties[i].county);
+    const skipZh = passedOver.length ? `（排名更前的${passedOver.join("、")}上年度已获激励）` : "";
+    const skipEn = passedOver.length ? ` (${passedOver.join(", ")}, ranked higher, received the incentive last year)` : "";
+    reasons[w].push(
+      reason(
+        "best-total",
+        `总分${fmt(ws.total)}，市内排名第${cityRank[w]}，为${city}可推荐县中最高${skipZh}，获推荐（2号第六条（二））`,
+        `Total ${fmt(ws.total)}, ranked ${cityRank[w]} in ${cityEn}: the best county the city may recommend${skipEn}; recommended (No. 2, Art. 6(2))`,
+      ),
+    );
+    for (const i of order.slice(1)) {
+      const s = cityScores[i];
+      if (!sameScore(s.total, ws.total)) {
+        reasons[i].push(
+          reason(
+            "not-best",
+            `总分${fmt(s.total)}，市内排名第${cityRank[i]}，低于获推荐的${counties[w].county}（${fmt(ws.total)}），未获推荐`,
+            `Total ${fmt(s.total)}, ranked ${cityRank[i]} in ${cityEn}, below the recommended ${counties[w].county} (${fmt(ws.total)}); not recommended`,
+          ),
+        );
+        continue;
+      }
+      const { by } = compareStanding(ws, s);
+      if (by) {
+        const name = KEY_NAME[by];
+        reasons[w].push(
+          reason(
+            "tie-break",
+            `与${counties[i].county}总分相同，${name.zh}更高（${fmt(ws[by])} 对 ${fmt(s[by])}），优先推荐`,
+            `Same total as ${counties[i].county}; higher ${name.en} (${fmt(ws[by])} vs ${fmt(s[by])}), so recommended first`,
+          ),
+        );
+        reasons[i].push(
+          reason(
+            "tie-break",
+            `与${counties[w].county}总分相同，${name.zh}较低（${fmt(s[by])} 对 ${fmt(ws[by])}），未获推荐`,
+            `Same total as ${counties[w].county}; lower ${name.en} (${fmt(s[by])} vs ${fmt(ws[by])}); not recommended`,
+          ),
+        );
+      } else {
+        const tieZh = `与${counties[i].county}总分、目标任务完成分、超目标完成分、政策机制分均相同，无法区分，按输入顺序${counties[w].county}在前`;
+        const tieEn = `${counties[w].county} and ${counties[i].county} tie on total, target, over-target and policy scores; the one listed first in the input, ${counties[w].county}, is taken`;
+        warnings.push(issue("tie-unresolved", "warning", { zh: `${city}推荐：${tieZh}，请人工确认`, en: `${cityEn} recommendation: ${tieEn}; please confirm by hand` }));
+        reasons[w].push(reason("tie-unresolved", `${tieZh}，获推荐`, `${tieEn}; recommended`));
+        reasons[i].push(reason("tie-unresolved", `${tieZh}，未获推荐`, `${tieEn}; not recommended`));
+      }
+    }
+  }
+
+  const countyResults: CountyResult[] = counties.map((_, i) => ({
+    ...cityScores[i],
+    cityRank: cityRank[i],
+    recommended: recommended[i],
+    reasons: reasons[i],
+  }));
+
+  // ── province stage ──
+  winners.sort((a, b) => a - b);
+  const p = scoreGroup(winners.map((i) => counties[i]), o);
+  warnings.push(...p.issues);
+  const ps = p.scores;
+  const pRank = ranksByTotal(ps);
+  const accelerated = winners.map((i) => {
+    const a = counties[i].accelerated;
+    return typeof a === "boolean" ? a : isAccelerated(counties[i].county);
+  });
+  const pReasons: Reason[][] = winners.map(() => []);
+  const order = standingOrder(
+    ps,
+    ps.map((_, k) => k),
+  );
+  const selected: boolean[] = winners.map(() => false);
+  const take = Math.min(o.slots, order.length);
+  for (let q = 0; q < take; q++) selected[order[q]] = true;
+  if (order.length < o.slots) {
+    warnings.push(
+      issue("fewer-than-slots", "warning", {
+        zh: `只有${order.length}个设区市推荐县，少于激励名额${o.slots}个，全部入选`,
+        en: `Only ${order.length} counties were recommended, fewer than the ${o.slots} places; all are selected`,
+      }),
+    );
+  }
+
+  // A tie across the cut-off is decided by the chain, and said so on both sides.
+  if (order.length > o.slots) {
+    const lastIn = order[o.slots - 1];
+    const a = ps[lastIn];
+    for (let q = o.slots; q < order.length && sameScore(ps[order[q]].total, a.total); q++) {
+      const out = order[q];
+      const b = ps[out];
+      const { by } = compareStanding(a, b);
+      if (by) {
+        const name = KEY_NAME[by];
+        pReasons[lastIn].push(reason("tie-break", `与${b.county}总分相同，${name.zh}更高（${fmt(a[by])} 对 ${fmt(b[by])}），占第${o.slots}个名额`, `Same total as ${b.county}; higher ${name.en} (${fmt(a[by])} vs ${fmt(b[by])}), so takes place ${o.slots}`));
+        pReasons[out].push(reason("tie-break", `与${a.county}总分相同，${name.zh}较低（${fmt(b[by])} 对 ${fmt(a[by])}），未进入前${o.slots}名`, `Same total as ${a.county}; lower ${name.en} (${fmt(b[by])} vs ${fmt(a[by])}), so outside the best ${o.slots}`));
+      } else {
+        const tieZh = `${a.county}与${b.county}总分、目标任务完成分、超目标完成分、政策机制分均相同，按输入顺序${a.county}占第${o.slots}个名额`;
+        const tieEn = `${a.county} and ${b.county} tie on total, target, over-target and policy scores; the one listed first in the input, ${a.county}, takes place ${o.slots}`;
+        warnings.push(issue("tie-unresolved", "warning", { zh: `全省评选：${tieZh}，请人工确认`, en: `Province stage: ${tieEn}; please confirm by hand` }));
+        pReasons[lastIn].push(reason("tie-unresolved", tieZh, tieEn));
+        pReasons[out].push(reason("tie-unresolved", tieZh, tieEn));
+      }
+    }
+  }
+
+  // 第三条: at least minAccelerated of the 26 加快发展县; the best unselected one replaces the lowest selected other.
+  let have = order.filter((k) => selected[k] && accelerated[k]).length;
+  while (have < o.minAccelerated) {
+    const incoming = order.find((k) => !selected[k] && accelerated[k]);
+    const outgoing = [...order].reverse().find((k) => selected[k] && !accelerated[k]);
+    if (incoming === undefined || outgoing === undefined) {
+      warnings.push(
+        issue("too-few-accelerated", "warning", {
+          zh: `推荐县中只有${have}个加快发展县入选，达不到至少${o.minAccelerated}个的要求（2号第三条）`,
+          en: `Only ${have} of the selected are 加快发展县, short of the ${o.minAccelerated} required (No. 2, Art. 3): no more are among the recommended`,
+        }),
+      );
+      break;
+    }
+    selected[incoming] = true;
+    selected[outgoing] = false;
+    have++;
+    const inn = ps[incoming];
+    const out = ps[outgoing];
+    pReasons[incoming].push(
+      reason(
+        "accelerated-replacement",
+        `全省排名第${pRank[incoming]}，为未入选的加快发展县中最高；按2号第三条（加快发展县不少于${o.minAccelerated}个），替换排名第${pRank[outgoing]}的${out.county}入选`,
+        `Ranked ${pRank[incoming]}, the best unselected 加快发展县; replaces ${out.county} (ranked ${pRank[outgoing]}) so that at least ${o.minAccelerated} 加快发展县 are selected (No. 2, Art. 3)`,
+      ),
+    );
+    pReasons[outgoing].push(
+      reason(
+        "replaced",
+        `全省排名第${pRank[outgoing]}，本在前${o.slots}名中排名最后的非加快发展县，按2号第三条由加快发展县${inn.county}（排名第${pRank[incoming]}）替换，未入选`,
+        `Ranked ${pRank[outgoing]}, the lowest-ranked selected county that is not a 加快发展县; replaced by the 加快发展县 ${inn.county} (ranked ${pRank[incoming]}) under No. 2, Art. 3; not selected`,
+      ),
+    );
+  }
+
+  for (const k of order) {
+    const s = ps[k];
+    const tag = accelerated[k] ? { zh: "（加快发展县）", en: " (加快发展县)" } : { zh: "", en: "" };
+    if (pReasons[k].some((r) => r.code === "accelerated-replacement" || r.code === "replaced")) continue;
+    if (selected[k]) {
+      pReasons[k].unshift(reason("selected", `总分${fmt(s.total)}，全省排名第${pRank[k]}，进入前${o.slots}名，入选${tag.zh}`, `Total ${fmt(s.total)}, ranked ${pRank[k]} in the province, within the best ${o.slots}; selected${tag.en}`));
+    } else {
+      pReasons[k].unshift(reason("not-selected", `总分${fmt(s.total)}，全省排名第${pRank[k]}，未进入前${o.slots}名${tag.zh}`, `Total ${fmt(s.total)}, ranked ${pRank[k]} in the province, outside the best ${o.slots}; not selected${tag.en}`));
+    }
+  }
+
+  const province: ProvinceResult[] = order.map((k) => ({
+    ...ps[k],
+    rank: pRank[k],
+    selected: selected[k],
+    accelerated: accelerated[k],
+    reasons: pReasons[k],
+  }));
+  return { counties: countyResults, province, warnings, options: o };
+}

@@ -1,0 +1,230 @@
+/**
+ * rules.md §6. Expected numbers are worked out in the comments. Most cases use one indicator with
+ * target 100, so for a county with actual A: completion A/100, over (A − 100)/100, J = 1, and
+ * targetScore = points × 6, overScore = points × 2 (points of rank r: 10 − 0.5 (r − 1)).
+ */
+import { runSelection } from "../../src/core/select";
+import type { CountyInput, PolicyInput, ProvinceResult, SelectionResult } from "../../src/core/types";
+
+const IND = "传统制造业新增工业机器人";
+
+function c(county: string, city: string, actual: number | string, extra: Partial<CountyInput> = {}, policy: PolicyInput = {}): CountyInput {
+  return { county, city, entries: [{ indicator: IND, target: "100台", actual: typeof actual === "number" ? `${actual}台` : actual }], policy, ...extra };
+}
+
+const byName = (r: SelectionResult, name: string) => r.counties.find((x) => x.county === name)!;
+const prov = (r: SelectionResult, name: string): ProvinceResult => r.province.find((x) => x.county === name)!;
+const codes = (x: { reasons: { code: string }[] }) => x.reasons.map((y) => y.code);
+
+/** City-stage cases recommend from one city only: one place and no 加快发展县 quota keep the province stage quiet. */
+const ONE = { slots: 1, minAccelerated: 0 };
+
+describe("city stage", () => {
+  // 杭州: 上城 130, 下城 120, 淳安 110 → completion and over ranks 1, 2, 3 → points 10, 9.5, 9
+  // → totals 8 × points = 80, 76, 72.
+  const hz = () => [c("上城区", "杭州", 130), c("下城区", "杭州", 120), c("淳安县", "杭州", 110)];
+
+  test("ranks by total and recommends the best", () => {
+    const r = runSelection(hz(), ONE);
+    expect(r.counties.map((x) => [x.county, x.total, x.cityRank, x.recommended])).toEqual([
+      ["上城区", 80, 1, true],
+      ["下城区", 76, 2, false],
+      ["淳安县", 72, 3, false],
+    ]);
+    expect(codes(byName(r, "上城区"))).toEqual(["best-total"]);
+    expect(codes(byName(r, "下城区"))).toEqual(["not-best"]);
+    expect(byName(r, "下城区").reasons[0].zh).toContain("上城区");
+    expect(byName(r, "下城区").reasons[0].en).toContain("not recommended");
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("a previous winner is passed over and the next best is recommended", () => {
+    const units = hz();
+    units[0].previousWinner = true;
+    const r = runSelection(units);
+    // Ranks are unchanged (80, 76, 72) but 上城 may not be recommended again.
+    expect(byName(r, "上城区")).toMatchObject({ cityRank: 1, recommended: false });
+    expect(byName(r, "下城区")).toMatchObject({ cityRank: 2, recommended: true });
+    expect(codes(byName(r, "上城区"))).toEqual(["previous-winner"]);
+    expect(byName(r, "上城区").reasons[0].zh).toContain("上年度已获");
+    expect(byName(r, "下城区").reasons[0].zh).toContain("上城区");
+    expect(r.province.map((p) => p.county)).toEqual(["下城区"]);
+  });
+
+  test("a tie on total is broken by targetScore", () => {
+    // 甲: 100/100 → completion 1.0 rank 1 (60), no over (0), policy 0 → 60.
+    // 乙: 90/100 → 0.9 rank 2 (57), no over, policy 3 endorsements → 60. Tie on 60; targetScore 60 > 57.
+    const r = runSelection([c("乙区", "宁波", 90, {}, { endorsements: 3 }), c("甲区", "宁波", 100)], ONE);
+    expect(byName(r, "甲区")).toMatchObject({ total: 60, targetScore: 60, cityRank: 1, recommended: true });
+    expect(byName(r, "乙区")).toMatchObject({ total: 60, targetScore: 57, cityRank: 1, recommended: false });
+    expect(codes(byName(r, "甲区"))).toContain("tie-break");
+    expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("目标任务完成分");
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("then by overScore", () => {
+    // step 1 (so a rank is worth a whole point), two indicators, J = 2.
+    // 机器人: 甲 120 (1.2, over .2) rank 1, 乙 110 (1.1, over .1) rank 2.
+    // 上云: 乙 95 (.95) rank 1, 甲 90 (.9) rank 2, neither over.
+    // S: 甲 10 + 9 = 19, 乙 9 + 10 = 19 → targetScore 19/20 × 60 = 57 both.
+    // O: 甲 10, 乙 9 → overScore 10/20 × 20 = 10 and 9. 乙 gets 1 endorsement: totals 67 and 67.
+    const two = (name: string, a1: number, a2: number, policy: PolicyInput = {}): CountyInput => ({
+      county: name,
+      city: "温州",
+      entries: [
+        { indicator: IND, target: 100, actual: a1 },
+        { indicator: "上云企业", target: 100, actual: a2 },
+      ],
+      policy,
+    });
+    const r = runSelection([two("乙区", 110, 95, { endorsements: 1 }), two("甲区", 120, 90)], { step: 1, ...ONE });
+    expect(byName(r, "甲区")).toMatchObject({ targetScore: 57, overScore: 10, total: 67, recommended: true });
+    expect(byName(r, "乙区")).toMatchObject({ targetScore: 57, overScore: 9, total: 67, recommended: false });
+    expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("超目标完成分");
+  });
+
+  test("a tie that remains is reported and the county listed first wins", () => {
+    const r = runSelection([c("乙区", "湖州", 120), c("甲区", "湖州", 120)], ONE);
+    expect(byName(r, "乙区").recommended).toBe(true);
+    expect(byName(r, "甲区").recommended).toBe(false);
+    expect(codes(byName(r, "乙区"))).toContain("tie-unresolved");
+    expect(codes(byName(r, "甲区"))).toContain("tie-unresolved");
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-unresolved"]);
+    expect(r.warnings[0].zh).toContain("湖州");
+  });
+
+  test("a city whose counties all won last year recommends none (warned)", () => {
+    const r = runSelection([c("甲区", "舟山", 120, { previousWinner: true }), c("乙区", "台州", 110)]);
+    expect(r.province.map((p) => p.county)).toEqual(["乙区"]);
+    expect(r.warnings.map((w) => w.code)).toContain("no-candidate");
+  });
+});
+
+/**
+ * Eight cities, one county each, so each is its city's recommendation and the province group is all eight.
+ * Actuals 170 … 110 and 100: completion ranks 1 … 8 → points 10, 9.5, …, 6.5; over ranks 1 … 7 (the 8th
+ * did not exceed: 0). Totals 8 × points for the first seven: 80, 76, 72, 68, 64, 60, 56; the 8th 6.5 × 6 = 39.
+ * 缙云县 (7th) and 江山市 (8th) are 加快发展县; the others are not.
+ */
+function eight(): CountyInput[] {
+  return [
+    c("鄞州区", "宁波", 170),
+    c("鹿城区", "温州", 160),
+    c("吴兴区", "湖州", 150),
+    c("南湖区", "嘉兴", 140),
+    c("越城区", "绍兴", 130),
+    c("婺城区", "金华", 120),
+    c("缙云县", "丽水", 110),
+    c("江山市", "衢州", 100),
+  ];
+}
+
+describe("province stage", () => {
+  test("ranks afresh, selects six, and the best 加快发展县 replaces the sixth", () => {
+    const r = runSelection(eight());
+    expect(r.province.map((p) => [p.county, p.total, p.rank])).toEqual([
+      ["鄞州区", 80, 1],
+      ["鹿城区", 76, 2],
+      ["吴兴区", 72, 3],
+      ["南湖区", 68, 4],
+      ["越城区", 64, 5],
+      ["婺城区", 60, 6],
+      ["缙云县", 56, 7],
+      ["江山市", 39, 8],
+    ]);
+    const sel = r.province.filter((p) => p.selected).map((p) => p.county);
+    expect(sel).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "越城区", "缙云县"]);
+    expect(prov(r, "缙云县")).toMatchObject({ accelerated: true, selected: true });
+    expect(codes(prov(r, "缙云县"))).toEqual(["accelerated-replacement"]);
+    expect(codes(prov(r, "婺城区"))).toEqual(["replaced"]);
+    expect(prov(r, "婺城区").reasons[0].zh).toContain("缙云县");
+    expect(prov(r, "缙云县").reasons[0].zh).toContain("婺城区");
+    expect(codes(prov(r, "鄞州区"))).toEqual(["selected"]);
+    expect(codes(prov(r, "江山市"))).toEqual(["not-selected"]);
+  });
+
+  test("minAccelerated 2: two replacements, lowest-ranked non-accelerated out first", () => {
+    const r = runSelection(eight(), { minAccelerated: 2 });
+    // 缙云 (7th) replaces 婺城 (6th), then 江山 (8th) replaces 越城 (5th).
+    expect(r.province.filter((p) => p.selected).map((p) => p.county)).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "缙云县", "江山市"]);
+    expect(codes(prov(r, "越城区"))).toEqual(["replaced"]);
+    expect(prov(r, "越城区").reasons[0].zh).toContain("江山市");
+  });
+
+  test("minAccelerated 0: the best six, no replacement", () => {
+    const r = runSelection(eight(), { minAccelerated: 0 });
+    expect(r.province.filter((p) => p.selected).map((p) => p.county)).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "越城区", "婺城区"]);
+    expect(r.province.flatMap(codes).filter((x) => x === "replaced")).toEqual([]);
+  });
+
+  test("an accelerated column overrides the built-in list of 26", () => {
+    const units = eight();
+    units[0].accelerated = true; // 鄞州 counts as accelerated: already selected, so nothing moves.
+    units[6].accelerated = false; // 缙云 no longer counts; 江山 (by the list) is the only other.
+    const r = runSelection(units);
+    expect(r.province.filter((p) => p.selected).map((p) => p.county)).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "越城区", "婺城区"]);
+    expect(prov(r, "缙云县").accelerated).toBe(false);
+    expect(prov(r, "鄞州区").accelerated).toBe(true);
+    // Without 鄞州's override, 江山 (8th) would now be the one to replace 婺城.
+    units[0].accelerated = null;
+    const r2 = runSelection(units);
+    expect(prov(r2, "江山市")).toMatchObject({ selected: true });
+    expect(prov(r2, "婺城区")).toMatchObject({ selected: false });
+  });
+
+  test("too few 加快发展县 is warned, not forced", () => {
+    const units = eight().slice(0, 6); // no accelerated county among the recommended
+    const r = runSelection(units);
+    expect(r.province.every((p) => p.selected)).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toEqual(["too-few-accelerated"]);
+  });
+
+  test("slots option, and a tie at the cut-off decided and reported", () => {
+    // slots 3, min 0: the best three.
+    const r = runSelection(eight(), { slots: 3, minAccelerated: 0 });
+    expect(r.province.filter((p) => p.selected).map((p) => p.county)).toEqual(["鄞州区", "鹿城区", "吴兴区"]);
+    // slots 1 with a tie on total (甲 60 by targetScore 60, 乙 57 + 3 endorsements = 60).
+    const t = runSelection([c("乙区", "宁波", 90, {}, { endorsements: 3 }), c("甲区", "温州", 100)], { slots: 1, minAccelerated: 0 });
+    expect(t.province.map((p) => [p.county, p.rank, p.selected])).toEqual([
+      ["甲区", 1, true],
+      ["乙区", 1, false],
+    ]);
+    expect(codes(prov(t, "甲区"))).toEqual(["selected", "tie-break"]);
+    expect(codes(prov(t, "乙区"))).toEqual(["not-selected", "tie-break"]);
+  });
+
+  test("the province stage recomputes points within the recommended counties", () => {
+    // City stage: 上城 130 beats 下城 120 in 杭州 (80 vs 76); 鄞州 125 is alone in 宁波 → rank 1, 80.
+    // Province: 上城 1.3 → 10, 鄞州 1.25 → 9.5 → totals 80 and 76.
+    const r = runSelection([c("上城区", "杭州", 130), c("下城区", "杭州", 120), c("鄞州区", "宁波", 125)]);
+    expect(byName(r, "鄞州区").total).toBe(80);
+    expect(prov(r, "鄞州区")).toMatchObject({ total: 76, rank: 2, completionPoints: 9.5 });
+    expect(prov(r, "上城区")).toMatchObject({ total: 80, rank: 1 });
+    // Only two recommended for six places: all selected, warned.
+    expect(r.warnings.map((w) => w.code)).toContain("fewer-than-slots");
+  });
+
+  test("city names are matched tolerantly: 杭州 and 杭州市 are one city", () => {
+    const r = runSelection([c("上城区", "杭州", 130), c("下城区", "杭州市", 120)]);
+    expect(r.province).toHaveLength(1);
+    expect(byName(r, "下城区").cityRank).toBe(2);
+  });
+});
+
+describe("options", () => {
+  test("bad options give an empty result and one bilingual error", () => {
+    for (const o of [{ slots: 0 }, { slots: 1.5 }, { minAccelerated: 7 }, { step: -0.5 }, { std: "avg" as never }]) {
+      const r = runSelection(eight(), o);
+      expect(r.counties).toEqual([]);
+      expect(r.province).toEqual([]);
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatchObject({ code: "bad-option", severity: "error" });
+      expect(r.warnings[0].zh).toContain("选项");
+      expect(r.warnings[0].en).toContain("Option");
+    }
+  });
+
+  test("the options used are returned", () => {
+    expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1 });
+  });
+});
