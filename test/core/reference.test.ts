@@ -17,6 +17,7 @@ import {
   isAccelerated,
   normalizeUnitName,
 } from "../../src/core/reference";
+import { readCell, readLabelTarget } from "../../src/core/parse";
 
 // CI keeps ../shared beside the clone, as here.
 const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
@@ -280,5 +281,45 @@ describe("indicator and allocation look-ups", () => {
     expect(allocationOf(1, "台州")).toBe("10%以上");
     expect(allocationOf(1, "上海")).toBeUndefined();
     expect(allocationOf(99, "杭州")).toBeUndefined();
+  });
+});
+
+describe("the reference data agrees with the cell reader (parse.ts)", () => {
+  test("every 2020 allocation cell reads as a value in the indicator's base unit", () => {
+    for (const ind of INDICATORS_2020) {
+      for (const cell of ALLOCATION_2020[ind.no - 1]) {
+        const r = readCell(cell);
+        expect(r.status).toBe("value");
+        if (r.status !== "value") continue;
+        expect(r.quantity.unit).toBe(ind.unit);
+        expect(r.quantity.isRate).toBe(ind.kind === "rate");
+        expect(r.quantity.bound).toBe("atLeast");
+      }
+    }
+  });
+
+  test("the parent target inside each 2020 label is parentText", () => {
+    for (const ind of INDICATORS_2020) {
+      const fromLabel = readLabelTarget(ind.name);
+      const written = readCell(ind.parentText);
+      expect(fromLabel).not.toBeNull();
+      expect(written.status).toBe("value");
+      if (!fromLabel || written.status !== "value") continue;
+      expect(fromLabel.unit).toBe(ind.unit);
+      expect(fromLabel.value).toBe(written.quantity.value);
+    }
+    expect(readLabelTarget(INDICATORS_2020[9].name)?.value).toBe(3e10); // 300亿元
+    expect(readLabelTarget(INDICATORS_2020[16].name)?.value).toBe(1e6); // 100万吨标准煤
+  });
+
+  test("every 2019 target reads in the indicator's base unit", () => {
+    for (const ind of INDICATORS_2019) {
+      const r = readCell(ind.targetText);
+      expect(r.status).toBe("value");
+      if (r.status === "value") {
+        expect(r.quantity.unit).toBe(ind.unit);
+        expect(r.quantity.isRate).toBe(ind.kind === "rate");
+      }
+    }
   });
 });

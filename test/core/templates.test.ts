@@ -23,6 +23,7 @@ import {
   selfAssessmentTemplate,
   templateColumn,
 } from "../../src/core/templates";
+import { checkSheet } from "../../src/core/table";
 import type { Merge } from "../../src/core/types";
 
 /** 'C2:C200' → 0-based {top,left,bottom,right}. */
@@ -131,6 +132,15 @@ describe("decompositionTable2020", () => {
     const h = sheet.rowHeights!;
     expect(h[L.firstIndicatorRow]!).toBeGreaterThan(h[L.firstIndicatorRow + 7]!); // row 8: all one-line cells
     expect(sheet.validations).toEqual([]);
+  });
+
+  test("the engine's table finder reads it back as 9号: 18 indicators, 11 cities, the note left out", () => {
+    const found = checkSheet({ name: sheet.name, cells: sheet.cells, merges: sheet.merges });
+    expect(found.table?.orientation).toBe("indicatorRows");
+    expect(found.table?.childNames).toEqual([...CITY_IDS]);
+    expect(found.results.map((r) => r.indicator)).toEqual(INDICATORS_2020.map((i) => i.name));
+    expect(found.results.map((r) => r.kind)).toEqual(INDICATORS_2020.map((i) => i.kind));
+    expect(found.results.flatMap((r) => r.issues).filter((i) => i.severity === "error")).toEqual([]);
   });
 
   test("each call returns a fresh grid (a writer may mutate it)", () => {
