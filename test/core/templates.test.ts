@@ -141,6 +141,10 @@ describe("decompositionTable2020", () => {
     expect(found.results.map((r) => r.indicator)).toEqual(INDICATORS_2020.map((i) => i.name));
     expect(found.results.map((r) => r.kind)).toEqual(INDICATORS_2020.map((i) => i.kind));
     expect(found.results.flatMap((r) => r.issues).filter((i) => i.severity === "error")).toEqual([]);
+    // docs/rules.md §2 states this outcome of 9号 itself.
+    expect(found.results.map((r) => r.status)).toEqual(INDICATORS_2020.map((i) => (i.no === 7 ? "unchecked" : "ok")));
+    expect(found.results[12].childrenTotal).toBe(306);
+    expect(found.results[16].childrenTotal).toBe(1041400);
   });
 
   test("each call returns a fresh grid (a writer may mutate it)", () => {
