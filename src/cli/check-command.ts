@@ -51,7 +51,8 @@ export async function runCheck(req: Request, out: Output): Promise<number> {
   const shown = path.basename(file);
   const sheets = await readWorkbookFile(file);
   const found = findCheckedSheet(sheets, req.sheet, shown);
-  const errors = [...found.issues, ...found.results.flatMap((r) => r.issues)].filter((i) => i.severity === "error");
+  // checkSheet's issues already hold every result's issues, in table order.
+  const errors = found.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw unreadable(shown, errors);
 
   const json = toJson(shown, found);
@@ -94,7 +95,7 @@ export function findCheckedSheet(sheets: SheetData[], wanted: string | undefined
 
 function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError {
   const names = sheets.map((s) => s.name).join("、");
-  const why = issues.filter((i) => i.severity === "error").map((i) => bilingual(i));
+  const why = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
   const single = sheets.length === 1 ? sheets[0].name : undefined;
   return inputError(
     {
@@ -134,7 +135,7 @@ export function toJson(file: string, checked: SheetCheck): CheckJson {
       short: r.short,
       reason: r.reason,
     })),
-    warnings: [...checked.issues, ...checked.results.flatMap((r) => r.issues)].filter((i) => i.severity === "warning"),
+    warnings: checked.issues.filter((i) => i.severity === "warning"),
   };
 }
 
