@@ -42,7 +42,7 @@ export interface CheckSheetOptions extends FindTableOptions {
 // ─── header words ────────────────────────────────────────────────────────────────────────────
 
 /** 全省目标, 全市目标, 目标任务, 年度目标, 2020年目标 …: the parent target line. */
-const PARENT_RE = /^(全省|全市|全县|全区|本省|本市|本县|本区|省级|市级|县级|省|市|县)?((20\d\d)?年度?)?(目标任务数?|目标值?|任务数|下达目标)$/;
+const PARENT_RE = /^(?:(全省|全市|全县|全区|本省|本市|本县|本区|省级|市级|县级|省|市|县)?((20\d\d)?年度?)?(目标任务数?|目标值?|任务数|下达目标)|全省|全市|全县|全区)$/;
 /** Columns that are neither a child nor a target. */
 const OTHER_RE = [
   /^(序号|编号|序|No\.?)$/i,
@@ -78,7 +78,7 @@ type Cls =
   | { kind: "blank" }
   | { kind: "none" }
   | { kind: "value"; q: Quantity }
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string; label?: boolean }
   | { kind: "bad" };
 
 function isBlank(v: CellValue): boolean {
@@ -159,14 +159,32 @@ interface Candidate {
   issues: ZgIssue[];
 }
 
-function isLabelText(k: Cls): k is { kind: "text"; text: string } {
-  return k.kind === "text" && !isKeywordLabel(k.text);
+/** 台, 万吨标准煤, %: the content of a 单位 column, not an indicator label. */
+function looksLikeUnit(text: string): boolean {
+  const t = normalizeText(text);
+  return t.length <= 6 && readCell(`1${t}`).status === "value";
 }
 
+function isLabelText(k: Cls): k is { kind: "text"; text: string } {
+  if (k.kind !== "text") return false;
+  // Remembered on the cached cell: the finder asks about the same cells many times.
+  k.label ??= !isKeywordLabel(k.text) && !looksLikeUnit(k.text);
+  return k.label;
+}
+
+/** Per view, the number of readable values to the right of each cell (suffix counts, so large sheets stay linear). */
+const suffixCache = new WeakMap<View, (number[] | undefined)[]>();
+
 function valuesRightOf(v: View, r: number, c: number): number {
-  let n = 0;
-  for (let j = c + 1; j < v.cols; j++) if (v.cls(r, j).kind === "value") n++;
-  return n;
+  let rows = suffixCache.get(v);
+  if (!rows) suffixCache.set(v, (rows = []));
+  let counts = rows[r];
+  if (!counts) {
+    counts = new Array<number>(v.cols + 1).fill(0);
+    for (let j = v.cols - 1; j >= 0; j--) counts[j] = counts[j + 1] + (v.cls(r, j).kind === "value" ? 1 : 0);
+    rows[r] = counts;
+  }
+  return counts[c + 1] ?? 0;
 }
 
 function nonBlankCount(v: View, r: number): number {
@@ -272,6 +290,7 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
   });
 
   const indicators: AllocationInput[] = [];
+  const rowsOf: number[] = [];
   let score = 0;
   let last = first;
   for (let r = first; r < v.rows; r++) {
@@ -306,6 +325,7 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
       if (typeof u === "string" && normalizeText(u)) input.unit = normalizeText(u);
     }
     indicators.push(input);
+    rowsOf.push(r);
 
     // Evidence that this line is an indicator: one unit along it, a target in its label or parent cell.
     const units = new Set<string>();
@@ -327,16 +347,17 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
   const named = childNames.filter(isUnitName).length;
   if (named * 2 > childNames.length) score += indicators.length;
 
+  // The region: the used lines, plus other headed lines that hold something on the indicator lines
+  // (序号, 牵头单位, 备注), but not a title or a note that merely shares the header's line.
   const used = [L, ...childCols, ...totalCols, ...(parentCol !== undefined ? [parentCol] : []), ...(unitCol !== undefined ? [unitCol] : [])];
   let left = Math.min(...used);
   let right = Math.max(...used);
   const top = hTop >= 0 ? hTop : first;
-  for (let r = top; r <= Math.max(hEnd, top); r++) {
-    for (let c = 0; c < v.cols; c++) {
-      if (v.cls(r, c).kind !== "blank" && (nonBlankCount(v, r) >= 2 || c >= left)) {
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }
+  for (let c = 0; c < v.cols; c++) {
+    if (c >= left && c <= right) continue;
+    if (headerOf(c) && rowsOf.some((r) => v.cls(r, c).kind !== "blank")) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
     }
   }
   const [gTop, gLeft] = v.grid(top, left);

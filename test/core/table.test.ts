@@ -1,0 +1,214 @@
+/** rules.md §2 and cli.md: finding a decomposition table however it is laid out, and checking the sheet. */
+import { checkSheet, findDecompositionTable, findFirstTable } from "../../src/core/table";
+import type { CellValue, SheetData } from "../../src/core/types";
+
+const _ = null;
+
+/** Child units as rows, indicators as columns, a 全市目标 row and a 合计 row, a title above and a note below. */
+function transposed(): SheetData {
+  return {
+    name: "县级分解",
+    cells: [
+      ["杭州市2020年传统制造业改造提升指标分解表", _, _, _],
+      ["县（市、区）", "新增工业机器人", "研发费用支出增长", "并购重组交易金额"],
+      ["全市目标", "1300台", "10%以上", "104.2亿元"],
+      ["淳安县", "300台", "10%", "30亿元"],
+      ["建德市", "500台", "9%", "40亿元"],
+      ["桐庐县", "500台", "12%", "34.2亿元"],
+      ["合计", "1300台", _, "100亿元"],
+      ["注：增长率指标为同比增长。", _, _, _],
+    ],
+    merges: [{ top: 0, left: 0, bottom: 0, right: 3 }],
+  };
+}
+
+describe("child units as rows, indicators as columns", () => {
+  const sheet = transposed();
+  const table = findDecompositionTable(sheet)!;
+  const check = checkSheet(sheet);
+
+  test("is found transposed, with the 全市目标 row as parent and the 合计 row as totals", () => {
+    expect(table.orientation).toBe("indicatorColumns");
+    expect(table.childNames).toEqual(["淳安县", "建德市", "桐庐县"]);
+    expect(table.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人", "研发费用支出增长", "并购重组交易金额"]);
+    const robots = table.indicators[0];
+    expect(robots.parentAt).toEqual({ sheet: "县级分解", cell: "B3" });
+    expect(robots.children[1]).toMatchObject({ name: "建德市", cell: "500台", at: { sheet: "县级分解", cell: "B5" } });
+    expect(robots.totals).toEqual([{ name: "合计", cell: "1300台", at: { sheet: "县级分解", cell: "B7" }, format: null }]);
+    expect(table.region).toEqual({ top: 1, left: 0, bottom: 6, right: 3 });
+  });
+
+  test("verdicts: robots add up, the rate lists 建德市, the amount adds up but its 合计 is wrong", () => {
+    expect(check.results.map((r) => [r.kind, r.parent, r.childrenTotal, r.gap, r.status])).toEqual([
+      ["total", 1300, 1300, 0, "ok"],
+      ["rate", 0.1, null, null, "short"],
+      ["total", 10420000000, 10420000000, 0, "ok"],
+    ]);
+    expect(check.results[1].short).toEqual(["建德市"]);
+    const warning = check.issues.find((i) => i.code === "total-mismatch")!;
+    expect(warning).toMatchObject({ severity: "warning", sheet: "县级分解", cell: "D7" });
+    expect(check.issues).toHaveLength(1);
+  });
+
+  test("the same layout with names the reference does not know is still read transposed", () => {
+    const renamed: SheetData = {
+      ...sheet,
+      cells: sheet.cells.map((row, r) => (r >= 3 && r <= 5 ? [["甲片区", "乙片区", "丙片区"][r - 3], ...row.slice(1)] : row)),
+    };
+    const t = findDecompositionTable(renamed)!;
+    expect(t.orientation).toBe("indicatorColumns");
+    expect(t.childNames).toEqual(["甲片区", "乙片区", "丙片区"]);
+  });
+
+  test("the orientation can be forced (here wrongly: the counties become the lines)", () => {
+    const t = findDecompositionTable(sheet, { orientation: "indicatorRows" })!;
+    expect(t.orientation).toBe("indicatorRows");
+    expect(t.indicators.map((i) => i.indicator)).toEqual(["淳安县", "建德市", "桐庐县"]);
+  });
+});
+
+/**
+ * Indicators as rows under a merged two-row header with 序号, 单位, 全市目标, 合计 and 牵头单位 columns, unknown
+ * county names, percent number formats, a section row, empty rows and notes; the used range starts at B3.
+ */
+function cityTable(): SheetData {
+  const cells: CellValue[][] = [
+    ["某市2020年关键性量化指标分解表", _, _, _, _, _, _, _, _],
+    [_, _, _, _, _, _, _, _, _],
+    ["序号", "关键性量化指标", "单位", "全市目标", "各县（市、区）年度目标任务", _, _, "合计", "牵头单位"],
+    [_, _, _, _, "东城区", "西城区", "南湖新区", _, _],
+    [1, "新增工业机器人", "台", 1000, 400, 350, 250, 1000, "市经信局"],
+    [2, "研发费用支出增长", "%", "10%以上", 0.1, 0.12, 0.08, _, "市科技局"],
+    [_, _, _, _, _, _, _, _, _],
+    [_, "二、绿色发展", _, _, _, _, _, _, _],
+    [3, "腾出用能", "万吨标准煤", 5, 2, 2, 0.5, 5, "市发改委"],
+    [4, "建设提升小微企业园", "个", 10, 5, "待定", 5, 10, "市经信局"],
+    ["注：1. 增长率指标为同比增长。", _, _, _, _, _, _, _, _],
+    ["注：2. 腾出用能以万吨标准煤计。", _, _, _, _, _, _, _, _],
+  ];
+  const numberFormats = cells.map((row, r) => row.map((_c, c) => (r === 5 && c >= 4 && c <= 6 ? "0.0%" : "General")));
+  return {
+    name: "市级分解",
+    cells,
+    origin: { row: 2, col: 1 },
+    numberFormats,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: 8 },
+      { top: 2, left: 0, bottom: 3, right: 0 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 2, bottom: 3, right: 2 },
+      { top: 2, left: 3, bottom: 3, right: 3 },
+      { top: 2, left: 4, bottom: 2, right: 6 },
+      { top: 2, left: 7, bottom: 3, right: 7 },
+      { top: 2, left: 8, bottom: 3, right: 8 },
+    ],
+  };
+}
+
+describe("indicators as rows with every kind of extra line and column", () => {
+  const sheet = cityTable();
+  const table = findDecompositionTable(sheet)!;
+  const check = checkSheet(sheet);
+
+  test("children come from the second header row; 序号, 单位, 全市目标, 合计 and 牵头单位 are not children", () => {
+    expect(table.orientation).toBe("indicatorRows");
+    expect(table.childNames).toEqual(["东城区", "西城区", "南湖新区"]);
+    // The title, the empty row, the section row 二、绿色发展 and the notes are not indicators.
+    expect(table.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人", "研发费用支出增长", "腾出用能", "建设提升小微企业园"]);
+    expect(table.region).toEqual({ top: 2, left: 0, bottom: 9, right: 8 });
+  });
+
+  test("cell references count from the used range's origin (B3)", () => {
+    const robots = table.indicators[0];
+    expect(robots.at).toEqual({ sheet: "市级分解", cell: "C7" });
+    expect(robots.parentAt).toEqual({ sheet: "市级分解", cell: "E7" });
+    expect(robots.children.map((c) => c.at!.cell)).toEqual(["F7", "G7", "H7"]);
+    expect(robots.totals![0].at).toEqual({ sheet: "市级分解", cell: "I7" });
+    expect(robots.unit).toBe("台");
+  });
+
+  test("verdicts: the 单位 column gives bare numbers their unit, percent formats make rates", () => {
+    expect(check.results.map((r) => [r.kind, r.unit, r.parent, r.childrenTotal, r.gap, r.status])).toEqual([
+      ["total", "台", 1000, 1000, 0, "ok"],
+      ["rate", "%", 0.1, null, null, "short"],
+      ["total", "吨", 50000, 45000, -5000, "short"],
+      ["total", "个", 10, null, null, "unchecked"],
+    ]);
+    expect(check.results[1].short).toEqual(["南湖新区"]);
+  });
+
+  test("a wrong 合计 is a warning at its cell; an unreadable child is an error at its cell, shifted by the origin", () => {
+    const mismatch = check.issues.find((i) => i.code === "total-mismatch")!;
+    expect(mismatch).toMatchObject({ severity: "warning", sheet: "市级分解", cell: "I11" });
+    const unreadable = check.issues.find((i) => i.severity === "error")!;
+    expect(unreadable).toMatchObject({ sheet: "市级分解", cell: "G12" });
+    expect(unreadable.zh).toContain("工作表“市级分解”G12 单元格");
+    expect(unreadable.en).toContain("市级分解!G12");
+    expect(check.results[3].reason!.zh).toContain("西城区");
+  });
+
+  test("a child column holding only unreadable cells still counts as a child", () => {
+    const cells = sheet.cells.map((row) => [...row]);
+    for (const r of [4, 5, 8, 9]) cells[r][5] = "待定";
+    const t = findDecompositionTable({ ...sheet, cells })!;
+    expect(t.childNames).toEqual(["东城区", "西城区", "南湖新区"]);
+    expect(checkSheet({ ...sheet, cells }).results.every((r) => r.status === "unchecked")).toBe(true);
+  });
+});
+
+describe("plain tables", () => {
+  test("a one-row header without merges, a child column without a name is called by its column", () => {
+    const sheet: SheetData = {
+      name: "Sheet1",
+      cells: [
+        ["指标", "甲", "乙", _],
+        ["新增工业机器人100台", "50台", "30台", "20台"],
+        ["培育企业10家", "5家", "3家", "1家"],
+      ],
+    };
+    const check = checkSheet(sheet);
+    expect(check.table!.childNames).toEqual(["甲", "乙", "D"]);
+    expect(check.issues.find((i) => i.code === "child-unnamed")).toMatchObject({ sheet: "Sheet1", cell: "D1" });
+    expect(check.results.map((r) => [r.childrenTotal, r.gap, r.status])).toEqual([
+      [100, 0, "ok"],
+      [9, -1, "short"],
+    ]);
+  });
+
+  test("a row whose child cells are all empty is not an indicator", () => {
+    const sheet: SheetData = {
+      name: "Sheet1",
+      cells: [
+        ["指标", "甲", "乙"],
+        ["新增工业机器人100台", "50台", "50台"],
+        ["待分解指标200个", _, _],
+      ],
+    };
+    expect(findDecompositionTable(sheet)!.indicators).toHaveLength(1);
+  });
+});
+
+describe("sheets without a table", () => {
+  const notes: SheetData = { name: "说明", cells: [["填表说明"], ["注：请按县（市、区）填写。"], [_]] };
+  const empty: SheetData = { name: "空表", cells: [] };
+
+  test("no table: null, and checkSheet says so naming the sheet in both languages", () => {
+    expect(findDecompositionTable(notes)).toBeNull();
+    expect(findDecompositionTable(empty)).toBeNull();
+    const c = checkSheet(notes);
+    expect(c.table).toBeNull();
+    expect(c.results).toEqual([]);
+    expect(c.issues).toHaveLength(1);
+    expect(c.issues[0]).toMatchObject({ code: "no-table", sheet: "说明" });
+    expect(c.issues[0].zh).toContain("工作表“说明”");
+    expect(c.issues[0].zh).toContain("没有找到指标分解表");
+    expect(c.issues[0].en).toMatch(/no decomposition table/);
+  });
+
+  test("findFirstTable skips sheets without one, and gives null when none has one", () => {
+    const found = findFirstTable([empty, notes, transposed(), cityTable()]);
+    expect(found!.sheet).toBe("县级分解");
+    expect(found!.results).toHaveLength(3);
+    expect(findFirstTable([empty, notes])).toBeNull();
+  });
+});
