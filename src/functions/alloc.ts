@@ -1,0 +1,88 @@
+/**
+ * ZG.ALLOCGAP and ZG.ALLOCCHECK (rules.md §2): one indicator's allocation checked by the engine's
+ * checkAllocation. The kind is read from the parent: a label such as 传统制造业新增工业机器人10000台 (the target
+ * inside it; 累计 makes it cumulative) or a target cell such as 10%以上 (a rate) or 1300台 (a total).
+ */
+import { checkAllocation } from "../core/check";
+import { decimalFromNumber, decimalToString } from "../core/decimal";
+import { readCell } from "../core/parse";
+import type { AllocationInput, CellValue, CheckResult, Msg } from "../core/types";
+import { define, placeIn, propagated, type Matrix, type Value } from "./args";
+import { errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
+
+const params = [
+  { name: "parent", kind: "cell" },
+  { name: "children", kind: "cells" },
+  { name: "base", kind: "number" },
+] as const;
+
+/** Children are named by their position in the range ("#3"), the only name a formula argument has. */
+const childName = (i: number): string => `#${i + 1}`;
+
+/** Runs the check, or the Excel error value passed in (errors propagate, as in Excel's own functions). */
+function run(parent: CellValue, children: Matrix, base: number | null): CheckResult | Fail {
+  const code = errorCodeOf(parent);
+  if (code) return propagated(code, { zh: "参数 parent", en: "argument parent" });
+  if (parent === null || parent === undefined || (typeof parent === "string" && parent.trim() === "")) {
+    return none("参数 parent 为空：请给出上级目标（如“10%以上”）或含目标的指标名称", "argument parent is empty: give the parent target (e.g. 10%以上) or an indicator label that states it");
+  }
+  for (let i = 0; i < children.cells.length; i++) {
+    const c = errorCodeOf(children.cells[i]);
+    if (c) return propagated(c, placeIn("children", children, i));
+  }
+  // A cell that reads as a target is the parent itself; any other text is a label holding it (or not).
+  const asTarget = readCell(parent).status === "value";
+  const input: AllocationInput = {
+    indicator: typeof parent === "string" ? parent : "",
+    ...(asTarget ? { parent } : {}),
+    children: children.cells.map((cell, i) => ({ name: childName(i), cell })),
+    base,
+  };
+  return checkAllocation(input);
+}
+
+/** A gap or total as written: exact digits (no 0.30000000000000004), the unit after it. */
+function amount(x: number, unit: string | null): string {
+  return `${decimalToString(decimalFromNumber(x))}${unit && unit !== "%" ? unit : ""}`;
+}
+
+export const ALLOCGAP = define({ id: "ALLOCGAP", params, result: "scalar" }, ([parent, children, base]): Value => {
+  const r = run(parent, children, base);
+  if (isFail(r)) return r;
+  if (r.status === "unchecked" && r.reason) {
+    // Unreadable children are an input error (#VALUE!); every other reason means there is no gap to give.
+    const code = r.issues.some((i) => i.severity === "error") ? "#VALUE!" : "#N/A";
+    return fail(code, { zh: `不可比：${r.reason.zh}`, en: `not comparable: ${r.reason.en}` });
+  }
+  if (r.kind === "rate") {
+    return none(
+      "比率类指标不求和，没有缺口；各地应不低于上级目标，请用 ZG.ALLOCCHECK 查看哪些低于目标",
+      "a rate indicator is not summed, so it has no gap; each child must reach the parent rate: use ZG.ALLOCCHECK to see which do not",
+    );
+  }
+  return r.gap ?? none("没有缺口可计算", "no gap to compute");
+});
+
+function verdict(r: CheckResult): Msg {
+  if (r.status === "unchecked") {
+    const why = r.reason ?? { zh: "无法校核", en: "cannot be checked" };
+    return { zh: `不可比：${why.zh}`, en: `Not comparable: ${why.en}` };
+  }
+  if (r.status === "ok") return { zh: "达标", en: "OK" };
+  if (r.kind === "rate") {
+    const names = r.short.join("、");
+    const namesEn = r.short.join(", ");
+    return r.bound === "atMost"
+      ? { zh: `高于上限：${names}`, en: `Above the cap: ${namesEn}` }
+      : { zh: `低于目标：${names}`, en: `Below target: ${namesEn}` };
+  }
+  const gap = Math.abs(r.gap ?? 0);
+  return r.bound === "atMost"
+    ? { zh: `超出上限 ${amount(gap, r.unit)}`, en: `Over the cap by ${amount(gap, r.unit)}` }
+    : { zh: `缺口 ${amount(gap, r.unit)}`, en: `Short by ${amount(gap, r.unit)}` };
+}
+
+export const ALLOCCHECK = define({ id: "ALLOCCHECK", params, result: "scalar" }, ([parent, children, base]): Value => {
+  const r = run(parent, children, base);
+  return isFail(r) ? r : verdict(r);
+});

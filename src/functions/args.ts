@@ -1,0 +1,348 @@
+/**
+ * The argument layer, organised like HyperFormula's function plugins: each function declares its parameters
+ * (name, kind, default, limits) once, and ONE wrapper turns what Excel hands over into what the pure body
+ * expects — null → default (Excel passes omitted arguments as null, so TypeScript defaults never apply),
+ * a range → a flat row-major list, text numbers read as written (readCell), Excel errors propagated — and
+ * turns the body's result back into Excel values, errors included (inside a spilled result each error stays
+ * in its own cell). Bodies never throw; a thrown error is still caught and shown as #VALUE! with a message.
+ */
+import { readCell } from "../core/parse";
+import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
+import { bad, errorCodeOf, fail, isFail, language, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
+
+// ─── values ─────────────────────────────────────────────────────────────────────────────────
+
+/** A range, row-major: cells[r * cols + c]. A single value is a 1 × 1 matrix. */
+export interface Matrix {
+  rows: number;
+  cols: number;
+  cells: CellValue[];
+}
+
+/**
+ * What a body returns per cell: a value, a text in both languages (shown in the user's language), or an error
+ * as a value. "" shows as an empty-looking cell.
+ */
+export type Value = number | string | boolean | Msg | Fail;
+export type Out = Value | Value[][];
+
+// ─── parameter declarations ─────────────────────────────────────────────────────────────────
+
+interface Base {
+  /** As in the function's signature in functions.ts (the metadata's parameter name). */
+  name: string;
+}
+/** A range or a single value, read cell by cell by the body. */
+export interface CellsParam extends Base {
+  kind: "cells";
+  optional?: boolean;
+}
+/** One value as written (a target text, a label). Blank arrives as null. */
+export interface CellParam extends Base {
+  kind: "cell";
+  optional?: boolean;
+}
+/** A numeric option: read as written, limits checked. Without a default, omitted gives null. */
+export interface NumberParam extends Base {
+  kind: "number";
+  default?: number;
+  /** Smallest allowed value (inclusive). */
+  min?: number;
+  /** Smallest allowed value (exclusive). */
+  above?: number;
+  max?: number;
+  integer?: boolean;
+}
+/** RANK.EQ's order: 0 or omitted = descending (higher is better), nonzero = ascending. */
+export interface OrderParam extends Base {
+  kind: "order";
+}
+/** One of a few words (with Chinese aliases), case-insensitive. */
+export interface ChoiceParam extends Base {
+  kind: "choice";
+  /** alias (lower case) → canonical value */
+  choices: Readonly<Record<string, string>>;
+  default: string;
+}
+
+export type ParamSpec = CellsParam | CellParam | NumberParam | OrderParam | ChoiceParam;
+
+type Coerced<P> = P extends CellsParam
+  ? P extends { optional: true }
+    ? Matrix | null
+    : Matrix
+  : P extends CellParam
+    ? CellValue
+    : P extends NumberParam
+      ? P extends { default: number }
+        ? number
+        : number | null
+      : P extends OrderParam
+        ? RankOrder
+        : P extends ChoiceParam
+          ? string
+          : never;
+
+export type ArgsOf<T extends readonly ParamSpec[]> = { -readonly [I in keyof T]: Coerced<T[I]> };
+
+/**
+ * Result shape, for documentation and for hosts that must size a spill in advance (the HyperFormula harness):
+ * 'scalar'; 'elementwise' = the common shape of the matrix arguments; or a fixed number of columns and at most
+ * as many rows as the largest argument.
+ */
+export type ResultShape = "scalar" | "elementwise" | { cols: number };
+
+export interface FunctionSpec<T extends readonly ParamSpec[]> {
+  id: string;
+  params: T;
+  result: ResultShape;
+}
+
+export interface Defined<T extends readonly ParamSpec[]> {
+  spec: FunctionSpec<T>;
+  /** The pure body on coerced arguments (tests call it directly too). */
+  body: (args: ArgsOf<T>) => Out;
+  /** What Excel calls: raw arguments in, Excel values out. */
+  call: (...raw: unknown[]) => unknown;
+}
+
+// ─── coercion ───────────────────────────────────────────────────────────────────────────────
+
+const arg = (name: string): Msg => ({ zh: `参数 ${name}`, en: `argument ${name}` });
+
+/** Where a value is: "参数 ref 第 3 个值" / "argument ref, value 3", "第 2 行第 3 列" for a 2-D range. */
+export function placeIn(name: string, m: Matrix, i: number): Msg {
+  const a = arg(name);
+  if (m.cells.length <= 1) return a;
+  if (m.rows === 1 || m.cols === 1) return { zh: `${a.zh} 第 ${i + 1} 个值`, en: `${a.en}, value ${i + 1}` };
+  const r = Math.floor(i / m.cols) + 1;
+  const c = (i % m.cols) + 1;
+  return { zh: `${a.zh} 第 ${r} 行第 ${c} 列`, en: `${a.en}, row ${r} column ${c}` };
+}
+
+/** "<place>：<problem>" in both languages. */
+export function at(place: Msg, problem: Msg): Msg {
+  return { zh: `${place.zh}：${problem.zh}`, en: `${place.en}: ${problem.en}` };
+}
+
+/** An Excel error value passed in, as a Fail with the same code and a message saying where it came from. */
+export function propagated(code: string, place: Msg): Fail {
+  return fail(code, at(place, { zh: `是错误值 ${code}`, en: `is the error value ${code}` }));
+}
+
+/** A raw argument as a matrix: Excel passes a 2-D array for a matrix parameter, and a bare value otherwise. */
+export function toMatrix(raw: unknown): Matrix {
+  if (Array.isArray(raw)) {
+    const rows = raw.length;
+    const first: unknown = raw[0];
+    const cols = Array.isArray(first) ? first.length : 1;
+    const cells: CellValue[] = [];
+    for (const row of raw as unknown[]) {
+      if (Array.isArray(row)) {
+        for (let c = 0; c < cols; c++) cells.push(toCell(row[c]));
+      } else {
+        cells.push(toCell(row));
+      }
+    }
+    return { rows, cols, cells };
+  }
+  return { rows: 1, cols: 1, cells: [toCell(raw)] };
+}
+
+const isBlank = (c: CellValue): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/** One value where a single value is expected; a range of more than one cell is an error. */
+function single(name: string, raw: unknown): CellValue | Fail {
+  if (!Array.isArray(raw)) return toCell(raw);
+  const m = toMatrix(raw);
+  if (m.cells.length === 1) return m.cells[0];
+  return bad(`${arg(name).zh} 应为单个值，而不是 ${m.rows} 行 ${m.cols} 列的区域`, `${arg(name).en} must be one value, not a ${m.rows} × ${m.cols} range`);
+}
+
+function describe(x: number): string {
+  return String(x);
+}
+
+function coerceNumber(p: NumberParam, cell: CellValue): number | null | Fail {
+  const a = arg(p.name);
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, a);
+  if (isBlank(cell)) return p.default ?? null;
+  let q: Quantity;
+  if (typeof cell === "boolean") {
+    // Excel itself reads TRUE as 1 in arithmetic; a boolean here is almost certainly a misplaced argument.
+    return bad(`${a.zh} 应为数值，收到逻辑值 ${cell ? "TRUE" : "FALSE"}`, `${a.en} must be a number, got the logical value ${cell ? "TRUE" : "FALSE"}`);
+  }
+  const r = readCell(cell);
+  if (r.status === "value") q = r.quantity;
+  else if (r.status === "none") return p.default ?? null;
+  else return bad(`${a.zh} 应为数值：${r.issue.zh}`, `${a.en} must be a number: ${r.issue.en}`);
+  const v = q.value;
+  const limits: string[] = [];
+  const ok =
+    (p.min === undefined || v >= p.min) &&
+    (p.above === undefined || v > p.above) &&
+    (p.max === undefined || v <= p.max) &&
+    (!p.integer || Number.isInteger(v));
+  if (ok) return v;
+  if (p.integer) limits.push("integer");
+  if (p.min !== undefined) limits.push(`≥ ${describe(p.min)}`);
+  if (p.above !== undefined) limits.push(`> ${describe(p.above)}`);
+  if (p.max !== undefined) limits.push(`≤ ${describe(p.max)}`);
+  const zhLimits = limits.map((l) => (l === "integer" ? "整数" : l)).join("、");
+  return bad(`${a.zh} 应为 ${zhLimits} 的数，收到 ${describe(v)}`, `${a.en} must be ${limits.join(", ")}; got ${describe(v)}`);
+}
+
+function coerceOrder(p: OrderParam, cell: CellValue): RankOrder | Fail {
+  const a = arg(p.name);
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, a);
+  if (isBlank(cell)) return "desc";
+  if (typeof cell === "boolean") return cell ? "asc" : "desc";
+  if (typeof cell === "string") {
+    const t = cell.trim().toLowerCase();
+    if (["desc", "descending", "降序", "越高越好"].includes(t)) return "desc";
+    if (["asc", "ascending", "升序", "越低越好"].includes(t)) return "asc";
+  }
+  const r = readCell(cell);
+  if (r.status === "value") return r.quantity.value === 0 ? "desc" : "asc";
+  return bad(
+    `${a.zh} 应为 0（降序，越高越好）或非 0（升序，越低越好），收到 ${String(cell)}`,
+    `${a.en} must be 0 (descending: higher is better) or nonzero (ascending: lower is better); got ${String(cell)}`,
+  );
+}
+
+function coerceChoice(p: ChoiceParam, cell: CellValue): string | Fail {
+  const a = arg(p.name);
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, a);
+  if (isBlank(cell)) return p.default;
+  const key = String(cell).trim().toLowerCase();
+  const hit = p.choices[key];
+  if (hit !== undefined) return hit;
+  const canon = Array.from(new Set(Object.values(p.choices))).join(" / ");
+  return bad(`${a.zh} 只能是 ${canon}，收到“${String(cell)}”`, `${a.en} must be one of ${canon}; got "${String(cell)}"`);
+}
+
+/** Coerces one raw argument by its declaration; a Fail means the call cannot go on. */
+export function coerce(p: ParamSpec, raw: unknown): unknown {
+  if (p.kind === "cells") {
+    if ((raw === null || raw === undefined) && p.optional) return null;
+    return toMatrix(raw);
+  }
+  const cell = single(p.name, raw);
+  if (isFail(cell)) return cell;
+  switch (p.kind) {
+    case "cell":
+      return cell;
+    case "number":
+      return coerceNumber(p, cell);
+    case "order":
+      return coerceOrder(p, cell);
+    case "choice":
+      return coerceChoice(p, cell);
+  }
+}
+
+// ─── results ────────────────────────────────────────────────────────────────────────────────
+
+function outValue(v: Value, lang: Lang): number | string | boolean | ExcelError {
+  if (isFail(v)) return toExcelError(v, lang);
+  if (typeof v === "object") return say(v, lang);
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    return toExcelError(bad("结果不是有限数值", "the result is not a finite number"), lang);
+  }
+  return v;
+}
+
+/** The body's result as Excel values: a 2-D array for matrix results (a single value becomes 1 × 1). */
+export function finish(out: Out, shape: ResultShape, lang: Lang): unknown {
+  if (Array.isArray(out)) {
+    const rows = out.map((row) => row.map((v) => outValue(v, lang)));
+    if (shape === "scalar") return rows[0]?.[0] ?? "";
+    return rows.length > 0 ? rows : [[outValue(fail("#N/A", { zh: "没有结果", en: "no result" }), lang)]];
+  }
+  const v = outValue(out, lang);
+  return shape === "scalar" ? v : [[v]];
+}
+
+/**
+ * Declares a function: its parameters and the pure body. The returned `call` is what functions.ts hands to
+ * Excel: it coerces every argument (stopping at the first Fail, as Excel's own functions report the first bad
+ * argument), runs the body and converts the result.
+ */
+export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<T>, body: (args: ArgsOf<T>) => Out): Defined<T> {
+  const call = (...raw: unknown[]): unknown => {
+    const lang = language();
+    try {
+      const args: unknown[] = [];
+      for (let i = 0; i < spec.params.length; i++) {
+        const v = coerce(spec.params[i], raw[i]);
+        if (isFail(v)) return finish(v, spec.result, lang);
+        args.push(v);
+      }
+      return finish(body(args as ArgsOf<T>), spec.result, lang);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return finish(bad(`ZG.${spec.id} 内部错误：${why}`, `ZG.${spec.id} internal error: ${why}`), spec.result, lang);
+    }
+  };
+  return { spec, body, call };
+}
+
+// ─── helpers for bodies ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The common shape of element-wise arguments: each is 1 × 1 (used for every cell) or the same shape as the
+ * others. null arguments (omitted optional ones) are skipped.
+ */
+export function commonShape(named: ReadonlyArray<readonly [string, Matrix | null]>): { rows: number; cols: number } | Fail {
+  let shape: { rows: number; cols: number; name: string } | null = null;
+  for (const [name, m] of named) {
+    if (!m || m.cells.length === 1) continue;
+    if (!shape) shape = { rows: m.rows, cols: m.cols, name };
+    else if (shape.rows !== m.rows || shape.cols !== m.cols) {
+      return bad(
+        `参数 ${name}（${m.rows} 行 ${m.cols} 列）与参数 ${shape.name}（${shape.rows} 行 ${shape.cols} 列）大小不同；应大小相同，或其中一个是单个值`,
+        `argument ${name} (${m.rows} × ${m.cols}) and argument ${shape.name} (${shape.rows} × ${shape.cols}) differ in size; they must match, or one must be a single value`,
+      );
+    }
+  }
+  return shape ? { rows: shape.rows, cols: shape.cols } : { rows: 1, cols: 1 };
+}
+
+/** The i-th cell of an element-wise argument (a 1 × 1 argument serves every cell). */
+export function cellAt(m: Matrix, i: number): CellValue {
+  return m.cells.length === 1 ? m.cells[0] : m.cells[i];
+}
+
+/** Builds a rows × cols result from a per-cell function. */
+export function grid(rows: number, cols: number, f: (i: number) => Value): Value[][] {
+  const out: Value[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: Value[] = [];
+    for (let c = 0; c < cols; c++) row.push(f(r * cols + c));
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Reads one cell of an argument as written (rules.md §1). Excel errors propagate with their own code;
+ * unreadable text is #VALUE!; no value is reported as 'none' with a #N/A ready for callers that need one.
+ */
+export function readAt(
+  name: string,
+  m: Matrix,
+  i: number,
+): { status: "value"; q: Quantity } | { status: "none"; fail: Fail } | { status: "error"; fail: Fail } {
+  const cell = cellAt(m, i);
+  const place = placeIn(name, m, m.cells.length === 1 ? 0 : i);
+  const code = errorCodeOf(cell);
+  if (code) return { status: "error", fail: propagated(code, place) };
+  const r = readCell(cell);
+  if (r.status === "value") return { status: "value", q: r.quantity };
+  const problem: Msg = { zh: r.issue.zh, en: r.issue.en };
+  if (r.status === "none") return { status: "none", fail: fail("#N/A", at(place, problem)) };
+  return { status: "error", fail: bad(at(place, problem).zh, at(place, problem).en) };
+}

@@ -1,0 +1,254 @@
+/**
+ * ZG.RECOMMEND and ZG.SHORTLIST (rules.md §6) on scores already in the sheet. The engine's runSelection
+ * scores counties from their indicator rows; a formula has only the totals (and, where given, the scores
+ * that break ties), so these functions order units with the engine's own tie-break chain (compareStanding:
+ * total, then targetScore, overScore, policyScore; input order last) and apply §6's two rules to that order.
+ */
+import { readYesNo, normalizeText } from "../core/parse";
+import { findCity, isAccelerated } from "../core/reference";
+import { compareStanding, sameScore, type StandingKey } from "../core/select";
+import type { CellValue, Msg, UnitScore } from "../core/types";
+import { at, define, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
+import { bad, errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
+
+const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+
+const KEY_NAME: Record<StandingKey, Msg> = {
+  total: { zh: "总分", en: "total" },
+  targetScore: { zh: "目标任务完成分", en: "target score" },
+  overScore: { zh: "超目标完成分", en: "over-target score" },
+  policyScore: { zh: "政策机制分", en: "policy score" },
+};
+
+function textOf(c: CellValue): string {
+  return c === null || c === undefined ? "" : String(c).trim();
+}
+
+/** All list arguments must have one cell per county. */
+function sameLength(named: ReadonlyArray<readonly [string, Matrix | null]>): Fail | null {
+  const [firstName, first] = named[0];
+  const n = first!.cells.length;
+  for (const [name, m] of named.slice(1)) {
+    if (m && m.cells.length !== n) {
+      return bad(
+        `参数 ${name}（${m.cells.length} 个单元格）与参数 ${firstName}（${n} 个单元格）应一一对应`,
+        `argument ${name} (${m.cells.length} cells) must match argument ${firstName} (${n} cells) cell for cell`,
+      );
+    }
+  }
+  return null;
+}
+
+/** A score column: blank counts as 0 only for the optional tie-break columns. */
+function scoreAt(name: string, m: Matrix, i: number, blankAsZero: boolean): number | Fail {
+  const r = readAt(name, m, i);
+  if (r.status === "value") return r.q.value;
+  if (r.status === "none" && blankAsZero) return 0;
+  return r.fail;
+}
+
+function yesNoAt(name: string, m: Matrix, i: number): boolean | Fail {
+  const cell = m.cells[i];
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, placeIn(name, m, i));
+  const v = readYesNo(typeof cell === "string" ? cell.trim() : cell);
+  if (v !== undefined) return v;
+  return fail("#VALUE!", at(placeIn(name, m, i), { zh: `“${String(cell)}”不是是/否值`, en: `"${String(cell)}" is not a yes/no value` }));
+}
+
+interface Unit extends UnitScore {
+  row: number;
+}
+
+/** The rows that name a county (a range longer than the list leaves blank rows), as scored units. */
+function readUnits(
+  counties: Matrix,
+  totals: Matrix,
+  extra: { target: Matrix | null; over: Matrix | null; policy: Matrix | null },
+  city: (i: number) => string,
+): Unit[] | Fail {
+  const units: Unit[] = [];
+  for (let i = 0; i < counties.cells.length; i++) {
+    const cell = counties.cells[i];
+    const code = errorCodeOf(cell);
+    if (code) return propagated(code, placeIn("counties", counties, i));
+    const county = textOf(cell);
+    if (!county) continue;
+    const total = scoreAt("totals", totals, i, false);
+    if (isFail(total)) return total;
+    const ts = extra.target ? scoreAt("targetScores", extra.target, i, true) : 0;
+    if (isFail(ts)) return ts;
+    const os = extra.over ? scoreAt("overScores", extra.over, i, true) : 0;
+    if (isFail(os)) return os;
+    const pol = extra.policy ? scoreAt("policyScores", extra.policy, i, true) : 0;
+    if (isFail(pol)) return pol;
+    units.push({ row: i, county, city: city(i), total, targetScore: ts, overScore: os, policyScore: pol, completionPoints: 0, overPoints: 0, indicators: [] });
+  }
+  return units;
+}
+
+/** Best first by the chain; Array.prototype.sort is stable, so full ties keep input order. */
+function standing(units: Unit[]): Unit[] {
+  return [...units].sort((a, b) => compareStanding(a, b).cmp);
+}
+
+/** Why `w` stands above `o` when their totals are equal: the deciding score, or input order (to confirm by hand). */
+function tieNote(w: Unit, o: Unit): Msg {
+  const { by } = compareStanding(w, o);
+  if (by) {
+    const k = KEY_NAME[by];
+    return { zh: `与${o.county}总分相同，${k.zh}更高（${fmt(w[by])} 对 ${fmt(o[by])}）`, en: `same total as ${o.county}; higher ${k.en} (${fmt(w[by])} vs ${fmt(o[by])})` };
+  }
+  return {
+    zh: `与${o.county}总分相同且无法再区分，按列表顺序在前，请人工确认`,
+    en: `ties with ${o.county} and nothing else separates them; listed first, so taken — please confirm by hand`,
+  };
+}
+
+const join = (parts: Msg[]): Msg => ({ zh: parts.map((p) => p.zh).join("；"), en: parts.map((p) => p.en).join("; ") });
+
+export const RECOMMEND = define(
+  {
+    id: "RECOMMEND",
+    params: [
+      { name: "counties", kind: "cells" },
+      { name: "cities", kind: "cells" },
+      { name: "totals", kind: "cells" },
+      { name: "previous", kind: "cells", optional: true },
+      { name: "targetScores", kind: "cells", optional: true },
+      { name: "overScores", kind: "cells", optional: true },
+      { name: "policyScores", kind: "cells", optional: true },
+    ] as const,
+    result: { cols: 3 },
+  },
+  ([counties, cities, totals, previous, targetScores, overScores, policyScores]) => {
+    const mismatch = sameLength([
+      ["counties", counties],
+      ["cities", cities],
+      ["totals", totals],
+      ["previous", previous],
+      ["targetScores", targetScores],
+      ["overScores", overScores],
+      ["policyScores", policyScores],
+    ]);
+    if (mismatch) return mismatch;
+    for (let i = 0; i < cities.cells.length; i++) {
+      const code = errorCodeOf(cities.cells[i]);
+      if (code) return propagated(code, placeIn("cities", cities, i));
+    }
+    const units = readUnits(counties, totals, { target: targetScores, over: overScores, policy: policyScores }, (i) => textOf(cities.cells[i]));
+    if (isFail(units)) return units;
+    if (units.length === 0) return none("参数 counties 中没有县（市、区）", "argument counties names no county");
+
+    const prev = new Map<number, boolean>();
+    if (previous) {
+      for (const u of units) {
+        const v = yesNoAt("previous", previous, u.row);
+        if (isFail(v)) return v;
+        prev.set(u.row, v);
+      }
+    }
+    // Cities in order of first appearance; 杭州 and 杭州市 are one city.
+    const groups = new Map<string, Unit[]>();
+    for (const u of units) {
+      const k = findCity(u.city)?.id ?? normalizeText(u.city);
+      const g = groups.get(k);
+      if (g) g.push(u);
+      else groups.set(k, [u]);
+    }
+    const out: Value[][] = [];
+    for (const members of groups.values()) {
+      const city = members[0].city;
+      const ranked = standing(members);
+      const eligible = ranked.filter((u) => !prev.get(u.row));
+      const skipped = ranked.filter((u) => prev.get(u.row));
+      if (eligible.length === 0) {
+        out.push([city, "", { zh: "本市所有县（市、区）上年度均已获激励，无推荐", en: "every county of the city received the incentive last year: none recommended" }]);
+        continue;
+      }
+      const w = eligible[0];
+      const notes: Msg[] = [{ zh: `总分 ${fmt(w.total)}，市内可推荐县中最高`, en: `total ${fmt(w.total)}, the best the city may recommend` }];
+      const passed = skipped.filter((u) => compareStanding(u, w).cmp < 0);
+      if (passed.length) {
+        const names = passed.map((u) => u.county);
+        notes.push({ zh: `排名更前的${names.join("、")}上年度已获激励，不再推荐`, en: `${names.join(", ")}, ranked higher, received the incentive last year` });
+      }
+      for (const o of eligible.slice(1)) if (sameScore(o.total, w.total)) notes.push(tieNote(w, o));
+      out.push([city, w.county, join(notes)]);
+    }
+    return out;
+  },
+);
+
+export const SHORTLIST = define(
+  {
+    id: "SHORTLIST",
+    params: [
+      { name: "counties", kind: "cells" },
+      { name: "totals", kind: "cells" },
+      { name: "accelerated", kind: "cells", optional: true },
+      { name: "slots", kind: "number", default: 6, min: 1, integer: true },
+      { name: "minAccelerated", kind: "number", default: 1, min: 0, integer: true },
+    ] as const,
+    result: { cols: 2 },
+  },
+  ([counties, totals, accelerated, slots, minAccelerated]) => {
+    if (minAccelerated > slots) {
+      return bad(`参数 minAccelerated（${minAccelerated}）不能大于 slots（${slots}）`, `argument minAccelerated (${minAccelerated}) cannot exceed slots (${slots})`);
+    }
+    const mismatch = sameLength([
+      ["counties", counties],
+      ["totals", totals],
+      ["accelerated", accelerated],
+    ]);
+    if (mismatch) return mismatch;
+    const units = readUnits(counties, totals, { target: null, over: null, policy: null }, () => "");
+    if (isFail(units)) return units;
+    if (units.length === 0) return none("参数 counties 中没有县（市、区）", "argument counties names no county");
+    // A 加快发展县 column overrides the built-in list of 26 (rules.md §6).
+    const acc = new Map<number, boolean>();
+    for (const u of units) {
+      const v = accelerated ? yesNoAt("accelerated", accelerated, u.row) : isAccelerated(u.county);
+      if (isFail(v)) return v;
+      acc.set(u.row, v);
+    }
+    const order = standing(units);
+    const rank = (u: Unit): number => 1 + units.filter((o) => o.total > u.total && !sameScore(o.total, u.total)).length;
+    const selected = new Set(order.slice(0, slots));
+    const notes = new Map<Unit, Msg[]>(order.map((u) => [u, []]));
+    // A tie across the cut-off is decided by the chain (here: input order) and said so.
+    if (order.length > slots) {
+      const last = order[slots - 1];
+      for (const o of order.slice(slots)) if (sameScore(o.total, last.total)) notes.get(last)!.push(tieNote(last, o));
+    }
+    let have = order.filter((u) => selected.has(u) && acc.get(u.row)).length;
+    let shortOf: Msg | null = null;
+    while (have < minAccelerated) {
+      const incoming = order.find((u) => !selected.has(u) && acc.get(u.row));
+      const outgoing = [...order].reverse().find((u) => selected.has(u) && !acc.get(u.row));
+      if (!incoming || !outgoing) {
+        shortOf = {
+          zh: `只有 ${have} 个加快发展县可入选，达不到至少 ${minAccelerated} 个的要求（2号第三条）`,
+          en: `only ${have} 加快发展县 can be selected, short of the ${minAccelerated} required (No. 2, Art. 3)`,
+        };
+        break;
+      }
+      selected.delete(outgoing);
+      selected.add(incoming);
+      have++;
+      notes.get(incoming)!.push({
+        zh: `加快发展县中排名最高的未入选者，按2号第三条替换第 ${rank(outgoing)} 名${outgoing.county}入选`,
+        en: `the best unselected 加快发展县; replaces ${outgoing.county} (ranked ${rank(outgoing)}) under No. 2, Art. 3`,
+      });
+    }
+    const out: Value[][] = [];
+    for (const u of order) {
+      if (!selected.has(u)) continue;
+      const tag = acc.get(u.row) ? { zh: "（加快发展县）", en: " (加快发展县)" } : { zh: "", en: "" };
+      const head = { zh: `总分 ${fmt(u.total)}，排名第 ${rank(u)}${tag.zh}`, en: `total ${fmt(u.total)}, ranked ${rank(u)}${tag.en}` };
+      out.push([u.county, join([head, ...notes.get(u)!])]);
+    }
+    if (shortOf) out.push(["", shortOf]);
+    return out;
+  },
+);

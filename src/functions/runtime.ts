@@ -1,0 +1,131 @@
+/**
+ * What the custom functions need from their host, and nothing else: the display language, Excel's error
+ * values in and out. Every access to the host is guarded, so the same code runs in Excel's JavaScript-only
+ * custom-functions runtime, in jest and in the HyperFormula harness.
+ */
+import type { CellValue, Msg } from "../core/types";
+
+export type Lang = "zh" | "en";
+
+/** The error codes a custom function may return (#NAME? and #REF! are input-only in Excel). */
+const OUTPUT_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
+
+/** An error as a value: the code Excel shows and the message in both languages (one is chosen at the end). */
+export interface Fail {
+  readonly fail: true;
+  /** An Excel error code: #VALUE! or #N/A for our own, or the code of an error value passed in. */
+  readonly code: string;
+  readonly msg: Msg;
+}
+
+export function fail(code: string, msg: Msg): Fail {
+  return { fail: true, code, msg };
+}
+
+export function isFail(x: unknown): x is Fail {
+  return typeof x === "object" && x !== null && (x as { fail?: unknown }).fail === true;
+}
+
+/** #VALUE!: the input is wrong. */
+export const bad = (zh: string, en: string): Fail => fail("#VALUE!", { zh, en });
+/** #N/A: there is no value (nothing to compute from, not found). */
+export const none = (zh: string, en: string): Fail => fail("#N/A", { zh, en });
+
+// ─── display language ───────────────────────────────────────────────────────────────────────
+
+let forced: Lang | null = null;
+
+/** Fixes the language (tests, the HyperFormula harness); null goes back to asking the host. */
+export function setLanguage(lang: Lang | null): void {
+  forced = lang;
+}
+
+interface HostGlobals {
+  Office?: { context?: { displayLanguage?: unknown } };
+  navigator?: { language?: unknown };
+}
+
+/**
+ * The user's language for messages. The JavaScript-only runtime may not load Office.js, so
+ * Office.context.displayLanguage is read only when present, then the runtime's navigator.language;
+ * when neither says, Chinese (the users are Zhejiang officials).
+ */
+export function language(): Lang {
+  if (forced) return forced;
+  const g = globalThis as unknown as HostGlobals;
+  let tag: unknown;
+  try {
+    tag = g.Office?.context?.displayLanguage;
+  } catch {
+    tag = undefined;
+  }
+  if (typeof tag !== "string" || !tag) {
+    try {
+      tag = g.navigator?.language;
+    } catch {
+      tag = undefined;
+    }
+  }
+  if (typeof tag !== "string" || !tag) return "zh";
+  return tag.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export function say(msg: Msg, lang: Lang = language()): string {
+  return lang === "zh" ? msg.zh : msg.en;
+}
+
+// ─── Excel error values ─────────────────────────────────────────────────────────────────────
+
+/** The shape of CustomFunctions.Error (and of our fallback when the runtime is absent). */
+export interface ExcelError {
+  code: string;
+  message?: string;
+}
+
+/**
+ * An Excel error value handed to a function: a CustomFunctions.Error ({ code: "#N/A" }) or an engine-style
+ * { error: "#N/A" }. Returns its code, or undefined for any other value.
+ */
+export function errorCodeOf(x: unknown): string | undefined {
+  if (typeof x !== "object" || x === null) return undefined;
+  const o = x as { code?: unknown; error?: unknown };
+  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
+  if (typeof o.error === "string" && o.error.startsWith("#")) return o.error;
+  return undefined;
+}
+
+/**
+ * One value as Excel hands it over, in the engine's CellValue form: errors become { error: code }, "" and
+ * null stay blank, anything unexpected (an entity, a date object) is kept as text so readCell reports it.
+ */
+export function toCell(x: unknown): CellValue {
+  if (x === null || x === undefined) return null;
+  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
+  const code = errorCodeOf(x);
+  if (code) return { error: code };
+  return String(x);
+}
+
+interface CustomFunctionsGlobal {
+  CustomFunctions?: {
+    Error?: new (code: never, message?: string) => ExcelError;
+  };
+}
+
+/**
+ * A Fail as the value Excel shows: CustomFunctions.Error with the message in the user's language. Codes Excel
+ * does not accept as output (#REF!, #NAME?, …: they only come in) become #VALUE! naming the original.
+ */
+export function toExcelError(f: Fail, lang: Lang = language()): ExcelError {
+  let code: string = f.code;
+  let text = say(f.msg, lang);
+  if (!OUTPUT_CODES.has(code)) {
+    text = lang === "zh" ? `${code}：${text}` : `${code}: ${text}`;
+    code = "#VALUE!";
+  }
+  const Ctor = (globalThis as unknown as CustomFunctionsGlobal).CustomFunctions?.Error;
+  // #N/A and #VALUE! carry a message in Excel; the others must not.
+  const withMessage = code === "#VALUE!" || code === "#N/A";
+  if (Ctor) return withMessage ? new Ctor(code as never, text) : new Ctor(code as never);
+  return withMessage ? { code, message: text } : { code };
+}
