@@ -252,7 +252,8 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
   const valueCols = new Set<number>();
   for (let c = L + 1; c < v.cols; c++) {
     const h = headerOf(c);
-    const role = h ? roleOfHeader(h.text) : "child";
+    // A header that reads as a number or quantity (10%, 114台) is data, not the name of a unit.
+    const role = !h ? "child" : v.cls(h.r, c).kind === "value" ? "other" : roleOfHeader(h.text);
     if (role === "parent") parentCol ??= c;
     else if (role === "totals") totalCols.push(c);
     else if (role === "unit") unitCol ??= c;
@@ -267,6 +268,8 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
   const lastValue = [...candidates].reverse().find((c) => valueCols.has(c));
   if (firstValue === undefined || lastValue === undefined) return null;
   const childCols = candidates.filter((c) => c >= firstValue && c <= lastValue && (valueCols.has(c) || headerOf(c) !== null));
+  // An allocation splits a target among at least two units; one value beside a label is a list, not a table.
+  if (childCols.length < 2) return null;
 
   const issues: ZgIssue[] = [];
   const childNames = childCols.map((c) => {
@@ -292,6 +295,7 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
   const indicators: AllocationInput[] = [];
   const rowsOf: number[] = [];
   let score = 0;
+  let withParent = false;
   let last = first;
   for (let r = first; r < v.rows; r++) {
     const lk = v.cls(r, L);
@@ -339,11 +343,17 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
     }
     if (n >= 2 && units.size === 1) score += 1;
     if (n >= 2 && units.size > 1) score -= 1;
-    if (readLabelTarget(label)) score += 1;
-    if (parentCol !== undefined && v.cls(r, parentCol).kind === "value") score += 1;
+    const labelTarget = readLabelTarget(label) !== null;
+    const parentValue = parentCol !== undefined && v.cls(r, parentCol).kind === "value";
+    if (labelTarget) score += 1;
+    if (parentValue) score += 1;
+    if (labelTarget || parentValue) withParent = true;
     if (isUnitName(label)) score -= 2;
   }
   if (indicators.length === 0) return null;
+  // Rules §2: a decomposition table gives each indicator a parent target (in its label or a 全省目标 line).
+  // Without a single one, the lines are something else (a county list with yes/no columns, say).
+  if (!withParent) return null;
   const named = childNames.filter(isUnitName).length;
   if (named * 2 > childNames.length) score += indicators.length;
 
