@@ -5,6 +5,7 @@
  */
 import { checkSheet, findDecompositionTable } from "../../src/core/table";
 import { ALLOCATION_2020, CITY_IDS, INDICATORS_2020 } from "../../src/core/reference";
+import { DECOMPOSITION_LAYOUT_2020, decompositionTable2020 } from "../../src/core/templates";
 import type { CellValue, CheckResult, SheetData } from "../../src/core/types";
 
 const LEADS = [
@@ -68,8 +69,21 @@ const EXPECTED: Record<number, Expect> = {
   18: ["total", "亩", 100000, 100000, 0, "ok"],
 };
 
-describe("9号 2020 decomposition table, end to end", () => {
-  const sheet = sheet2020();
+/** The same table twice: as laid out here from the seed text, and as templates.ts writes it for officials. */
+const LAYOUTS: [string, () => SheetData, { region: object; robotsRow: number }][] = [
+  ["as printed in 9号 (three title rows)", sheet2020, { region: { top: 3, left: 0, bottom: 22, right: 13 }, robotsRow: 11 }],
+  [
+    "as templates.ts writes it (title, header, note)",
+    () => {
+      const t = decompositionTable2020();
+      return { name: t.name, cells: t.cells, merges: t.merges, numberFormats: t.numberFormats };
+    },
+    { region: { top: 1, left: 0, bottom: DECOMPOSITION_LAYOUT_2020.noteRow - 1, right: 13 }, robotsRow: DECOMPOSITION_LAYOUT_2020.firstIndicatorRow + 6 },
+  ],
+];
+
+describe.each(LAYOUTS)("9号 2020 decomposition table, end to end, %s", (_name, make, where) => {
+  const sheet = make();
   const check = checkSheet(sheet);
 
   test("the table is found as printed: indicators as rows, the 11 cities as children", () => {
@@ -78,11 +92,11 @@ describe("9号 2020 decomposition table, end to end", () => {
     expect(t!.orientation).toBe("indicatorRows");
     expect(t!.childNames).toEqual(["杭州", "宁波", "温州", "湖州", "嘉兴", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"]);
     expect(t!.indicators).toHaveLength(18);
-    // Header block (row 4) to the last indicator (row 23), 序号 to 省级牵头单位.
-    expect(t!.region).toEqual({ top: 3, left: 0, bottom: 22, right: 13 });
-    // The robots row is the sixth indicator: sheet row 11; 杭州 is column C.
-    expect(t!.indicators[5].children[0].at).toEqual({ sheet: "2020年分解方案", cell: "C11" });
-    expect(t!.indicators[5].at).toEqual({ sheet: "2020年分解方案", cell: "B11" });
+    // From the header block to the last indicator, 序号 to 省级牵头单位; titles and notes outside.
+    expect(t!.region).toEqual(where.region);
+    // The robots row is the sixth indicator; 杭州 is column C, the label column B.
+    expect(t!.indicators[5].children[0].at).toEqual({ sheet: sheet.name, cell: `C${where.robotsRow}` });
+    expect(t!.indicators[5].at).toEqual({ sheet: sheet.name, cell: `B${where.robotsRow}` });
   });
 
   test("18 results in table order, labels with white space removed", () => {
