@@ -124,6 +124,13 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (serving) {
+    // Live reload for the two pages only: the custom-functions runtime has no DOM for the dev-server client,
+    // so it is added to these entries by hand instead of being injected into every entry.
+    const client =
+      require.resolve("webpack-dev-server/client/index.js") +
+      `?protocol=wss%3A&hostname=localhost&port=${DEV_PORT}&pathname=%2Fws&logging=warn&overlay=true&reconnect=10&hot=false&live-reload=true`;
+    config.entry.taskpane = [client, config.entry.taskpane];
+    config.entry.preview = [client, config.entry.preview];
     const { getHttpsOptions } = require("./scripts/certs");
     const { key, cert, ca } = await getHttpsOptions();
     config.devServer = {
@@ -138,7 +145,7 @@ module.exports = async (env = {}, argv = {}) => {
       static: false,
       hot: false,
       liveReload: true,
-      client: { overlay: { errors: true, warnings: false } },
+      client: false,
       devMiddleware: { writeToDisk: false },
     };
   }
