@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * npm start — build (development), serve over https on localhost:3000, and sideload into Excel where Excel is
+ * installed (Windows/macOS). Elsewhere it keeps serving and prints the browser preview's address.
+ *
+ *   npm start                      serve in the foreground; Ctrl+C stops the server (and the sideload)
+ *   npm start -- --background      return once the server answers; `npm stop` ends it
+ *   npm start -- --no-sideload     never sideload, even where Excel is installed (ZG_SIDELOAD=0 does the same)
+ *
+ * Sideloading uses `npx --yes office-addin-debugging`, never a dependency: it does not install from this
+ * registry mirror (toolchain.md), and CI must not depend on it.
+ */
+"use strict";
+const { spawn, spawnSync } = require("child_process");
+const fs = require("fs");
+const https = require("https");
+const os = require("os");
+const path = require("path");
+const { LOG_FILE, STATE_DIR, readState, writeState, clearState, alive } = require("../build/dev-state");
+
+const ROOT = path.join(__dirname, "..");
+const PORT = 3000;
+const ORIGIN = `https://localhost:${PORT}`;
+const PREVIEW = `${ORIGIN}/preview.html`;
+const READY_TIMEOUT_MS = 10 * 60 * 1000; // a cold development build of Fluent UI is slow on a busy 2-core machine
+
+/** Where Excel's desktop app is installed, or null. `probe` is injectable so the decision can be tested. */
+function findExcel(probe = {}) {
+  const platform = probe.platform || process.platform;
+  const exists = probe.exists || fs.existsSync;
+  const env = probe.env || process.env;
+  if (platform === "darwin") {
+    const candidates = ["/Applications/Microsoft Excel.app", path.join(env.HOME || os.homedir(), "Applications/Microsoft Excel.app")];
+    return candidates.find((p) => exists(p)) || null;
+  }
+  if (platform === "win32") {
+    const regQuery =
+      probe.regQuery ||
+      ((key) => {
+        const r = spawnSync("reg", ["query", key, "/ve"], { encoding: "utf8", windowsHide: true });
+        const m = r.status === 0 && /REG_SZ\s+(.+)/.exec(r.stdout || "");
+        return m ? m[1].trim().replace(/^"|"$/g, "") : null;
+      });
+    for (const hive of ["HKLM", "HKCU"]) {
+      const found = regQuery(`${hive}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe`);
+      if (found && exists(found)) return found;
+    }
+    const roots = [env.ProgramFiles, env["ProgramFiles(x86)"]].filter(Boolean);
+    for (const root of roots) {
+      for (const v of ["root\\Office16", "Office16", "root\\Office15", "Office15"]) {
+        const p = path.win32.join(root, "Microsoft Office", v, "EXCEL.EXE");
+        if (exists(p)) return p;
+      }
+    }
+    return null;
+  }
+  return null; // Linux and others: no desktop Excel to sideload into
+}
+
+/** Resolves when GET url answers 200 (self-signed certificates accepted), rejects after `timeoutMs`. */
+function waitForServer(url, timeoutMs, isDead) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (isDead && isDead()) return reject(new Error("开发服务器已退出 / the dev server exited"));
+      const req = https.get(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
+        res.resume();
+        if (res.statusCode === 200) resolve();
+        else retry();
+      });
+      req.on("error", retry);
+      req.on("timeout", () => req.destroy());
+    };
+    const retry = () => {
+      if (Date.now() > deadline) reject(new Error(`等待 ${url} 超时 / timed out waiting for ${url}`));
+      else setTimeout(attempt, 1000);
+    };
+    attempt();
+  });
+}
+
+function npx(args) {
+  const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
+  return spawnSync(cmd, ["--yes", ...args], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+}
+
+function printUrls(sideloaded) {
+  console.log("");
+  console.log(`ZG 开发服务器已启动 / ZG dev server is running: ${ORIGIN}`);
+  if (sideloaded) {
+    console.log("已加载到 Excel：在“开始”选项卡点击“评分与校核”。/ Sideloaded into Excel: Home tab → Score & Check.");
+  } else {
+    console.log("未检测到桌面版 Excel，未进行旁加载。/ No desktop Excel found here, so nothing was sideloaded.");
+  }
+  console.log(`在浏览器中预览任务窗格 / Preview the task pane in a browser: ${PREVIEW}`);
+  console.log("（本地证书可能需要在浏览器中确认信任 / you may have to accept the local certificate in the browser)");
+  console.log("停止：npm stop 或 Ctrl+C / Stop: npm stop or Ctrl+C");
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const background = args.includes("--background");
+  const sideloadWanted = !args.includes("--no-sideload") && process.env.ZG_SIDELOAD !== "0";
+
+  const previous = readState();
+  if (previous && alive(previous.pid)) {
+    console.log(`ZG 开发服务器已在运行（进程 ${previous.pid}）/ already running (pid ${previous.pid})`);
+    printUrls(previous.sideloaded);
+    return;
+  }
+  clearState();
+
+  fs.mkdirSync(STATE_DIR, { recursive: true });
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const out = background ? fs.openSync(LOG_FILE, "w") : "inherit";
+  // Its own process group on POSIX, so stop.js can end webpack and everything it started in one signal.
+  const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+    cwd: ROOT,
+    detached: process.platform !== "win32",
+    stdio: ["ignore", out, out],
+    windowsHide: true,
+  });
+  let exited = false;
+  server.on("exit", () => (exited = true));
+  writeState({ pid: server.pid, group: process.platform !== "win32", sideloaded: false, started: new Date().toISOString() });
+  console.log(`正在构建并启动开发服务器…… / building and starting the dev server… (pid ${server.pid})`);
+
+  const stopAll = () => {
+    require("./stop").stop({ quiet: false });
+    process.exit(0);
+  };
+  if (!background) {
+    process.on("SIGINT", stopAll);
+    process.on("SIGTERM", stopAll);
+  }
+
+  try {
+    await waitForServer(PREVIEW, READY_TIMEOUT_MS, () => exited);
+  } catch (e) {
+    console.error(`启动失败 / failed to start: ${e.message}`);
+    if (background) console.error(`日志 / log: ${LOG_FILE}`);
+    require("./stop").stop({ quiet: true });
+    process.exit(1);
+  }
+
+  let sideloaded = false;
+  const excel = sideloadWanted ? findExcel() : null;
+  if (excel) {
+    console.log(`检测到 Excel / found Excel: ${excel}`);
+    const r = npx(["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server-port", String(PORT), "--no-debug"]);
+    sideloaded = r.status === 0;
+    if (!sideloaded) console.error("旁加载失败，服务器继续运行 / sideloading failed; the server keeps running.");
+    writeState({ ...readState(), sideloaded });
+  }
+  printUrls(sideloaded);
+
+  if (background) {
+    server.unref();
+    process.exit(0);
+  }
+  server.on("exit", (code) => {
+    clearState();
+    process.exit(code || 0);
+  });
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = { findExcel, waitForServer };
