@@ -87,10 +87,11 @@ export type ArgsOf<T extends readonly ParamSpec[]> = { -readonly [I in keyof T]:
 
 /**
  * Result shape, for documentation and for hosts that must size a spill in advance (the HyperFormula harness):
- * 'scalar'; 'elementwise' = the common shape of the matrix arguments; or a fixed number of columns and at most
- * as many rows as the largest argument.
+ * 'scalar'; { like } = the common shape of the named range arguments (one result per cell, and an error that
+ * concerns the whole call fills every cell, as Excel's own functions do); or a list of `cols` columns with at
+ * most as many rows as the longest argument has cells.
  */
-export type ResultShape = "scalar" | "elementwise" | { cols: number };
+export type ResultShape = "scalar" | { like: readonly string[] } | { cols: number };
 
 export interface FunctionSpec<T extends readonly ParamSpec[]> {
   id: string;
@@ -255,15 +256,34 @@ function outValue(v: Value, lang: Lang): number | string | boolean | ExcelError 
   return v;
 }
 
-/** The body's result as Excel values: a 2-D array for matrix results (a single value becomes 1 × 1). */
-export function finish(out: Out, shape: ResultShape, lang: Lang): unknown {
+/**
+ * The body's result as Excel values: a 2-D array for matrix results. A single value becomes 1 × 1, except a
+ * whole-call error of an element-wise function, which fills the shape (`fill`) so every cell shows it.
+ */
+export function finish(out: Out, shape: ResultShape, lang: Lang, fill?: { rows: number; cols: number }): unknown {
   if (Array.isArray(out)) {
     const rows = out.map((row) => row.map((v) => outValue(v, lang)));
     if (shape === "scalar") return rows[0]?.[0] ?? "";
     return rows.length > 0 ? rows : [[outValue(fail("#N/A", { zh: "没有结果", en: "no result" }), lang)]];
   }
   const v = outValue(out, lang);
-  return shape === "scalar" ? v : [[v]];
+  if (shape === "scalar") return v;
+  if (isFail(out) && fill) return Array.from({ length: fill.rows }, () => Array.from({ length: fill.cols }, () => v));
+  return [[v]];
+}
+
+/** The shape an element-wise result takes from its raw arguments (largest rows and columns among them). */
+export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw: readonly unknown[]): { rows: number; cols: number } | undefined {
+  if (shape === "scalar" || !("like" in shape)) return undefined;
+  let rows = 1;
+  let cols = 1;
+  params.forEach((p, i) => {
+    if (!shape.like.includes(p.name) || !Array.isArray(raw[i])) return;
+    const m = toMatrix(raw[i]);
+    rows = Math.max(rows, m.rows);
+    cols = Math.max(cols, m.cols);
+  });
+  return { rows, cols };
 }
 
 /**
@@ -274,17 +294,19 @@ export function finish(out: Out, shape: ResultShape, lang: Lang): unknown {
 export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<T>, body: (args: ArgsOf<T>) => Out): Defined<T> {
   const call = (...raw: unknown[]): unknown => {
     const lang = language();
+    const fill = (): { rows: number; cols: number } | undefined => likeShape(spec.params, spec.result, raw);
     try {
       const args: unknown[] = [];
       for (let i = 0; i < spec.params.length; i++) {
         const v = coerce(spec.params[i], raw[i]);
-        if (isFail(v)) return finish(v, spec.result, lang);
+        if (isFail(v)) return finish(v, spec.result, lang, fill());
         args.push(v);
       }
-      return finish(body(args as ArgsOf<T>), spec.result, lang);
+      const out = body(args as ArgsOf<T>);
+      return finish(out, spec.result, lang, isFail(out) ? fill() : undefined);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return finish(bad(`ZG.${spec.id} 内部错误：${why}`, `ZG.${spec.id} internal error: ${why}`), spec.result, lang);
+      return finish(bad(`ZG.${spec.id} 内部错误：${why}`, `ZG.${spec.id} internal error: ${why}`), spec.result, lang, fill());
     }
   };
   return { spec, body, call };

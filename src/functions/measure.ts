@@ -18,12 +18,12 @@ function eachQuantity(m: Matrix, f: (q: Quantity) => Value): Value[][] {
   });
 }
 
-export const TARGET = define({ id: "TARGET", params: targetParams, result: "elementwise" }, ([text]) =>
+export const TARGET = define({ id: "TARGET", params: targetParams, result: { like: ["text"] } }, ([text]) =>
   eachQuantity(text, (q) => q.value),
 );
 
 /** The base unit: "%" for a rate, "" for a bare number (万/亿 are multiplied out, 万吨标准煤 → 吨). */
-export const UNIT = define({ id: "UNIT", params: targetParams, result: "elementwise" }, ([text]) =>
+export const UNIT = define({ id: "UNIT", params: targetParams, result: { like: ["text"] } }, ([text]) =>
   eachQuantity(text, (q) => (q.isRate ? "%" : (q.unit ?? ""))),
 );
 
@@ -62,7 +62,7 @@ export const COMPLETION = define(
       ...measureParams,
       { name: "basis", kind: "choice", default: "ratio", choices: { ratio: "ratio", 比值: "ratio", 完成率: "ratio", value: "value", 数值: "value", 完成值: "value" } },
     ] as const,
-    result: "elementwise",
+    result: { like: ["actual", "target"] },
   },
   ([actual, target, basis]) => {
     const shape = commonShape([
@@ -81,7 +81,7 @@ export const COMPLETION = define(
 );
 
 /** (A − T)/T when the target was exceeded; "" (no measure, 0 rank points) when it was not. */
-export const OVERTARGET = define({ id: "OVERTARGET", params: measureParams, result: "elementwise" }, ([actual, target]) => {
+export const OVERTARGET = define({ id: "OVERTARGET", params: measureParams, result: { like: ["actual", "target"] } }, ([actual, target]) => {
   const shape = commonShape([
     ["actual", actual],
     ["target", target],
@@ -123,7 +123,7 @@ export const POLICYSCORE = define(
       { name: "pilot", kind: "cells" },
       { name: "endorsements", kind: "cells", optional: true },
     ] as const,
-    result: "elementwise",
+    result: { like: ["plan", "workPlan", "policy", "mechanism", "pilot", "endorsements"] },
   },
   ([plan, workPlan, policy, mechanism, pilot, endorsements]) => {
     const ms = [plan, workPlan, policy, mechanism, pilot];

@@ -82,7 +82,7 @@ export const RANKSCORE = define(
   {
     id: "RANKSCORE",
     params: [{ name: "number", kind: "cells" }, { name: "ref", kind: "cells" }, ...rankOptionParams] as const,
-    result: "elementwise",
+    result: { like: ["number"] },
   },
   ([number, ref, order, top, step, floor]) => {
     const pool = readPool("ref", ref);
@@ -109,7 +109,7 @@ export const RANKSCOREBY = define(
       { name: "groups", kind: "cells" },
       ...rankOptionParams,
     ] as const,
-    result: "elementwise",
+    result: { like: ["number", "group"] },
   },
   ([number, ref, group, groups, order, top, step, floor]) => {
     if (ref.cells.length !== groups.cells.length) {
@@ -201,7 +201,7 @@ export const STDSCORE = define(
       { name: "method", kind: "choice", default: "full", choices: METHODS },
       { name: "full", kind: "number", default: 10, above: 0 },
     ] as const,
-    result: "elementwise",
+    result: { like: ["points"] },
   },
   ([points, refArg, weightArg, method, full]) => {
     // z-scores are usually wanted plain; every other method scales to the weight (60 for 目标分).

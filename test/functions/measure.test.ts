@@ -2,9 +2,15 @@
  * ZG.TARGET, ZG.UNIT, ZG.COMPLETION, ZG.OVERTARGET, ZG.POLICYSCORE called exactly as Excel calls them:
  * 2-D arrays for ranges, null for omitted arguments, error values and text inside ranges.
  */
-import { completion, overTarget, policyScore, target, unit } from "../../src/functions/functions";
+import * as fns from "../../src/functions/functions";
 import { setLanguage } from "../../src/functions/runtime";
-import { col, excelError, expectError, installCustomFunctions } from "./shim";
+import { asExcel, col, excelError, expectError, installCustomFunctions } from "./shim";
+
+const completion = asExcel(fns.completion);
+const overTarget = asExcel(fns.overTarget);
+const policyScore = asExcel(fns.policyScore);
+const target = asExcel(fns.target);
+const unit = asExcel(fns.unit);
 
 beforeAll(installCustomFunctions);
 beforeEach(() => setLanguage(null));

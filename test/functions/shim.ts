@@ -42,3 +42,9 @@ export function expectError(v: unknown, code: string, ...fragments: string[]): v
 
 /** A column of values as Excel passes a one-column range. */
 export const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
+
+/**
+ * A function as Excel sees it: any argument may be null (omitted) or a bare value, whatever the TypeScript
+ * signature says (optional matrix parameters must stay `any[][]` for the metadata's dimensionality).
+ */
+export const asExcel = (fn: unknown): ((...args: unknown[]) => unknown) => fn as (...args: unknown[]) => unknown;
