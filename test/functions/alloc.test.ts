@@ -1,0 +1,96 @@
+/** ZG.ALLOCGAP and ZG.ALLOCCHECK (rules.md §2) as Excel calls them. */
+import * as fns from "../../src/functions/functions";
+import { setLanguage } from "../../src/functions/runtime";
+import { asExcel, col, excelError, expectError, installCustomFunctions } from "./shim";
+
+const allocGap = asExcel(fns.allocGap);
+const allocCheck = asExcel(fns.allocCheck);
+
+beforeAll(installCustomFunctions);
+afterEach(() => setLanguage(null));
+
+const robots = "传统制造业新增工业机器人10000台";
+
+describe("total indicators: the parent read from a label or a target cell", () => {
+  it("gives the gap and 缺口 when the children fall short", () => {
+    const children = [[3000, 4000, 2500]];
+    expect(allocGap(robots, children, null)).toBe(-500);
+    expect(allocCheck(robots, children, null)).toBe("缺口 500台");
+  });
+
+  it("gives 达标 and a non-negative gap when they cover it", () => {
+    expect(allocGap("10000台", col(5000, "5,000台", ""), null)).toBe(0);
+    expect(allocCheck("10000台", col(5000, "5,000台"), null)).toBe("达标");
+    expect(allocGap(10000, col(6000, 5000), null)).toBe(1000);
+  });
+
+  it("adds exactly: 104.2 + 95.8 亿元 is 200 亿元, not 199.99999999999997", () => {
+    expect(allocGap("200亿元", [["104.2亿元", "95.8亿元"]], null)).toBe(0);
+    expect(allocCheck("200亿元", [["104.2亿元", 9580000000]], null)).toBe("达标");
+  });
+
+  it("reads 以下 on the parent as at most: over the cap is the problem", () => {
+    expect(allocCheck("100万吨标准煤以下", col("60万吨", "50万吨"), null)).toBe("超出上限 100000吨");
+    expect(allocCheck("100万吨标准煤以下", col("60万吨", "40万吨"), null)).toBe("达标");
+  });
+
+  it("answers in English when the display language is English", () => {
+    setLanguage("en");
+    expect(allocCheck(robots, [[3000, 4000, 2500]], null)).toBe("Short by 500台");
+    expect(allocCheck(robots, [[5000, 5000]], null)).toBe("OK");
+  });
+});
+
+describe("rate indicators", () => {
+  it("lists the children below the parent rate, by position; there is no gap", () => {
+    const children = col("12%", "9%", 0.1, "9.5%");
+    expect(allocCheck("10%以上", children, null)).toBe("低于目标：#2、#4");
+    expectError(allocGap("10%以上", children, null), "#N/A", "比率类指标", "ZG.ALLOCCHECK");
+    expect(allocCheck("传统制造业研发费用支出增长10%以上", col("10%", "11%"), null)).toBe("达标");
+  });
+});
+
+describe("not comparable", () => {
+  const cloud = "全省累计上云企业40万家（下达任务数为当年新增数）";
+
+  it("a cumulative (累计) label needs the base year's stock", () => {
+    const verdict = allocCheck(cloud, col("5万家", "3万家"), null) as string;
+    expect(verdict.startsWith("不可比：")).toBe(true);
+    expect(verdict).toContain("基期");
+    expectError(allocGap(cloud, col("5万家", "3万家"), null), "#N/A", "不可比", "基期");
+    expect(allocGap(cloud, col("5万家", "3万家"), 330000)).toBe(10000);
+    expect(allocCheck(cloud, col("5万家", "3万家"), 330000)).toBe("达标");
+  });
+
+  it("units that do not convert", () => {
+    const verdict = allocCheck("10000台", col("5000台", "3000家"), null) as string;
+    expect(verdict).toMatch(/^不可比：单位不一致/);
+    expectError(allocGap("10000台", col("5000台", "3000家"), null), "#N/A", "单位");
+  });
+
+  it("a label with no target in it", () => {
+    expect(allocCheck("传统制造业新增工业机器人", col(1, 2), null)).toMatch(/^不可比：没有上级目标/);
+  });
+
+  it("unreadable children are an input error for the gap", () => {
+    expectError(allocGap("10000台", col(5000, "待定"), null), "#VALUE!", "#2");
+  });
+});
+
+describe("errors", () => {
+  it("an Excel error among the children propagates with its own code", () => {
+    expectError(allocGap("10000台", col(5000, excelError("#DIV/0!")), null), "#DIV/0!");
+    // Excel does not accept #REF! as a function's result: it becomes #VALUE! naming the original.
+    expectError(allocGap("10000台", col(5000, excelError("#REF!")), null), "#VALUE!", "#REF!", "参数 children 第 2 个值");
+    expectError(allocCheck("10000台", col(excelError("#N/A")), null), "#N/A", "参数 children");
+  });
+
+  it("an empty parent is #N/A with what to give", () => {
+    expectError(allocCheck("", col(1), null), "#N/A", "参数 parent");
+    expectError(allocCheck(null, col(1), null), "#N/A", "参数 parent");
+  });
+
+  it("a parent given as a range of several cells is refused", () => {
+    expectError(allocGap([["a"], ["b"]], col(1), null), "#VALUE!", "单个值");
+  });
+});
