@@ -23,7 +23,7 @@ import type {
   ZgIssue,
 } from "./types";
 import { checkAllocation, indicatorName, isPercentFormat, isTotalsLabel } from "./check";
-import { a1, columnLetters, issue } from "./messages";
+import { columnLetters, issue } from "./messages";
 import { normalizeText, readCell, readLabelTarget } from "./parse";
 import { findCity, findCounty } from "./reference";
 
@@ -106,7 +106,12 @@ function makeViews(sheet: SheetData): { rows: View; columns: View } {
   const cache: (Cls | undefined)[][] = [];
   const get = (r: number, c: number): CellValue => cells[r]?.[c];
   const fmt = (r: number, c: number) => sheet.numberFormats?.[r]?.[c];
-  const ref = (r: number, c: number): CellRef => ({ sheet: sheet.name, cell: a1(r + origin.row, c + origin.col) });
+  // Column letters cached: a large table asks for the same few thousand columns over and over.
+  const letters: string[] = [];
+  const ref = (r: number, c: number): CellRef => ({
+    sheet: sheet.name,
+    cell: `${(letters[c] ??= columnLetters(c + origin.col))}${r + origin.row + 1}`,
+  });
   const cls = (r: number, c: number): Cls => {
     const row = (cache[r] ??= []);
     let k = row[c];
@@ -153,7 +158,8 @@ interface Candidate {
   orientation: Orientation;
   region: TableRegion;
   childNames: string[];
-  indicators: AllocationInput[];
+  /** The indicators, ready for checkAllocation. */
+  build: () => AllocationInput[];
   /** How much the lines look like indicators, to choose an orientation. */
   score: number;
   issues: ZgIssue[];
@@ -201,7 +207,7 @@ function isUnitName(name: string): boolean {
   return findCity(name) !== undefined || findCounty(name) !== undefined;
 }
 
-function findInView(v: View, orientation: Orientation, sheetName: string): Candidate | null {
+function findInView(v: View, orientation: Orientation): Candidate | null {
   // The label column: the one whose texts most often have readable values to their right.
   let labelCol = -1;
   let best = 0;
@@ -292,7 +298,6 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
     return name;
   });
 
-  const indicators: AllocationInput[] = [];
   const rowsOf: number[] = [];
   let score = 0;
   let withParent = false;
@@ -304,31 +309,6 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
     if (childCols.every((c) => v.cls(r, c).kind === "blank")) continue;
     const label = lk.text;
     last = r;
-    const children: ChildCell[] = childCols.map((c, i) => ({
-      name: childNames[i],
-      cell: v.get(r, c),
-      at: v.ref(r, c),
-      format: v.format(r, c) ?? null,
-    }));
-    const input: AllocationInput = { indicator: label, children, at: v.ref(r, L) };
-    if (parentCol !== undefined) {
-      input.parent = v.get(r, parentCol);
-      input.parentAt = v.ref(r, parentCol);
-      input.parentFormat = v.format(r, parentCol) ?? null;
-    }
-    if (totalCols.length > 0) {
-      input.totals = totalCols.map((c) => ({
-        name: normalizeText(headerOf(c)?.text ?? "合计"),
-        cell: v.get(r, c),
-        at: v.ref(r, c),
-        format: v.format(r, c) ?? null,
-      }));
-    }
-    if (unitCol !== undefined) {
-      const u = v.get(r, unitCol);
-      if (typeof u === "string" && normalizeText(u)) input.unit = normalizeText(u);
-    }
-    indicators.push(input);
     rowsOf.push(r);
 
     // Evidence that this line is an indicator: one unit along it, a target in its label or parent cell.
@@ -350,12 +330,12 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
     if (labelTarget || parentValue) withParent = true;
     if (isUnitName(label)) score -= 2;
   }
-  if (indicators.length === 0) return null;
+  if (rowsOf.length === 0) return null;
   // Rules §2: a decomposition table gives each indicator a parent target (in its label or a 全省目标 line).
   // Without a single one, the lines are something else (a county list with yes/no columns, say).
   if (!withParent) return null;
   const named = childNames.filter(isUnitName).length;
-  if (named * 2 > childNames.length) score += indicators.length;
+  if (named * 2 > childNames.length) score += rowsOf.length;
 
   // The region: the used lines, plus other headed lines that hold something on the indicator lines
   // (序号, 牵头单位, 备注), but not a title or a note that merely shares the header's line.
@@ -378,14 +358,43 @@ function findInView(v: View, orientation: Orientation, sheetName: string): Candi
     bottom: Math.max(gTop, gBottom),
     right: Math.max(gLeft, gRight),
   };
-  void sheetName;
-  return { view: v, orientation, region, childNames, indicators, score, issues };
+  // The inputs are built only for the orientation that wins: the other one's would be thrown away.
+  const build = (): AllocationInput[] =>
+    rowsOf.map((r) => {
+      const label = (v.cls(r, L) as { text: string }).text;
+      const children: ChildCell[] = childCols.map((c, i) => ({
+        name: childNames[i],
+        cell: v.get(r, c),
+        at: v.ref(r, c),
+        format: v.format(r, c) ?? null,
+      }));
+      const input: AllocationInput = { indicator: label, children, at: v.ref(r, L) };
+      if (parentCol !== undefined) {
+        input.parent = v.get(r, parentCol);
+        input.parentAt = v.ref(r, parentCol);
+        input.parentFormat = v.format(r, parentCol) ?? null;
+      }
+      if (totalCols.length > 0) {
+        input.totals = totalCols.map((c) => ({
+          name: normalizeText(headerOf(c)?.text ?? "合计"),
+          cell: v.get(r, c),
+          at: v.ref(r, c),
+          format: v.format(r, c) ?? null,
+        }));
+      }
+      if (unitCol !== undefined) {
+        const u = v.get(r, unitCol);
+        if (typeof u === "string" && normalizeText(u)) input.unit = normalizeText(u);
+      }
+      return input;
+    });
+  return { view: v, orientation, region, childNames, build, score, issues };
 }
 
 function findCandidate(sheet: SheetData, options?: FindTableOptions): Candidate | null {
   const views = makeViews(sheet);
-  const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows", sheet.name);
-  const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns", sheet.name);
+  const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows");
+  const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns");
   if (!rows) return cols;
   if (!cols) return rows;
   // 9号's own layout wins a tie.
@@ -400,7 +409,7 @@ function findCandidate(sheet: SheetData, options?: FindTableOptions): Candidate 
 export function findDecompositionTable(sheet: SheetData, options?: FindTableOptions): DecompositionTable | null {
   const c = findCandidate(sheet, options);
   if (!c) return null;
-  return { sheet: sheet.name, orientation: c.orientation, region: c.region, childNames: c.childNames, indicators: c.indicators };
+  return { sheet: sheet.name, orientation: c.orientation, region: c.region, childNames: c.childNames, indicators: c.build() };
 }
 
 function baseFor(label: string, base: Record<string, number> | undefined): number | undefined {
@@ -436,7 +445,7 @@ export function checkSheet(sheet: SheetData, options?: CheckSheetOptions): Sheet
     orientation: c.orientation,
     region: c.region,
     childNames: c.childNames,
-    indicators: c.indicators,
+    indicators: c.build(),
   };
   const results = table.indicators.map((input) => {
     const b = baseFor(input.indicator, options?.base);

@@ -1,5 +1,6 @@
 /** rules.md §2 and cli.md: finding a decomposition table however it is laid out, and checking the sheet. */
 import { checkSheet, findDecompositionTable, findFirstTable } from "../../src/core/table";
+import { selfAssessmentTemplate } from "../../src/core/templates";
 import type { CellValue, SheetData } from "../../src/core/types";
 
 const _ = null;
@@ -210,4 +211,50 @@ describe("sheets without a table", () => {
     expect(found!.results).toHaveLength(3);
     expect(findFirstTable([empty, notes])).toBeNull();
   });
+});
+
+describe("sheets that hold numbers but are not allocations", () => {
+  test("a completion list (one 目标 and one 完成 per line) is not a decomposition table", () => {
+    const sheet: SheetData = {
+      name: "完成情况",
+      cells: [
+        ["设区市", "县（市、区）", "指标", "目标", "完成"],
+        ["杭州市", "淳安县", "新增工业机器人", "120台", "130台"],
+        ["杭州市", "淳安县", "研发费用支出增长", "10%", "12%"],
+        ["杭州市", "建德市", "新增工业机器人", "100台", "90台"],
+      ],
+    };
+    expect(findDecompositionTable(sheet)).toBeNull();
+  });
+
+  test("a county list with yes/no and count columns has no parent target, so no table", () => {
+    const sheet: SheetData = {
+      name: "县",
+      cells: [
+        ["县（市、区）", "设区市", "实施方案", "配套政策", "批示或典型发言"],
+        ["淳安县", "杭州市", 1, 0, 2],
+        ["建德市", "杭州市", 1, 1, 0],
+        ["永嘉县", "温州市", 0, 1, 1],
+      ],
+    };
+    expect(findDecompositionTable(sheet)).toBeNull();
+  });
+
+  test("the self-assessment template holds no decomposition table", () => {
+    const sheets = selfAssessmentTemplate().sheets.map((s) => ({ name: s.name, cells: s.cells, merges: s.merges, numberFormats: s.numberFormats }));
+    expect(findFirstTable(sheets)).toBeNull();
+  });
+});
+
+test("a large sheet is found and checked quickly (2000 indicators × 30 units)", () => {
+  const names = Array.from({ length: 30 }, (_v, j) => `单位${j + 1}`);
+  const cells: CellValue[][] = [["指标", ...names]];
+  for (let i = 0; i < 2000; i++) cells.push([`指标${i + 1}目标300台`, ...names.map((_n, j) => `${10 + (j % 3)}台`)]);
+  const t0 = Date.now();
+  const c = checkSheet({ name: "大表", cells });
+  const ms = Date.now() - t0;
+  expect(c.results).toHaveLength(2000);
+  // Σ = 10 × (10 + 11 + 12) = 330 台 per indicator.
+  expect(c.results[1999]).toMatchObject({ childrenTotal: 330, gap: 30, status: "ok" });
+  expect(ms).toBeLessThan(15000);
 });
