@@ -197,7 +197,8 @@ function sameFile(a: string, b: string): boolean {
 /** One TemplateSheet (templates.ts) as a worksheet: values, merges, widths, heights, styles, validations, formats. */
 export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(t.name);
-  t.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  // ExcelJS omits a column of width exactly 9 (its idea of the default), which Excel shows at 8.43.
+  t.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w === 9 ? 9.0001 : w));
   const styles = t.styles;
   const inTable = (r: number, c: number) =>
     styles?.table !== undefined && r >= styles.table.top && r <= styles.table.bottom && c >= styles.table.left && c <= styles.table.right;

@@ -25,6 +25,7 @@ interface CheckOut {
 
 const RESULT_KEYS = ["childrenTotal", "gap", "indicator", "kind", "parent", "reason", "short", "status", "unit"];
 const DECOMPOSITION = path.join(SAMPLES, "2020-decomposition.xlsx");
+jest.setTimeout(120_000);
 let dir: string;
 
 /** A city's table to its counties as officials lay it out: title, two-row merged header, 全市目标 and 合计 columns, a note, starting at B2. */

@@ -5,6 +5,7 @@ import { readWorkbookBuffer, readWorkbookFile } from "../../src/cli/read-xlsx";
 import { CliError } from "../../src/cli/errors";
 import { put, tmpDir, workbook } from "./helpers";
 
+jest.setTimeout(120_000);
 let dir: string;
 beforeAll(() => {
   dir = tmpDir();

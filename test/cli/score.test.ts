@@ -28,6 +28,7 @@ interface ScoreOut {
 
 const UNIT_KEYS = ["city", "completionPoints", "county", "overPoints", "overScore", "policyScore", "targetScore", "total"];
 const SAMPLE = path.join(SAMPLES, "sample-completion.xlsx");
+jest.setTimeout(120_000);
 let dir: string;
 
 /** Three counties of two cities, one indicator: every score below is worked out by hand from rules.md §3–6. */
