@@ -17,27 +17,16 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { LocalizeFunctionsPlugin, BundleBudgetPlugin } = require("./build/plugins");
 const { contentSecurityPolicy } = require("./build/csp");
+const { parsePublicUrl, rewriteManifestUrls } = require("./build/manifest-url");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
-const LOCAL_ORIGIN = "https://localhost:3000";
-
-/** The production origin for the manifest, validated: Office only accepts https. */
-function publicUrl(env) {
-  const raw = (env && env.publicUrl) || process.env.ZG_PUBLIC_URL || "";
-  if (!raw) return null;
-  const url = raw.replace(/\/+$/, "");
-  if (!/^https:\/\/[^\s/]+/.test(url)) {
-    throw new Error(`ZG_PUBLIC_URL 必须是 https 地址 / ZG_PUBLIC_URL must be an https URL: ${raw}`);
-  }
-  return url;
-}
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || "production";
   const dev = mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const prodUrl = publicUrl(env);
+  const prodUrl = parsePublicUrl(env.publicUrl || process.env.ZG_PUBLIC_URL);
   const cspOffice = contentSecurityPolicy({ office: true, devServer: serving ? DEV_ORIGIN : undefined });
   const cspPreview = contentSecurityPolicy({ office: false, devServer: serving ? DEV_ORIGIN : undefined });
   const functionsEntry = "./src/functions/functions.ts";
@@ -114,8 +103,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) =>
-              prodUrl && !dev ? content.toString().split(LOCAL_ORIGIN).join(prodUrl) : content,
+            transform: (content) => (prodUrl && !dev ? rewriteManifestUrls(content.toString(), prodUrl) : content),
           },
         ],
       }),
