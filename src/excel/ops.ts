@@ -1,0 +1,179 @@
+/**
+ * ExcelOps: everything the task pane may do to a workbook. Components receive ONE object with this
+ * shape (props / React context) and never call Office.js themselves, so the same UI runs in Excel
+ * (office.ts), in the browser preview and in component tests (memory.ts).
+ *
+ * Rules every implementation keeps:
+ *  - nothing the user typed is overwritten: results go to sheets of our own, created new;
+ *  - a sheet of ours is replaced only after confirmReplace() says yes; a user's sheet that happens to
+ *    carry our sheet's name is never touched (another name is picked);
+ *  - marks never replace the user's own formatting and are all removed by clearMarks().
+ */
+import type { Validation } from "../core/templates";
+import type { CellValue, Merge, Msg, SheetData } from "../core/types";
+
+export type { Validation };
+
+/** What our own sheets are for (kept as a marker on the sheet, so we recognise them later). */
+export type OwnedKind = "report" | "score" | "template";
+
+export interface SheetInfo {
+  name: string;
+  /** True for a sheet this add-in created (report, score or template sheet). */
+  ours: boolean;
+  kind?: OwnedKind;
+}
+
+/** A 0-based inclusive block of a sheet. */
+export interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface TableSpec {
+  /** Excel table name (letters, digits, underscores). A suffix is added when the name is taken. */
+  name: string;
+  /** The block including its header row. */
+  range: Block;
+}
+
+export interface ChartSpec {
+  title: string;
+  /** Category labels (one column) and values (one column), header row excluded. */
+  categories: Block;
+  values: Block;
+  /** Where the chart's top-left corner goes (0-based row, col). */
+  at: { row: number; col: number };
+}
+
+/**
+ * The content of a sheet we write: values, formulas (strings starting with "="), formats and the
+ * structure around them. Written in one 2-D array, never cell by cell.
+ */
+export interface SheetContent {
+  /** The name we would like; a free name is derived from it when taken by a user's sheet. */
+  name: string;
+  kind: OwnedKind;
+  /** Rows × columns starting at A1. Formula cells hold their formula text ("=ZG.COMPLETION(...)"). */
+  cells: CellValue[][];
+  numberFormats?: (string | null | undefined)[][];
+  merges?: Merge[];
+  /** Character widths of the first columns. */
+  columnWidths?: number[];
+  /** Row heights in points (null keeps Excel's default). */
+  rowHeights?: (number | null)[];
+  /** Rows (0-based) shown bold as headers, shaded. */
+  boldRows?: number[];
+  /** Rows shown as a title (bold, larger). */
+  titleRows?: number[];
+  /** Wrap text in every written cell, so line breaks show. */
+  wrapText?: boolean;
+  /** Freeze this many top rows. */
+  freezeRows?: number;
+  tables?: TableSpec[];
+  charts?: ChartSpec[];
+  /** Data validation (drop-downs, whole numbers), as templates.ts describes it. */
+  validations?: Validation[];
+}
+
+export interface WriteOptions {
+  /** Asked before replacing a sheet of ours that already has the name; false keeps it and picks a new name. */
+  confirmReplace?: (name: string) => Promise<boolean>;
+  /** Activate the written sheet (default true). */
+  activate?: boolean;
+}
+
+export interface WriteResult {
+  /** The name the sheet was written under. */
+  sheet: string;
+  /** True when one of our sheets was replaced. */
+  replaced: boolean;
+}
+
+/**
+ * Mark kinds: 'short' a child falling short of its target, 'error' an unreadable cell,
+ * 'warning' a cell that needs a look (an empty child, a 合计 that differs).
+ */
+export type MarkKind = "short" | "error" | "warning";
+
+/** Colours of the marks (conditional formats), shared by Excel, the preview's grid and the legend. */
+export const MARK_COLORS: Record<MarkKind, { fill: string; font: string }> = {
+  short: { fill: "#FDE7E9", font: "#A80000" },
+  error: { fill: "#FFF4CE", font: "#8A3707" },
+  warning: { fill: "#FFF9E5", font: "#7A5A00" },
+};
+
+export interface MarkRequest {
+  sheet: string;
+  /** A1 addresses in that sheet ("C5", "D7:E7"). */
+  addresses: string[];
+  kind: MarkKind;
+}
+
+export interface SelectionRequest {
+  /** A range the user typed ("Sheet1!A1:M14" or "A1:M14" on the active sheet); absent → the selection. */
+  address?: string;
+}
+
+export type OfficeTheme = "light" | "dark";
+
+/** A failure an operation reports (rejected promise): a bilingual message naming the sheet and cell. */
+export class OpError extends Error {
+  constructor(
+    readonly msg: Msg,
+    readonly code: string,
+    readonly sheet?: string,
+    readonly cell?: string,
+  ) {
+    super(msg.en);
+    this.name = "OpError";
+  }
+}
+
+export interface ExcelOps {
+  /** 'excel' inside Excel, 'memory' in the preview and tests. */
+  readonly host: "excel" | "memory";
+  /**
+   * The used region of the sheet holding the selection (or the range given): its values AND number
+   * formats, with `origin` saying where cells[0][0] sits on the sheet.
+   */
+  getSelectionSheet(request?: SelectionRequest): Promise<SheetData>;
+  listSheets(): Promise<SheetInfo[]>;
+  /** The used region of one sheet (values, number formats, merges where known). */
+  readSheet(name: string): Promise<SheetData>;
+  /** Writes one of our sheets (report, score results, template). */
+  writeSheet(content: SheetContent, options?: WriteOptions): Promise<WriteResult>;
+  /** Inserts templates on NEW sheets, never replacing anything; returns the names used. */
+  insertTemplates(contents: SheetContent[]): Promise<string[]>;
+  /** Marks cells with removable conditional formats; returns how many cells were marked. */
+  markCells(requests: MarkRequest[]): Promise<number>;
+  /** Removes every mark we added, and nothing else; returns how many mark groups were removed. */
+  clearMarks(): Promise<number>;
+  /** Shows a cell to the user (activates its sheet and selects it). */
+  goTo(sheet: string, cell?: string): Promise<void>;
+  /** 'zh-CN', 'en-US', … */
+  getDisplayLanguage(): string;
+  getTheme(): OfficeTheme;
+}
+
+/** The sheet names we write under, Chinese first (names must stay ≤ 31 characters, no []:*?/\). */
+export const OUR_SHEET_NAMES = {
+  report: "ZG校核报告",
+  score: "ZG评分结果",
+  decompositionTemplate: "ZG分解表2020",
+  selfAssessmentTemplate: "ZG县自评模板",
+} as const;
+
+/** A free sheet name derived from `wanted`: wanted, wanted (2), wanted (3)… ≤ 31 characters. */
+export function freeSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = wanted.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

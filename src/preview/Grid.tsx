@@ -1,0 +1,135 @@
+/** The preview's stand-in for Excel's grid: sheet tabs, cells with their shown values, marks and merges. */
+import { useEffect, useReducer } from "react";
+import { a1, columnLetters } from "../excel/address";
+import type { Value } from "../excel/formula";
+import type { MemorySheet, MemoryWorkbook } from "../excel/memory";
+import { MARK_COLORS } from "../excel/ops";
+
+/** Rows shown per sheet: enough for every table of the samples' top, cheap to render. */
+const MAX_ROWS = 400;
+
+/** A value as Excel would show it under its number format (the few formats we write and read). */
+export function display(v: Value, format: string | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return v.error;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  const f = format ?? "General";
+  const pct = /^0(\.(0+))?%$/.exec(f);
+  if (pct) return `${(v * 100).toFixed(pct[2]?.length ?? 0)}%`;
+  const fixed = /^0(\.(0+))?$/.exec(f);
+  if (fixed) return v.toFixed(fixed[2]?.length ?? 0);
+  if (f.startsWith("#,##0")) return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}
+
+function covered(s: MemorySheet): { skip: Set<string>; spans: Map<string, { rows: number; cols: number }> } {
+  const skip = new Set<string>();
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const m of s.merges) {
+    spans.set(`${m.top},${m.left}`, { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) skip.add(`${r},${c}`);
+  }
+  return { skip, spans };
+}
+
+export function Grid({ book }: { book: MemoryWorkbook }) {
+  const [, rerender] = useReducer((x: number) => x + 1, 0);
+  useEffect(() => book.subscribe(rerender), [book]);
+  const sheet = book.sheets[book.active];
+  if (!sheet) return <div className="grid-empty">—</div>;
+  const used = book.usedBlock(sheet);
+  const rows = Math.min(used.bottom + 1, MAX_ROWS);
+  const cols = Math.max(used.right + 1, 6);
+  const { skip, spans } = covered(sheet);
+  const sel = book.selection;
+  const selAddress = a1(sel.top, sel.left);
+  const raw = sheet.cells[sel.top]?.[sel.left];
+  const formulaBar = raw === null || raw === undefined ? "" : typeof raw === "object" ? raw.error : String(raw);
+
+  return (
+    <div className="grid-wrap" data-testid="grid">
+      <div className="formula-bar">
+        <span className="name-box" data-testid="name-box">
+          {selAddress}
+        </span>
+        <span className="fx">fx</span>
+        <span className="formula" data-testid="formula-bar" title={formulaBar}>
+          {formulaBar}
+        </span>
+      </div>
+      <div className="grid-scroll">
+        <table className="grid" data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} style={{ minWidth: `${Math.max(4, Math.min(sheet.columnWidths[c] ?? 10, 40)) * 7}px` }}>
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r} className={sheet.boldRows.includes(r) ? "bold" : undefined}>
+                <th className="rownum">{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const key = `${r},${c}`;
+                  if (skip.has(key)) return null;
+                  const span = spans.get(key);
+                  const v = book.value(sheet.name, r, c);
+                  const fmt = sheet.numberFormats[r]?.[c];
+                  const mark = sheet.marks.get(key);
+                  const fill = sheet.fills.get(key);
+                  const text = display(v, fmt);
+                  const isNum = typeof v === "number";
+                  const selected = r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
+                  const style: React.CSSProperties = {};
+                  if (fill) style.background = fill;
+                  if (mark) {
+                    style.background = MARK_COLORS[mark].fill;
+                    style.color = MARK_COLORS[mark].font;
+                  }
+                  const title = typeof v === "object" && v && "message" in v && v.message ? v.message : text.length > 20 ? text : undefined;
+                  return (
+                    <td
+                      key={c}
+                      rowSpan={span?.rows}
+                      colSpan={span?.cols}
+                      data-cell={a1(r, c)}
+                      data-mark={mark}
+                      className={`${isNum ? "num" : ""} ${selected ? "sel" : ""} ${typeof v === "object" && v ? "err" : ""}`}
+                      style={style}
+                      title={title}
+                      onClick={() => book.select(sheet.name, a1(r, c))}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {used.bottom + 1 > MAX_ROWS ? <div className="more">… {used.bottom + 1 - MAX_ROWS} more rows / 另有 {used.bottom + 1 - MAX_ROWS} 行</div> : null}
+      </div>
+      <div className="tabs" role="tablist" data-testid="sheet-tabs">
+        {book.sheets.map((s, i) => (
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={i === book.active}
+            className={`${i === book.active ? "active" : ""} ${s.ours ? "ours" : ""}`}
+            onClick={() => {
+              book.active = i;
+              book.select(s.name, "A1");
+            }}
+          >
+            {s.name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

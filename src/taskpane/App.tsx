@@ -1,0 +1,88 @@
+/** The task pane: four flows in tabs, over whatever ExcelOps it is given (Office.js in Excel, memory in the preview). */
+import { Button, FluentProvider, Switch, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ExcelOps } from "../excel/ops";
+import { CheckTab } from "./CheckTab";
+import { type Lang, langOf, tr } from "./i18n";
+import { ScoreTab, type ScoreState } from "./ScoreTab";
+import { SelectTab } from "./SelectTab";
+import { LangContext, OpsContext } from "./shared";
+import { TemplatesTab } from "./TemplatesTab";
+
+export type TabId = "check" | "score" | "select" | "templates";
+
+export interface AppProps {
+  ops: ExcelOps;
+  /** Overrides the language Office reports (tests, preview). */
+  lang?: Lang;
+  /** Shows a light/dark switch (the preview; in Excel the theme follows Office's). */
+  themeToggle?: boolean;
+  initialTab?: TabId;
+  onLangChange?: (lang: Lang) => void;
+}
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", boxSizing: "border-box", padding: "10px 12px 24px", display: "flex", flexDirection: "column", rowGap: "8px", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
+  titles: { display: "flex", flexDirection: "column" },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: "-10px" },
+  tools: { display: "flex", alignItems: "center", columnGap: "4px" },
+});
+
+export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLangChange }: AppProps) {
+  const s = useStyles();
+  const [lang, setLang] = useState<Lang>(forced ?? langOf(ops.getDisplayLanguage()));
+  const [dark, setDark] = useState(ops.getTheme() === "dark");
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [score, setScore] = useState<ScoreState | null>(null);
+  const t = (k: Parameters<typeof tr>[1]) => tr(lang, k);
+  const switchLang = () => {
+    const next: Lang = lang === "zh" ? "en" : "zh";
+    setLang(next);
+    onLangChange?.(next);
+  };
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <LangContext.Provider value={lang}>
+        <OpsContext.Provider value={ops}>
+          <main className={s.root}>
+            <header className={s.header}>
+              <div className={s.titles}>
+                <Text weight="semibold" size={400} as="h1" style={{ margin: 0 }}>
+                  {t("appTitle")}
+                </Text>
+                <Text size={200} className={s.subtitle}>
+                  {t("appSubtitle")}
+                </Text>
+              </div>
+              <div className={s.tools}>
+                {themeToggle ? <Switch checked={dark} onChange={(_, d) => setDark(d.checked)} label={t("darkTheme")} /> : null}
+                <Button size="small" appearance="outline" onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
+                  {t("switchLanguage")}
+                </Button>
+              </div>
+            </header>
+            <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+              <Tab value="check">{t("tabCheck")}</Tab>
+              <Tab value="score">{t("tabScore")}</Tab>
+              <Tab value="select">{t("tabSelect")}</Tab>
+              <Tab value="templates">{t("tabTemplates")}</Tab>
+            </TabList>
+            {/* Tabs stay mounted, so switching keeps each flow's results. */}
+            <div hidden={tab !== "check"}>
+              <CheckTab />
+            </div>
+            <div hidden={tab !== "score"}>{tab === "score" || score ? <ScoreTab state={score} onScored={setScore} /> : null}</div>
+            <div hidden={tab !== "select"}>
+              <SelectTab state={score} />
+            </div>
+            <div hidden={tab !== "templates"}>
+              <TemplatesTab />
+            </div>
+          </main>
+        </OpsContext.Provider>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,166 @@
+/** Flow 1, 分解校核: check the decomposition table around the selection against its parent targets (rules.md §2). */
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { checkSheet } from "../core/table";
+import type { CheckResult, SheetCheck } from "../core/types";
+import { blockAddress } from "../excel/address";
+import { MARK_COLORS } from "../excel/ops";
+import { fmtQuantity } from "./i18n";
+import { marksFor, reportSheet, statusText } from "./report";
+import { Busy, ErrorBar, IssueList, useBusy, useConfirmReplace, useOps, useT } from "./shared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: "10px" },
+  row: { display: "flex", columnGap: "8px", flexWrap: "wrap", alignItems: "center" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "4px 4px", whiteSpace: "nowrap" },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 4px", verticalAlign: "top" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: "2px" },
+  shortRow: { backgroundColor: MARK_COLORS.short.fill },
+  legend: { display: "inline-block", width: "10px", height: "10px", marginRight: "4px", border: `1px solid ${tokens.colorNeutralStroke1}` },
+});
+
+function StatusBadge({ r }: { r: CheckResult }) {
+  const { lang } = useT();
+  const color = r.status === "ok" ? "success" : r.status === "short" ? "danger" : "informative";
+  return (
+    <Badge appearance="tint" color={color} data-status={r.status}>
+      {statusText(lang, r)}
+    </Badge>
+  );
+}
+
+export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void }) {
+  const ops = useOps();
+  const { t, lang, m } = useT();
+  const s = useStyles();
+  const { busy, error, setError, run } = useBusy();
+  const { confirmReplace, dialog } = useConfirmReplace();
+  const [address, setAddress] = useState("");
+  const [check, setCheck] = useState<SheetCheck | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const doCheck = () =>
+    run(t("working"), async () => {
+      setNote(null);
+      const sheet = await ops.getSelectionSheet(address.trim() ? { address: address.trim() } : {});
+      const result = checkSheet(sheet);
+      if (!result.table) {
+        setCheck(null);
+        const first = result.issues[0];
+        setError({ msg: first ?? { zh: t("noTable"), en: t("noTable") }, sheet: sheet.name, cell: first?.cell });
+        return;
+      }
+      setCheck(result);
+      onChecked?.(result);
+      // Mark right away: the shortfalls are what the user came to see; one click removes them.
+      const marks = marksFor(result);
+      if (marks.length) {
+        const n = await ops.markCells(marks);
+        setNote(t("marked", { n }));
+      }
+    });
+
+  const doClear = () =>
+    run(t("working"), async () => {
+      const n = await ops.clearMarks();
+      setNote(t("marksCleared", { n }));
+    });
+
+  const doReport = () =>
+    run(t("working"), async () => {
+      if (!check) return;
+      const w = await ops.writeSheet(reportSheet(check, lang), { confirmReplace });
+      setNote(t("reportWritten", { sheet: w.sheet }));
+    });
+
+  const counts = check ? { ok: check.results.filter((r) => r.status === "ok").length, short: check.results.filter((r) => r.status === "short").length, unchecked: check.results.filter((r) => r.status === "unchecked").length } : null;
+
+  return (
+    <div className={s.root}>
+      <Text size={200}>{t("checkIntro")}</Text>
+      <Field label={t("rangeLabel")}>
+        <Input value={address} onChange={(_, d) => setAddress(d.value)} placeholder={t("rangePlaceholder")} />
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => void doCheck()} disabled={busy !== null}>
+          {t("runCheck")}
+        </Button>
+        <Button onClick={() => void doClear()} disabled={busy !== null}>
+          {t("clearMarks")}
+        </Button>
+        <Button onClick={() => void doReport()} disabled={busy !== null || !check}>
+          {t("writeReport")}
+        </Button>
+      </div>
+      <Busy label={busy} />
+      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
+      {note ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {check && check.table && counts ? (
+        <>
+          <Text size={200} data-testid="table-found">
+            {t("tableFound", {
+              sheet: check.sheet,
+              region: blockAddress({
+                top: check.table.region.top + 0,
+                left: check.table.region.left,
+                bottom: check.table.region.bottom,
+                right: check.table.region.right,
+              }),
+              n: check.results.length,
+              m: check.table.childNames.length,
+              orientation: t(check.table.orientation === "indicatorRows" ? "orientationRows" : "orientationColumns"),
+            })}
+          </Text>
+          <div className={s.row} data-testid="check-summary">
+            <Badge color="success" appearance="filled">
+              {t("summaryOk", { n: counts.ok })}
+            </Badge>
+            <Badge color="danger" appearance="filled">
+              {t("summaryShort", { n: counts.short })}
+            </Badge>
+            <Badge color="informative" appearance="filled">
+              {t("summaryUnchecked", { n: counts.unchecked })}
+            </Badge>
+          </div>
+          <table className={s.table} data-testid="check-results">
+            <thead>
+              <tr>
+                <th className={s.th}>{t("colIndicator")}</th>
+                <th className={`${s.th} ${s.num}`}>{t("colGap")}</th>
+                <th className={s.th}>{t("colStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {check.results.map((r, i) => (
+                <tr key={i} className={r.status === "short" ? s.shortRow : undefined} data-indicator={r.indicator}>
+                  <td className={s.td}>
+                    {r.indicator}
+                    <div className={s.detail}>
+                      {t("colParent")} {fmtQuantity(r.parent, r.unit)}
+                      {r.childrenTotal !== null ? ` · ${t("colChildren")} ${fmtQuantity(r.childrenTotal, r.unit)}` : ""}
+                      {r.status === "short" && r.kind === "rate" ? ` · ${t("shortChildren", { list: r.short.join(lang === "zh" ? "、" : ", ") })}` : ""}
+                      {r.status === "short" && r.kind !== "rate" ? ` · ${t("totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit) })}` : ""}
+                      {r.status === "unchecked" && r.reason ? ` · ${m(r.reason)}` : ""}
+                    </div>
+                  </td>
+                  <td className={`${s.td} ${s.num}`}>{r.gap === null ? "—" : fmtQuantity(r.gap, r.unit)}</td>
+                  <td className={s.td}>
+                    <StatusBadge r={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <IssueList issues={check.issues} />
+        </>
+      ) : null}
+      {dialog}
+    </div>
+  );
+}

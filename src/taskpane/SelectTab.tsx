@@ -1,0 +1,95 @@
+/** Flow 3, 推荐与入围: each city's recommended county and the province's shortlist, each with its reasons (rules.md §6). */
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Reason } from "../core/types";
+import { explain } from "./explain";
+import { fmt } from "./i18n";
+import type { ScoreState } from "./ScoreTab";
+import { Explained, useT } from "./shared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: "10px" },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "6px" },
+  item: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: "8px" },
+  selected: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
+  head: { display: "flex", alignItems: "center", columnGap: "6px", flexWrap: "wrap" },
+  reasons: { margin: "2px 0 0", paddingLeft: "16px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+function Reasons({ reasons }: { reasons: Reason[] }) {
+  const { m } = useT();
+  const s = useStyles();
+  if (!reasons.length) return null;
+  return (
+    <ul className={s.reasons}>
+      {reasons.map((r, i) => (
+        <li key={i} data-reason={r.code}>
+          {m(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SelectTab({ state }: { state: ScoreState | null }) {
+  const { t } = useT();
+  const s = useStyles();
+  if (!state) return <Text>{t("scoreFirst")}</Text>;
+  const { result } = state;
+  const cities = [...new Set(result.counties.map((c) => c.city))];
+  const selectedCount = result.province.filter((p) => p.selected).length;
+  return (
+    <div className={s.root}>
+      <Text size={200}>{t("selectIntro")}</Text>
+      <Text weight="semibold">{t("provinceShortlist", { n: selectedCount })}</Text>
+      <ol className={s.list} data-testid="shortlist">
+        {result.province.map((p) => (
+          <li key={`${p.city}|${p.county}`} className={`${s.item} ${p.selected ? s.selected : ""}`} data-county={p.county} data-selected={p.selected}>
+            <div className={s.head}>
+              <Text weight={p.selected ? "semibold" : "regular"}>
+                {p.rank}. {p.county}（{p.city}）
+              </Text>
+              <Explained text={fmt(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result.options, "province")} />
+              {p.selected ? (
+                <Badge color="success" size="small">
+                  {t("selected")}
+                </Badge>
+              ) : null}
+              {p.accelerated ? (
+                <Badge color="warning" appearance="tint" size="small">
+                  {t("accelerated")}
+                </Badge>
+              ) : null}
+            </div>
+            <Reasons reasons={p.reasons} />
+          </li>
+        ))}
+      </ol>
+      <Text weight="semibold">{t("cityRecommendations")}</Text>
+      <ul className={s.list} data-testid="recommendations">
+        {cities.map((city) => {
+          const rec = result.counties.find((c) => c.city === city && c.recommended);
+          const passedOver = result.counties.filter((c) => c.city === city && !c.recommended && c.reasons.length > 0);
+          return (
+            <li key={city} className={s.item} data-city={city}>
+              <div className={s.head}>
+                <Text weight="semibold">{city}：</Text>
+                {rec ? (
+                  <>
+                    <Text>{rec.county}</Text>
+                    <Explained text={fmt(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result.options, "city")} />
+                  </>
+                ) : (
+                  <Text>{t("noRecommendation")}</Text>
+                )}
+              </div>
+              {rec ? <Reasons reasons={rec.reasons} /> : null}
+              {passedOver.map((c) => (
+                <Reasons key={c.county} reasons={c.reasons} />
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

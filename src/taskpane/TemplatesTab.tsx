@@ -1,0 +1,83 @@
+/** Flow 4, 模板: insert 9号's 2020 decomposition table and the county self-assessment template on new sheets. */
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles } from "@fluentui/react-components";
+import { useState } from "react";
+import { CITIES } from "../core/reference";
+import { decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
+import { quoteSheet } from "../excel/address";
+import { freeSheetName } from "../excel/ops";
+import { templateContent } from "./templateContent";
+import { Busy, ErrorBar, useBusy, useOps, useT } from "./shared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: "12px" },
+  card: { display: "flex", flexDirection: "column", rowGap: "6px", alignItems: "flex-start" },
+});
+
+export function TemplatesTab() {
+  const ops = useOps();
+  const { t, lang } = useT();
+  const s = useStyles();
+  const { busy, error, setError, run } = useBusy();
+  const [city, setCity] = useState("");
+  const [note, setNote] = useState<string | null>(null);
+
+  const insert = (which: "decomposition" | "self") =>
+    run(t("working"), async () => {
+      const sheets = which === "decomposition" ? [decompositionTable2020()] : selfAssessmentTemplate(city ? { city } : {}).sheets;
+      // Names are settled first, so a drop-down's source follows its sheet when that one gets a new name.
+      const taken = (await ops.listSheets()).map((x) => x.name);
+      const renamed = new Map<string, string>();
+      for (const sh of sheets) {
+        const name = freeSheetName(sh.name, taken);
+        taken.push(name);
+        renamed.set(sh.name, name);
+      }
+      const contents = sheets.map((sh) => {
+        const c = templateContent(sh, renamed.get(sh.name));
+        c.validations = c.validations?.map((v) => {
+          if (v.type !== "list" || !v.source) return v;
+          let source = v.source;
+          for (const [from, to] of renamed) source = source.split(`'${from}'!`).join(`${quoteSheet(to)}!`);
+          return { ...v, source };
+        });
+        return c;
+      });
+      const names = await ops.insertTemplates(contents);
+      setNote(t("inserted", { list: names.join(lang === "zh" ? "、" : ", ") }));
+    });
+
+  return (
+    <div className={s.root}>
+      <Text size={200}>{t("templatesIntro")}</Text>
+      <div className={s.card}>
+        <Button appearance="primary" onClick={() => void insert("decomposition")} disabled={busy !== null}>
+          {t("insertDecomposition")}
+        </Button>
+        <Text size={200}>{t("insertDecompositionHint")}</Text>
+      </div>
+      <div className={s.card}>
+        <Field label={t("cityFilter")} size="small">
+          <Select size="small" value={city} onChange={(_, d) => setCity(d.value)}>
+            <option value="">{t("allCities")}</option>
+            {CITIES.map((c) => (
+              <option key={c.id} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => void insert("self")} disabled={busy !== null}>
+          {t("insertSelfAssessment")}
+        </Button>
+        <Text size={200}>{t("insertSelfAssessmentHint")}</Text>
+      </div>
+      <Busy label={busy} />
+      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
+      {note ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** Every string the task pane shows, Chinese first, in ONE table. */
+import type { Msg } from "../core/types";
+
+export type Lang = "zh" | "en";
+
+/** 'zh-CN', 'zh-TW', 'zh' → zh; anything else → en. Chinese is the default when nothing is known. */
+export function langOf(displayLanguage: string | undefined | null): Lang {
+  if (!displayLanguage) return "zh";
+  return displayLanguage.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export const STRINGS = {
+  appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Traditional-manufacturing upgrade" },
+  appSubtitle: { zh: "指标分解校核 · 督查激励评分", en: "Allocation checks · incentive scoring" },
+  switchLanguage: { zh: "English", en: "中文" },
+  switchLanguageLabel: { zh: "切换到英文", en: "Switch to Chinese" },
+  darkTheme: { zh: "深色", en: "Dark" },
+  tabCheck: { zh: "分解校核", en: "Check" },
+  tabScore: { zh: "评分", en: "Score" },
+  tabSelect: { zh: "推荐与入围", en: "Shortlist" },
+  tabTemplates: { zh: "模板", en: "Templates" },
+  working: { zh: "正在处理…", en: "Working…" },
+  close: { zh: "关闭", en: "Close" },
+  cancel: { zh: "取消", en: "Cancel" },
+  replace: { zh: "替换", en: "Replace" },
+  keepBoth: { zh: "另建新表", en: "Keep both" },
+  goToCell: { zh: "定位", en: "Go to" },
+
+  // ── check ──
+  checkIntro: {
+    zh: "选中分解表中任一单元格（或在下方填写区域），校核各地分解目标之和是否达到上级目标（2号文件、9号文件）。",
+    en: "Select any cell of a decomposition table (or type a range below) to check that the children's targets add up to the parent target.",
+  },
+  rangeLabel: { zh: "区域（留空 = 选区所在的表格）", en: "Range (empty = the table around the selection)" },
+  rangePlaceholder: { zh: "例如 分解表!A1:N22", en: "e.g. Sheet1!A1:N22" },
+  runCheck: { zh: "校核", en: "Check" },
+  markShortfalls: { zh: "在表中标记不足", en: "Mark shortfalls in the table" },
+  clearMarks: { zh: "清除标记", en: "Clear marks" },
+  writeReport: { zh: "写入校核报告表", en: "Write report sheet" },
+  marksCleared: { zh: "已清除 {n} 组标记，原有格式不变。", en: "Removed {n} mark groups; your own formatting is unchanged." },
+  marked: { zh: "已在表中标记 {n} 个单元格（条件格式，可一键清除）。", en: "Marked {n} cells (conditional formats, removable in one click)." },
+  reportWritten: { zh: "校核报告已写入工作表“{sheet}”。", en: "Report written to sheet {sheet}." },
+  noTable: { zh: "没有找到分解表", en: "No decomposition table found" },
+  tableFound: { zh: "工作表“{sheet}” {region}：{n} 项指标，{m} 个下级单位（{orientation}）", en: "Sheet {sheet} {region}: {n} indicators, {m} units ({orientation})" },
+  orientationRows: { zh: "指标按行", en: "indicators as rows" },
+  orientationColumns: { zh: "指标按列", en: "indicators as columns" },
+  summaryOk: { zh: "达标 {n}", en: "{n} met" },
+  summaryShort: { zh: "不足 {n}", en: "{n} short" },
+  summaryUnchecked: { zh: "未校核 {n}", en: "{n} unchecked" },
+  colIndicator: { zh: "指标", en: "Indicator" },
+  colParent: { zh: "上级目标", en: "Parent" },
+  colChildren: { zh: "下级合计", en: "Children" },
+  colGap: { zh: "差额", en: "Gap" },
+  colStatus: { zh: "结论", en: "Verdict" },
+  statusOk: { zh: "达标", en: "Met" },
+  statusShort: { zh: "不足", en: "Short" },
+  statusUnchecked: { zh: "未校核", en: "Unchecked" },
+  kindTotal: { zh: "总量", en: "total" },
+  kindRate: { zh: "比率", en: "rate" },
+  kindCumulative: { zh: "累计", en: "cumulative" },
+  shortChildren: { zh: "低于目标的地区：{list}", en: "Below the target: {list}" },
+  totalShort: { zh: "分解合计比上级目标少 {gap}", en: "The children add up to {gap} less than the parent" },
+  issuesTitle: { zh: "需要注意的单元格（{n}）", en: "Cells to look at ({n})" },
+
+  // ── score ──
+  scoreIntro: {
+    zh: "在完成情况表上按2号文件第五条评分：识别列，确认或更正对应关系，设置参数，写出带实时公式的评分结果表。",
+    en: "Score the completion table by Article 5 of document No. 2: recognise the columns, confirm or correct them, set the options, then write a results sheet of live formulas.",
+  },
+  completionSheet: { zh: "完成情况表", en: "Completion sheet" },
+  countySheet: { zh: "县级情况表（政策机制）", en: "County sheet (policy items)" },
+  noneOption: { zh: "（无）", en: "(none)" },
+  ignoreColumn: { zh: "（不使用）", en: "(not used)" },
+  recognise: { zh: "识别列", en: "Recognise columns" },
+  mappingTitle: { zh: "列对应关系（第 {row} 行为表头）", en: "Column mapping (header in row {row})" },
+  mappingMissing: { zh: "缺少必需的列：{list}", en: "Required columns missing: {list}" },
+  optionsTitle: { zh: "评分参数（2号文件第五条）", en: "Options (Article 5 of document No. 2)" },
+  optTop: { zh: "第一名得分", en: "Top points" },
+  optStep: { zh: "每名递减", en: "Step" },
+  optFloor: { zh: "最低得分", en: "Floor" },
+  optStd: { zh: "标准分折算", en: "Standard score" },
+  optStdFull: { zh: "满分折算 S/(10×J)", en: "full: S/(10×J)" },
+  optStdMax: { zh: "最高分折算 S/max", en: "max: S/max" },
+  optBasis: { zh: "完成度", en: "Completion basis" },
+  optBasisRatio: { zh: "完成率 A/T", en: "ratio A/T" },
+  optBasisValue: { zh: "完成值 A", en: "value A" },
+  optSlots: { zh: "激励名额", en: "Slots" },
+  optMinAccelerated: { zh: "加快发展县至少", en: "Min. accelerated" },
+  runScore: { zh: "评分", en: "Score" },
+  writeScoreSheet: { zh: "写入评分结果表（实时公式）", en: "Write results sheet (live formulas)" },
+  scoreWritten: { zh: "评分结果已写入工作表“{sheet}”，公式引用原数据，修改数据后自动重算。", en: "Results written to sheet {sheet}; its formulas refer to your data and recalculate when it changes." },
+  cityStage: { zh: "设区市推荐环节", en: "City stage" },
+  provinceStage: { zh: "省级评送环节", en: "Province stage" },
+  colCounty: { zh: "县（市、区）", en: "County" },
+  colCity: { zh: "设区市", en: "City" },
+  colTargetScore: { zh: "目标分", en: "Target" },
+  colOverScore: { zh: "超目标分", en: "Over" },
+  colPolicyScore: { zh: "政策分", en: "Policy" },
+  colTotal: { zh: "总分", en: "Total" },
+  colRank: { zh: "名次", en: "Rank" },
+  recommended: { zh: "推荐", en: "Recommended" },
+  selected: { zh: "入围", en: "Selected" },
+  accelerated: { zh: "加快发展县", en: "Accelerated" },
+  warningsTitle: { zh: "提示（{n}）", en: "Warnings ({n})" },
+  scoreFirst: { zh: "请先在“评分”页完成评分。", en: "Score first on the Score tab." },
+  countiesRead: { zh: "读取 {n} 个县（市、区），{m} 个设区市。", en: "Read {n} counties in {m} cities." },
+
+  // ── select ──
+  selectIntro: {
+    zh: "各设区市择优推荐1个县（市、区），省级在推荐名单中按总分确定激励名额（2号文件第三条、第六条）。",
+    en: "Each city recommends its best county; the province selects the best of those by total (Articles 3 and 6 of document No. 2).",
+  },
+  cityRecommendations: { zh: "各设区市推荐", en: "Each city's recommendation" },
+  provinceShortlist: { zh: "省级入围名单（{n} 个）", en: "Province shortlist ({n})" },
+  noRecommendation: { zh: "无可推荐的县", en: "no county to recommend" },
+
+  // ── templates ──
+  templatesIntro: { zh: "在新工作表中插入模板，不改动现有工作表。", en: "Insert templates on new sheets; existing sheets are left alone." },
+  insertDecomposition: { zh: "插入2020年分解方案（9号文件）", en: "Insert the 2020 allocation (document No. 9)" },
+  insertDecompositionHint: { zh: "9号文件附件：18项关键性量化指标分解到11个设区市，照原文录入。", en: "Document No. 9's attachment: 18 indicators allocated to the 11 cities, as printed." },
+  insertSelfAssessment: { zh: "插入县（市、区）自评模板", en: "Insert the county self-assessment template" },
+  insertSelfAssessmentHint: { zh: "完成情况、县级情况、指标、说明四张表，含下拉选择与数据验证。", en: "Four sheets (completion, county, indicators, guide) with drop-downs and data validation." },
+  cityFilter: { zh: "只含某设区市（可选）", en: "Only one city (optional)" },
+  allCities: { zh: "全部设区市", en: "All cities" },
+  inserted: { zh: "已插入：{list}", en: "Inserted: {list}" },
+
+  // ── explain ──
+  explainTitle: { zh: "这个数是怎么来的", en: "Where this number comes from" },
+  explainRule: { zh: "规则", en: "Rule" },
+  explainArticle: { zh: "依据", en: "Source" },
+  confirmReplaceTitle: { zh: "替换工作表？", en: "Replace the sheet?" },
+  confirmReplaceBody: { zh: "工作表“{name}”是本加载项之前写入的。替换它，还是另建一张新表？", en: "Sheet {name} was written by this add-in earlier. Replace it, or keep it and write a new sheet?" },
+  errorTitle: { zh: "出错了", en: "Something went wrong" },
+} satisfies Record<string, Msg>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The string for `key` in `lang`, with {name} placeholders filled. */
+export function tr(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  const s = STRINGS[key][lang];
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A message from the engine in the pane's language. */
+export function say(lang: Lang, m: Msg): string {
+  return m[lang];
+}
+
+/** A number for display: at most 2 decimals (the engine never rounds; display does, rules.md §5). */
+export function fmt(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
+  const r = Math.round(x * 10 ** digits) / 10 ** digits;
+  return r.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+
+/** A quantity in base units with its unit, rates as percentages. */
+export function fmtQuantity(x: number | null | undefined, unit: string | null): string {
+  if (x === null || x === undefined) return "—";
+  if (unit === "%") return `${fmt(x * 100)}%`;
+  return `${fmt(x)}${unit ?? ""}`;
+}

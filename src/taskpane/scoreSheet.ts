@@ -1,0 +1,280 @@
+/**
+ * The score results sheet: every figure is a LIVE formula over the user's own cells (=ZG.COMPLETION,
+ * =ZG.RANKSCOREBY, =ZG.STDSCORE, =ZG.POLICYSCORE, SUMIFS, COUNTIFS), so an edited target or actual
+ * recalculates in Excel. Which counties were recommended and selected is written as it stood when
+ * the sheet was made (the selection's tie-breaks and replacement are rules, not arithmetic).
+ *
+ * Layout, top to bottom (each block an Excel table):
+ *   一 city stage per county     二 province stage per recommended county
+ *   三 city-stage indicator rows 四 province-stage indicator rows
+ */
+import { readCell } from "../core/parse";
+import { completionOrder } from "../core/score";
+import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
+import { normalizeText } from "../core/parse";
+import { parseCell, quoteSheet, a1 } from "../excel/address";
+import { type Block, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
+import type { Lang } from "./i18n";
+import type { HeaderMapping } from "./scoreInput";
+import type { ScoreColumn } from "../core/templates";
+
+type Cell = string | number | null;
+
+export interface ScoreSheetInput {
+  completion: { sheet: SheetData; mapping: HeaderMapping };
+  county: { sheet: SheetData; mapping: HeaderMapping } | null;
+  counties: CountyInput[];
+  result: SelectionResult;
+  lang: Lang;
+}
+
+const L = {
+  zh: {
+    title: "督查激励评分结果（浙转升办〔2020〕2号第五条、第六条）",
+    note: "本表公式引用原始数据，修改目标或完成值后自动重算；“推荐”“入围”为写入时的结果。",
+    options: "参数",
+    city: "一、设区市推荐环节",
+    province: "二、省级评送环节",
+    cityDetail: "三、指标明细（设区市推荐环节）",
+    provinceDetail: "四、指标明细（省级评送环节）",
+    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐"],
+    headProvince: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "省级名次", "加快发展县", "入围"],
+    headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成分", "超目标分"],
+    headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成分", "超目标分"],
+    yes: "是",
+    chart: "省级评送环节总分",
+  },
+  en: {
+    title: "Incentive scores (document No. 2 of 2020, Articles 5 and 6)",
+    note: "The formulas refer to your data and recalculate when a target or actual changes; Recommended and Selected are as written.",
+    options: "Options",
+    city: "1. City stage",
+    province: "2. Province stage",
+    cityDetail: "3. Indicators, city stage",
+    provinceDetail: "4. Indicators, province stage",
+    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended"],
+    headProvince: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank", "Accelerated", "Selected"],
+    headDetail: ["City", "County", "Indicator", "Target", "Actual", "Completion", "Over target", "Group", "Completion points", "Over points"],
+    headPDetail: ["County", "Indicator", "Completion", "Over target", "Completion points", "Over points"],
+    yes: "Yes",
+    chart: "Province-stage totals",
+  },
+};
+
+/** Indicators with at least one measure in a group (J of rules.md §5). */
+function indicatorCount(units: { indicators: IndicatorScore[] }[]): number {
+  const withMeasure = new Set<string>();
+  for (const u of units) for (const i of u.indicators) if (i.completion !== null) withMeasure.add(normalizeText(i.indicator));
+  return withMeasure.size;
+}
+
+function refTo(sheet: string, address: string | undefined): string | null {
+  return address ? `${quoteSheet(sheet)}!${address}` : null;
+}
+
+/** The A1 address, on the user's sheet, of a mapped column in the row of `rowAddress`. */
+function sameRow(sheet: SheetData, m: HeaderMapping, rowAddress: string | undefined, col: ScoreColumn): string | undefined {
+  const at = rowAddress ? parseCell(rowAddress) : null;
+  const c = m.columns.indexOf(col);
+  if (!at || c < 0) return undefined;
+  return a1(at.row, c + (sheet.origin?.col ?? 0));
+}
+
+export function scoreSheet(input: ScoreSheetInput): SheetContent {
+  const { result, lang } = input;
+  const o: ScoreOptions = result.options;
+  const t = L[lang];
+  const cs = input.completion.sheet;
+  const cm = input.completion.mapping;
+  const cells: Cell[][] = [];
+  const formats: (string | null)[][] = [];
+  const put = (row: Cell[], fmt: (string | null)[] = []) => {
+    cells.push(row);
+    formats.push(fmt);
+    return cells.length - 1;
+  };
+  const rankArgs = (order: number) => `${order},${o.top},${o.step},${o.floor}`;
+
+  // Counties grouped by city (contiguous rows per city: the std 'max' method needs each city's block).
+  const cityOrder: string[] = [];
+  for (const c of result.counties) if (!cityOrder.includes(c.city)) cityOrder.push(c.city);
+  const countyRows = cityOrder.flatMap((city) => result.counties.filter((c) => c.city === city));
+  const inputOf = (county: string, city: string) => input.counties.find((c) => c.county === county && c.city === city);
+
+  put([t.title]);
+  put([`${t.options}: top=${o.top}, step=${o.step}, floor=${o.floor}, std=${o.std}, basis=${o.basis}, slots=${o.slots}, minAccelerated=${o.minAccelerated}`]);
+  put([t.note]);
+  put([]);
+
+  // Row numbers of every block are fixed first, so formulas can point forward.
+  const cityHead = 5;
+  const cityFirst = cityHead + 1;
+  const cityLast = cityFirst + countyRows.length - 1;
+  const provHead = cityLast + 3;
+  const provFirst = provHead + 1;
+  const provLast = provFirst + result.province.length - 1;
+  const detailEntries = countyRows.flatMap((c) => (inputOf(c.county, c.city)?.entries ?? []).map((e) => ({ c, e })));
+  const detHead = provLast + 3;
+  const detFirst = detHead + 1;
+  const detLast = detFirst + detailEntries.length - 1;
+  const recommended = result.province;
+  const pEntries = recommended.flatMap((p) => detailEntries.map((d, i) => ({ d, i })).filter(({ d }) => d.c.county === p.county && d.c.city === p.city).map((x) => ({ ...x, p })));
+  const pdHead = detLast + 3;
+  const pdFirst = pdHead + 1;
+  const pdLast = pdFirst + pEntries.length - 1;
+
+  const col = (letter: string, first: number, last: number) => `$${letter}$${first + 1}:$${letter}$${last + 1}`;
+  const A = (r: number, c: number) => a1(r, c);
+
+  // 一 city stage.
+  put([t.city]);
+  put(t.headCity);
+  const cityBlockOf = (city: string) => {
+    const idx = countyRows.map((c, i) => (c.city === city ? i : -1)).filter((i) => i >= 0);
+    return { first: cityFirst + idx[0], last: cityFirst + idx[idx.length - 1] };
+  };
+  const jCity = new Map(cityOrder.map((city) => [city, indicatorCount(result.counties.filter((c) => c.city === city))]));
+  countyRows.forEach((c, i) => {
+    const r = cityFirst + i;
+    const blk = cityBlockOf(c.city);
+    const std = (points: string, weight: number) =>
+      o.std === "full" ? `=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})` : `=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), blk.first, blk.last)},${weight},"max")`;
+    put(
+      [
+        c.city,
+        c.county,
+        `=SUMIFS(${col("I", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`,
+        `=SUMIFS(${col("J", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`,
+        jCity.get(c.city) ?? 0,
+        std(A(r, 2), 60),
+        std(A(r, 3), 20),
+        policyFormula(input, c.county),
+        `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
+        `=1+COUNTIFS(${col("A", blk.first, blk.last)},${A(r, 0)},${col("I", blk.first, blk.last)},">"&${A(r, 8)})`,
+        c.recommended ? t.yes : "",
+      ],
+      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null],
+    );
+  });
+  put([]);
+
+  // 二 province stage.
+  put([t.province]);
+  put(t.headProvince);
+  const jProv = indicatorCount(result.province);
+  recommended.forEach((p, i) => {
+    const r = provFirst + i;
+    const cityRow = cityFirst + countyRows.findIndex((c) => c.county === p.county && c.city === p.city);
+    const std = (points: string, weight: number) =>
+      o.std === "full" ? `=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})` : `=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), provFirst, provLast)},${weight},"max")`;
+    put(
+      [
+        p.city,
+        p.county,
+        `=SUMIFS(${col("E", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`,
+        `=SUMIFS(${col("F", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`,
+        jProv,
+        std(A(r, 2), 60),
+        std(A(r, 3), 20),
+        `=${A(cityRow, 7)}`,
+        `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
+        `=1+COUNTIF(${col("I", provFirst, provLast)},">"&${A(r, 8)})`,
+        p.accelerated ? t.yes : "",
+        p.selected ? t.yes : "",
+      ],
+      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
+    );
+  });
+  put([]);
+
+  // 三 city-stage indicator rows: measures read from the user's own cells, ranked within city × indicator.
+  put([t.cityDetail]);
+  put(t.headDetail);
+  detailEntries.forEach(({ c, e }, i) => {
+    const r = detFirst + i;
+    const target = refTo(cs.name, e.targetAt?.cell);
+    const actual = refTo(cs.name, e.actualAt?.cell);
+    const countyRef = refTo(cs.name, sameRow(cs, cm, e.targetAt?.cell, "county"));
+    const indicatorRef = refTo(cs.name, sameRow(cs, cm, e.targetAt?.cell, "indicator"));
+    const reading = readCell(e.target);
+    const bound = reading.status === "value" ? reading.quantity.bound : "atLeast";
+    const order = completionOrder(o.basis, bound) === "asc" ? 1 : 0;
+    const basis = o.basis === "value" ? `,"value"` : "";
+    put(
+      [
+        c.city,
+        countyRef ? `=${countyRef}` : c.county,
+        indicatorRef ? `=${indicatorRef}` : e.indicator,
+        target ? `=${target}` : "",
+        actual ? `=${actual}` : "",
+        target && actual ? `=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")` : "",
+        target && actual ? `=IFERROR(ZG.OVERTARGET(${actual},${target}),"")` : "",
+        `=${A(r, 0)}&"|"&${A(r, 2)}`,
+        `=ZG.RANKSCOREBY(${A(r, 5)},${col("F", detFirst, detLast)},${A(r, 7)},${col("H", detFirst, detLast)},${rankArgs(order)})`,
+        `=ZG.RANKSCOREBY(${A(r, 6)},${col("G", detFirst, detLast)},${A(r, 7)},${col("H", detFirst, detLast)},${rankArgs(0)})`,
+      ],
+      [null, null, null, null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", null, "0.0", "0.0"],
+    );
+  });
+  put([]);
+
+  // 四 province-stage indicator rows: the same measures, ranked within the recommended counties per indicator.
+  put([t.provinceDetail]);
+  put(t.headPDetail);
+  pEntries.forEach(({ d, i }, k) => {
+    const r = pdFirst + k;
+    const detRow = detFirst + i;
+    const reading = readCell(d.e.target);
+    const bound = reading.status === "value" ? reading.quantity.bound : "atLeast";
+    const order = completionOrder(o.basis, bound) === "asc" ? 1 : 0;
+    put(
+      [
+        `=${A(detRow, 1)}`,
+        `=${A(detRow, 2)}`,
+        `=${A(detRow, 5)}`,
+        `=${A(detRow, 6)}`,
+        `=ZG.RANKSCOREBY(${A(r, 2)},${col("C", pdFirst, pdLast)},${A(r, 1)},${col("B", pdFirst, pdLast)},${rankArgs(order)})`,
+        `=ZG.RANKSCOREBY(${A(r, 3)},${col("D", pdFirst, pdLast)},${A(r, 1)},${col("B", pdFirst, pdLast)},${rankArgs(0)})`,
+      ],
+      [null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", "0.0", "0.0"],
+    );
+  });
+
+  const block = (top: number, bottom: number, width: number): Block => ({ top, left: 0, bottom, right: width - 1 });
+  const tables = [
+    countyRows.length ? { name: "ZG_CityStage", range: block(cityHead, cityLast, t.headCity.length) } : null,
+    recommended.length ? { name: "ZG_ProvinceStage", range: block(provHead, provLast, t.headProvince.length) } : null,
+    detailEntries.length ? { name: "ZG_CityIndicators", range: block(detHead, detLast, t.headDetail.length) } : null,
+    pEntries.length ? { name: "ZG_ProvinceIndicators", range: block(pdHead, pdLast, t.headPDetail.length) } : null,
+  ].filter((x): x is { name: string; range: Block } => x !== null);
+
+  return {
+    name: OUR_SHEET_NAMES.score,
+    kind: "score",
+    cells,
+    numberFormats: formats,
+    columnWidths: [10, 16, 14, 14, 9, 10, 10, 10, 10, 10, 12, 8],
+    titleRows: [0],
+    boldRows: [cityHead - 1, cityHead, provHead - 1, provHead, detHead - 1, detHead, pdHead - 1, pdHead],
+    tables,
+    charts: recommended.length
+      ? [{ title: t.chart, categories: { top: provFirst, left: 1, bottom: provLast, right: 1 }, values: { top: provFirst, left: 8, bottom: provLast, right: 8 }, at: { row: cityHead, col: 13 } }]
+      : [],
+  };
+}
+
+/** =ZG.POLICYSCORE over the county's row of the county sheet; 0 when it has none. */
+function policyFormula(input: ScoreSheetInput, county: string): string | number {
+  const k = input.county;
+  if (!k) return 0;
+  const m = k.mapping;
+  const ci = m.columns.indexOf("county");
+  const origin = k.sheet.origin ?? { row: 0, col: 0 };
+  const r = k.sheet.cells.findIndex((row, i) => i > m.row && typeof row[ci] === "string" && normalizeText(row[ci] as string) === normalizeText(county));
+  if (r < 0) return 0;
+  const arg = (c: ScoreColumn, absent: string) => {
+    const i = m.columns.indexOf(c);
+    return i < 0 ? absent : `${quoteSheet(k.sheet.name)}!${a1(r + origin.row, i + origin.col)}`;
+  };
+  return `=ZG.POLICYSCORE(${arg("plan", "FALSE")},${arg("workPlan", "FALSE")},${arg("policy", "FALSE")},${arg("mechanism", "FALSE")},${arg("pilot", "FALSE")},${arg("endorsements", "0")})`;
+}
