@@ -138,6 +138,13 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     );
   }
 
+  // Read the children first: a bare parent (0.1 in a 全省目标 cell, no unit in the label) takes their unit.
+  const raw = (input.children ?? []).map((child) => ({ child, r: readWithUnit(child.cell, child.at, child.format, input.unit) }));
+  if (parentQ && parentQ.unit === null && !parentQ.isRate) {
+    const first = raw.find((x) => x.r.q && (x.r.q.unit !== null || x.r.q.isRate))?.r.q;
+    if (first) parentQ = { ...parentQ, unit: first.unit, isRate: first.isRate };
+  }
+
   const cumulative = isCumulativeLabel(label);
   const kind: IndicatorKind = cumulative ? "cumulative" : parentQ?.isRate ? "rate" : "total";
   const bound: Bound = parentQ?.bound ?? "atLeast";
@@ -150,8 +157,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const missing: string[] = [];
   const mismatched: { name: string; at?: CellRef; unit: string | null }[] = [];
   let childUnit: string | null = parentUnit;
-  for (const child of input.children ?? []) {
-    const r = readWithUnit(child.cell, child.at, child.format, input.unit);
+  for (const { child, r } of raw) {
     if (r.status === "error") {
       if (r.issue) issues.push(r.issue);
       unreadable.push(named(child.name, child.at));

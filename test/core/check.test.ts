@@ -212,3 +212,8 @@ test("property: a total's verdict, sum and gap do not depend on the order of the
     { numRuns: 200 },
   );
 });
+
+test("a bare parent cell takes the children's unit: 0.1 against 10%/12% is a rate, 100 against 台 a count", () => {
+  expect(check("新产品产值增长", ["10%", "9%"], { parent: 0.1 })).toMatchObject({ kind: "rate", unit: "%", parent: 0.1, short: ["乙"] });
+  expect(check("新增工业机器人", ["60台", "50台"], { parent: 100 })).toMatchObject({ kind: "total", unit: "台", gap: 10, status: "ok" });
+});
