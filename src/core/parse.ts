@@ -44,11 +44,14 @@ const APPROXIMATE_PREFIX = ["大约", "约为", "约", "近", "将近", "接近"
 const AT_LEAST_SUFFIX = ["及以上", "以上"];
 const AT_MOST_SUFFIX = ["及以下", "以下", "以内"];
 
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
 /**
  * Full-width forms to ASCII (NFKC: １３３０ → 1330, ％ → %, ， → ,, ． → .), minus signs to '-', and every
  * white space and line break removed (rules.md §1: they are ignored anywhere in the text).
  */
 export function normalizeText(s: string): string {
+  if (PLAIN_ASCII.test(s)) return s;
   return s
     .normalize("NFKC")
     .replace(/[\u2212\uFE63\uFF0D]/g, "-")
@@ -186,7 +189,7 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
       return { status: "error", issue: issue("not-a-number", "error", { zh: "不是有限数值", en: "not a finite number" }, at) };
     }
     const pct = hints?.percentFormat === true;
-    return { status: "value", quantity: quantity(decimalFromNumber(cell), pct ? "%" : null, "atLeast", pct) };
+    return { status: "value", quantity: { value: cell, exact: decimalFromNumber(cell), unit: pct ? "%" : null, bound: "atLeast", isRate: pct } };
   }
   if (typeof cell === "boolean") {
     const shown = cell ? "TRUE" : "FALSE";
@@ -199,16 +202,39 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
   if (typeof cell !== "string") {
     return { status: "error", issue: issue("not-a-number", "error", { zh: "无法识别的单元格内容", en: "unrecognised cell content" }, at) };
   }
-  const t = normalizeText(cell);
-  if (NO_VALUE.has(t)) return noValue(at);
+  const outcome = textOutcome(cell);
+  if (outcome === NONE) return noValue(at);
+  if ("code" in outcome) return { status: "error", issue: issue(outcome.code, "error", outcome, at) };
+  return { status: "value", quantity: outcome };
+}
+
+const NONE = Object.freeze({ none: true as const });
+type TextOutcome = Quantity | TextProblem | typeof NONE;
+
+/**
+ * Officials' tables repeat the same few target texts ('10%以上', '1300台') hundreds of times, so the
+ * outcome of reading a text is remembered; the place is added per cell. Outcomes are frozen, shared.
+ */
+const TEXT_CACHE = new Map<string, TextOutcome>();
+const TEXT_CACHE_LIMIT = 50_000;
+
+function textOutcome(raw: string): TextOutcome {
+  const hit = TEXT_CACHE.get(raw);
+  if (hit !== undefined) return hit;
+  const out = Object.freeze(readText(raw)) as TextOutcome;
+  if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
+  TEXT_CACHE.set(raw, out);
+  return out;
+}
+
+function readText(raw: string): TextOutcome {
+  const t = normalizeText(raw);
+  if (NO_VALUE.has(t)) return NONE;
   const err = excelErrorText(t);
-  if (err) {
-    return { status: "error", issue: issue("excel-error", "error", { zh: `单元格是 Excel 错误值 ${err}，不是数值`, en: `the cell holds the Excel error ${err}, not a number` }, at) };
-  }
-  const shown = stripSpace(cell);
-  const parsed = parseText(t, shown);
-  if ("code" in parsed) return { status: "error", issue: issue(parsed.code, "error", parsed, at) };
-  return { status: "value", quantity: quantity(parsed.exact, parsed.unit, parsed.bound, parsed.isRate) };
+  if (err) return { code: "excel-error", zh: `单元格是 Excel 错误值 ${err}，不是数值`, en: `the cell holds the Excel error ${err}, not a number` };
+  const parsed = parseText(t, stripSpace(raw));
+  if ("code" in parsed) return parsed;
+  return quantity(parsed.exact, parsed.unit, parsed.bound, parsed.isRate);
 }
 
 function noValue(at?: CellRef): Reading {
@@ -243,6 +269,20 @@ const LABEL_UNIT_RE = new RegExp(`^(?:%|‰|个百分点)|^(?:万亿|千万|百�
  * Notes in brackets and names in quotes are skipped. null when the label holds no target.
  */
 export function readLabelTarget(label: string): Quantity | null {
+  // Labels repeat for every group that is scored: read each once.
+  let hit = LABEL_CACHE.get(label);
+  if (hit === undefined) {
+    hit = readLabelTargetUncached(label);
+    if (hit) Object.freeze(hit);
+    if (LABEL_CACHE.size >= TEXT_CACHE_LIMIT) LABEL_CACHE.clear();
+    LABEL_CACHE.set(label, hit);
+  }
+  return hit;
+}
+
+const LABEL_CACHE = new Map<string, Quantity | null>();
+
+function readLabelTargetUncached(label: string): Quantity | null {
   const t = withoutNotes(normalizeText(label));
   const numberRe = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
   let found: Quantity | null = null;
