@@ -258,3 +258,23 @@ test("a large sheet is found and checked quickly (2000 indicators × 30 units)",
   expect(c.results[1999]).toMatchObject({ childrenTotal: 330, gap: 30, status: "ok" });
   expect(ms).toBeLessThan(15000);
 });
+
+test.each([
+  ["全省目标", "全省合计"],
+  ["全市目标", "小计"],
+  ["目标任务", "总计"],
+  ["2020年目标", "合计"],
+  ["全省", "全市合计"],
+])("a parent line headed %s and a totals line headed %s are recognised", (parentHead, totalHead) => {
+  const sheet: SheetData = {
+    name: "表",
+    cells: [
+      ["指标", parentHead, "甲市", "乙市", totalHead, "备注"],
+      ["新增工业机器人", "100台", "60台", "30台", "90台", "无"],
+    ],
+  };
+  const c = checkSheet(sheet);
+  expect(c.table!.childNames).toEqual(["甲市", "乙市"]);
+  expect(c.results[0]).toMatchObject({ parent: 100, childrenTotal: 90, gap: -10, status: "short" });
+  expect(c.issues).toEqual([]);
+});
