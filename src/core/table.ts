@@ -304,6 +304,9 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
   let last = first;
   for (let r = first; r < v.rows; r++) {
     const lk = v.cls(r, L);
+    // A repeated header (指标, 序号) or a note (注：…) in the label line ends the table: what follows is
+    // another table or the notes, and must not be read with this table's children.
+    if (r > first && lk.kind === "text" && (roleOfHeader(lk.text) === "other" || NOTE_RE.test(normalizeText(lk.text)))) break;
     if (!isLabelText(lk)) continue;
     // A row whose child cells are all empty is a title or a note, not an indicator (rules §2).
     if (childCols.every((c) => v.cls(r, c).kind === "blank")) continue;

@@ -278,3 +278,20 @@ test.each([
   expect(c.results[0]).toMatchObject({ parent: 100, childrenTotal: 90, gap: -10, status: "short" });
   expect(c.issues).toEqual([]);
 });
+
+test("a second table below (its own header repeated) is not read with the first table's children", () => {
+  const sheet: SheetData = {
+    name: "两张表",
+    cells: [
+      ["指标", "甲市", "乙市"],
+      ["新增工业机器人100台", "60台", "40台"],
+      [_, _, _],
+      ["指标", "丙市", "丁市"],
+      ["培育企业10家", "5家", "5家"],
+    ],
+  };
+  const t = findDecompositionTable(sheet)!;
+  expect(t.childNames).toEqual(["甲市", "乙市"]);
+  expect(t.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人100台"]);
+  expect(t.region).toEqual({ top: 0, left: 0, bottom: 1, right: 2 });
+});
