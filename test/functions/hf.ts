@@ -81,7 +81,7 @@ function toHf(out: unknown): unknown {
 }
 
 class ZgPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {};
+  static override implementedFunctions: ImplementedFunctions = {};
 }
 
 type Ast = { args: unknown[] };
@@ -103,9 +103,8 @@ for (const def of FUNCTIONS) {
     ...(shape !== "scalar" ? { sizeOfResultArrayMethod: `zgSize${id}` } : {}),
   };
   proto[`zg${id}`] = function (this: ZgPlugin, ast: Ast, state: unknown): unknown {
-    return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) =>
-      toHf(EXPORTED[id](...params.map((p, i) => toExcelArg(args[i], p.kind === "cells")))),
-    );
+    return this.runFunction(ast.args as never, state as never, this.metadata(name), ((...args: unknown[]) =>
+      toHf(EXPORTED[id](...params.map((p, i) => toExcelArg(args[i], p.kind === "cells"))))) as never);
   };
   if (shape !== "scalar") {
     // HyperFormula sizes a spill before evaluating: the shape of the `like` arguments, or `cols` wide and as
