@@ -7,7 +7,7 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
 用法 / Usage:
   npx zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
   npx zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
-  npx zg template decomposition|self-assessment 输出.xlsx [--force]
+  npx zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
   npx zg help 命令 | npx zg 命令 --help
 
 命令 / Commands:
@@ -98,7 +98,7 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
 
 用法 / Usage:
   npx zg template decomposition 输出.xlsx [--force]
-  npx zg template self-assessment 输出.xlsx [--force]
+  npx zg template self-assessment 输出.xlsx [--city 设区市] [--force]
 
 种类 / Kinds:
   decomposition     浙转升办〔2020〕9号 2020 年关键性量化指标责任分解表（18 项指标 × 11 个设区市，按原文）
@@ -107,11 +107,13 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
                     a blank self-assessment workbook whose columns zg score recognises
 
 选项 / Options:
-  --out 文件   输出文件（也可直接写在种类之后）/ the output file (or give it after the kind)
-  --force      允许覆盖已存在的文件 / allow replacing an existing file
+  --out 文件    输出文件（也可直接写在种类之后）/ the output file (or give it after the kind)
+  --city 名称   自评表只列该设区市的县（市、区）/ self-assessment: only this city's counties
+  --force       允许覆盖已存在的文件 / allow replacing an existing file
 
-示例 / Example:
+示例 / Examples:
   npx zg template decomposition 2020分解表.xlsx
+  npx zg template self-assessment 丽水自评表.xlsx --city 丽水
 `;
 
 export function helpText(command: CommandName | null): string {

@@ -6,9 +6,6 @@ import { parseArgs } from "./args";
 import { CliError, errorLines } from "./errors";
 import { helpText } from "./help";
 import { useColour } from "./format";
-import { runCheck } from "./check-command";
-import { runScore } from "./score-command";
-import { runTemplate } from "./template-command";
 
 /** Where a command writes: standard output (results) and standard error (messages). */
 export interface Output {
@@ -38,12 +35,13 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
       return 0;
     }
     switch (req.command) {
+      // Loaded on demand, so --help and argument errors answer without loading ExcelJS.
       case "check":
-        return await runCheck(req, out);
+        return await (await import("./check-command")).runCheck(req, out);
       case "score":
-        return await runScore(req, out);
+        return await (await import("./score-command")).runScore(req, out);
       case "template":
-        return await runTemplate(req, out);
+        return await (await import("./template-command")).runTemplate(req, out);
       default:
         out.stdout(helpText(null));
         return 0;

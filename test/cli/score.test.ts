@@ -158,6 +158,42 @@ describe("a fixture scored by hand", () => {
   });
 });
 
+test("merged city cells, a 单位 column under bare numbers, percent-formatted actuals, a 合计 row and a two-row county header", async () => {
+  const file = await workbook(path.join(dir, "layout.xlsx"), (wb) => {
+    const c = wb.addWorksheet("完成");
+    put(c, 1, 1, [
+      ["杭州市各县（市、区）完成情况"],
+      ["设区市", "县（市、区）", "指标", "单位", "目标", "完成"],
+      ["杭州市", "上城区", "研发费用支出增长", "%", 10, 0.12],
+      [null, "上城区", "并购重组交易金额", "亿元", 2, 2.3],
+      [null, "下城区", "研发费用支出增长", "%", "10%", 0.09],
+      [null, "下城区", "并购重组交易金额", "亿元", 2, 1.8],
+      [null, "合计", null, null, null, null],
+    ]);
+    c.mergeCells("A3:A6");
+    c.getCell("F3").numFmt = "0.0%";
+    c.getCell("F5").numFmt = "0%";
+    const k = wb.addWorksheet("政策");
+    put(k, 1, 1, [
+      ["县（市、区）", "政策机制", null, null],
+      [null, "实施方案", "配套政策", "批示或典型发言"],
+      ["上城区", "是", "否", 2],
+      ["下城区", "否", "是", 0],
+    ]);
+    k.mergeCells("A1:A2");
+    k.mergeCells("B1:D1");
+  });
+  const r = zg(["score", file, "--json"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  // 12%/10% and 2.3/2 亿元 rank first (10 + 10 → 60; over target in both → 20); 9%/10% and 1.8/2 second (9.5 + 9.5 → 57).
+  // Policy: 实施方案 2 + 2 endorsements = 4; 配套政策 4.
+  expect(json<ScoreOut>(r).counties).toEqual([
+    { county: "上城区", city: "杭州市", completionPoints: 20, overPoints: 20, targetScore: 60, overScore: 20, policyScore: 4, total: 84, cityRank: 1, recommended: true },
+    { county: "下城区", city: "杭州市", completionPoints: 19, overPoints: 0, targetScore: 57, overScore: 0, policyScore: 4, total: 61, cityRank: 2, recommended: false },
+  ]);
+});
+
 describe("the made-up 90-county sample", () => {
   let out: ScoreOut;
   beforeAll(() => {
