@@ -52,22 +52,34 @@ function mulDecimal(a: Decimal, b: Decimal): Decimal {
   return { coef: a.coef * b.coef, exp: a.exp + b.exp };
 }
 
+/** The unit of a 单位 column: its base unit and the factor it carries ('万元' → 元 × 10⁴, '%' → a rate × 10⁻²). */
+interface UnitSpec {
+  unit: string | null;
+  isRate: boolean;
+  factor: Decimal | null;
+}
+
+function unitSpec(unitText: string | null | undefined): UnitSpec | null {
+  if (!unitText) return null;
+  const u = readCell(`1${unitText}`);
+  if (u.status === "value" && (u.quantity.unit !== null || u.quantity.isRate)) {
+    return { unit: u.quantity.unit, isRate: u.quantity.isRate, factor: u.quantity.exact };
+  }
+  const plain = normalizeText(unitText);
+  return plain ? { unit: plain, isRate: false, factor: null } : null;
+}
+
 /**
  * Reads a cell; a bare number takes the unit of the table's 单位 column when there is one (so 1.5 under
  * 万元 is 15000 元), and a number shown in a percent format is a rate.
  */
-function readWithUnit(cell: CellValue, at: CellRef | undefined, format: string | null | undefined, unitText: string | null | undefined): Read {
+function readWithUnit(cell: CellValue, at: CellRef | undefined, format: string | null | undefined, spec: UnitSpec | null): Read {
   const r = readCell(cell, at, { percentFormat: isPercentFormat(format) });
   if (r.status !== "value") return { q: null, status: r.status, issue: r.issue };
   const q = r.quantity;
-  if (q.unit === null && !q.isRate && unitText) {
-    const u = readCell(`1${unitText}`);
-    if (u.status === "value" && (u.quantity.unit !== null || u.quantity.isRate)) {
-      const exact = mulDecimal(q.exact, u.quantity.exact);
-      return { q: { ...q, exact, value: decimalToNumber(exact), unit: u.quantity.unit, isRate: u.quantity.isRate }, status: "value" };
-    }
-    const plain = normalizeText(unitText);
-    if (plain) return { q: { ...q, unit: plain }, status: "value" };
+  if (q.unit === null && !q.isRate && spec) {
+    const exact = spec.factor ? mulDecimal(q.exact, spec.factor) : q.exact;
+    return { q: { ...q, exact, value: decimalToNumber(exact), unit: spec.unit, isRate: spec.isRate }, status: "value" };
   }
   return { q, status: "value" };
 }
@@ -100,6 +112,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const issues: ZgIssue[] = [];
   const at = input.at;
   const labelAt = at ?? input.parentAt;
+  const spec = unitSpec(input.unit);
 
   // ── the parent target ──
   const labelQ = readLabelTarget(label);
@@ -107,7 +120,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   let parentError: Msg | null = null;
   let parentFromCell = false;
   if (input.parent !== undefined) {
-    const r = readWithUnit(input.parent, input.parentAt, input.parentFormat, input.unit);
+    const r = readWithUnit(input.parent, input.parentAt, input.parentFormat, spec);
     if (r.status === "value" && r.q) {
       parentQ = r.q;
       parentFromCell = true;
@@ -139,7 +152,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   }
 
   // Read the children first: a bare parent (0.1 in a 全省目标 cell, no unit in the label) takes their unit.
-  const raw = (input.children ?? []).map((child) => ({ child, r: readWithUnit(child.cell, child.at, child.format, input.unit) }));
+  const raw = (input.children ?? []).map((child) => ({ child, r: readWithUnit(child.cell, child.at, child.format, spec) }));
   if (parentQ && parentQ.unit === null && !parentQ.isRate) {
     const first = raw.find((x) => x.r.q && (x.r.q.unit !== null || x.r.q.isRate))?.r.q;
     if (first) parentQ = { ...parentQ, unit: first.unit, isRate: first.isRate };
@@ -234,19 +247,17 @@ export function checkAllocation(input: AllocationInput): CheckResult {
       en: `allocated values cannot be read: ${unreadable.map((m) => m.en).join(", ")}`,
     });
   }
-  if (mismatched.length > 0) {
-    const m = mismatched[0];
-    const expected = unitName(unit);
-    const got = unitName(m.unit);
-    return unchecked({
-      zh: `单位不一致，无法换算：上级目标为“${expected.zh}”，${named(m.name, m.at).zh}为“${got.zh}”`,
-      en: `units do not convert: the parent target is in ${expected.en}, ${named(m.name, m.at).en} is in ${got.en}`,
-    });
-  }
   if (!parentQ) {
     return unchecked({
       zh: "没有上级目标：指标名称中没有目标值，也没有“全省目标/全市目标/目标任务”单元格",
       en: "no parent target: the label states none and there is no 全省目标/全市目标/目标任务 (parent target) cell",
+    });
+  }
+  if (mismatched.length > 0) {
+    const expected = unitName(unit);
+    return unchecked({
+      zh: `单位不一致，无法换算：上级目标为“${expected.zh}”，${mismatched.map((m) => `${named(m.name, m.at).zh}为“${unitName(m.unit).zh}”`).join("，")}`,
+      en: `units do not convert: the parent target is in ${expected.en}, ${mismatched.map((m) => `${named(m.name, m.at).en} in ${unitName(m.unit).en}`).join(", ")}`,
     });
   }
   if (readings.length === 0) {
@@ -255,7 +266,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
 
   const sum = sumDecimals(readings.map((r) => r.q.exact));
   const sumValue = decimalToNumber(sum);
-  compareTotals(input, kind, sum, unit, parentQ, issues);
+  compareTotals(input, kind, sum, unit, parentQ, issues, spec);
 
   if (kind === "rate") {
     const below = readings.filter((r) => {
@@ -304,10 +315,11 @@ function compareTotals(
   unit: string | null,
   parentQ: Quantity,
   issues: ZgIssue[],
+  spec: UnitSpec | null,
 ): void {
   if (kind === "rate") return;
   for (const t of input.totals ?? []) {
-    const r = readWithUnit(t.cell, t.at, t.format, input.unit);
+    const r = readWithUnit(t.cell, t.at, t.format, spec);
     if (r.status === "none") continue;
     if (r.status === "error" || !r.q) {
       if (r.issue) issues.push({ ...r.issue, severity: "warning" });

@@ -127,6 +127,13 @@ describe("units that do not convert", () => {
     expect(r.reason!.en).toMatch(/元.*家/);
   });
 
+  test("every child in another unit is named, each with its unit and cell", () => {
+    const r = check("并购重组金额300亿元", ["100家", "200亿元", "5台"]);
+    expect(r.reason!.zh).toContain("甲（工作表“分解表”C5 单元格）为“家”");
+    expect(r.reason!.zh).toContain("丙（工作表“分解表”E5 单元格）为“台”");
+    expect(r.reason!.en).toContain("甲 (分解表!C5) in 家");
+  });
+
   test("a rate child under a count target is a unit mismatch", () => {
     expect(check("新增工业机器人10000台", ["10%", "9000台"]).status).toBe("unchecked");
   });
