@@ -110,6 +110,11 @@ export function num(x: number | null | undefined, digits = 2): string {
   return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
 }
 
+/** A score for display: always two decimals (rules.md §5: the engine does not round; display does). */
+export function score(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(2);
+}
+
 /** A base-unit value for display: rates as percentages, large counts with 万/亿 where exact enough to read. */
 export function quantity(x: number | null, unit: string | null): string {
   if (x === null) return "—";

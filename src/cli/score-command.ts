@@ -8,7 +8,7 @@ import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
 import { scoreWorkbook } from "./score-workbook";
 import { saveWorkbook } from "./write-xlsx";
-import { num, renderTable, type Cell } from "./format";
+import { renderTable, score, type Cell } from "./format";
 import type { Output } from "./main";
 
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
@@ -84,10 +84,10 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   const cityRows: Cell[][] = json.counties.map((c) => [
     c.city,
     c.county,
-    num(c.targetScore),
-    num(c.overScore),
-    num(c.policyScore),
-    { text: num(c.total), tone: "bold" },
+    score(c.targetScore),
+    score(c.overScore),
+    score(c.policyScore),
+    { text: score(c.total), tone: "bold" },
     String(c.cityRank),
     c.recommended ? { text: "★ 推荐", tone: "good" } : "",
   ]);
@@ -112,10 +112,10 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
     String(p.rank),
     p.city,
     p.county,
-    num(p.targetScore),
-    num(p.overScore),
-    num(p.policyScore),
-    { text: num(p.total), tone: "bold" },
+    score(p.targetScore),
+    score(p.overScore),
+    score(p.policyScore),
+    { text: score(p.total), tone: "bold" },
     p.accelerated ? "是" : "",
     p.selected ? { text: "✔ 入选", tone: "good" } : { text: "未入选", tone: "dim" },
   ]);

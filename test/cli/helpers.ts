@@ -58,6 +58,8 @@ export interface Run {
 
 /** Runs `node bin/zg.js …` as a user would, in `cwd`, without colour unless asked. */
 export function zg(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  // A web build (webpack's output.clean) may have emptied dist/ since beforeAll: build again rather than fail.
+  if (!fs.existsSync(BUILT)) buildCli();
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [ZG, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 120_000 });
