@@ -281,9 +281,9 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
   const childNames = childCols.map((c) => {
     const h = headerOf(c);
     if (h) return String(h.text).replace(/[\s\u00A0\u3000]+/g, "");
-    const [, gc] = v.grid(first, c);
-    const [gr] = v.grid(first, c);
-    const name = orientation === "indicatorRows" ? columnLetters(gc) : String(gr + 1);
+    // Named by its column letters (or row number) in the sheet, so the user can find it.
+    const place = v.ref(first, c).cell ?? "";
+    const name = orientation === "indicatorRows" ? place.replace(/\d+$/, "") : place.replace(/^[A-Z]+/, "");
     issues.push(
       issue(
         "child-unnamed",

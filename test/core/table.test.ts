@@ -175,6 +175,23 @@ describe("plain tables", () => {
     ]);
   });
 
+  test("an unnamed child row of a transposed table with an origin is called by its sheet row", () => {
+    const sheet: SheetData = {
+      name: "Sheet2",
+      origin: { row: 9, col: 3 },
+      cells: [
+        ["单位", "新增工业机器人100台", "培育企业10家"],
+        ["甲", "50台", "5家"],
+        [_, "50台", "5家"],
+      ],
+    };
+    const c = checkSheet(sheet);
+    expect(c.table!.orientation).toBe("indicatorColumns");
+    expect(c.table!.childNames).toEqual(["甲", "12"]);
+    expect(c.issues.find((i) => i.code === "child-unnamed")).toMatchObject({ cell: "D12" });
+    expect(c.results.map((r) => r.status)).toEqual(["ok", "ok"]);
+  });
+
   test("a row whose child cells are all empty is not an indicator", () => {
     const sheet: SheetData = {
       name: "Sheet1",
