@@ -359,12 +359,12 @@ export function readAt(
   i: number,
 ): { status: "value"; q: Quantity } | { status: "none"; fail: Fail } | { status: "error"; fail: Fail } {
   const cell = cellAt(m, i);
-  const place = placeIn(name, m, m.cells.length === 1 ? 0 : i);
+  // The place is only spelled out for a message: ranking reads every cell of ref, most of them fine.
+  const place = (): Msg => placeIn(name, m, m.cells.length === 1 ? 0 : i);
   const code = errorCodeOf(cell);
-  if (code) return { status: "error", fail: propagated(code, place) };
+  if (code) return { status: "error", fail: propagated(code, place()) };
   const r = readCell(cell);
   if (r.status === "value") return { status: "value", q: r.quantity };
   const problem: Msg = { zh: r.issue.zh, en: r.issue.en };
-  if (r.status === "none") return { status: "none", fail: fail("#N/A", at(place, problem)) };
-  return { status: "error", fail: bad(at(place, problem).zh, at(place, problem).en) };
+  return { status: r.status, fail: fail(r.status === "none" ? "#N/A" : "#VALUE!", at(place(), problem)) };
 }
