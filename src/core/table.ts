@@ -104,7 +104,15 @@ function makeViews(sheet: SheetData): { rows: View; columns: View } {
   const nCols = cells.reduce((m, row) => Math.max(m, row?.length ?? 0), 0);
   const origin = sheet.origin ?? { row: 0, col: 0 };
   const cache: (Cls | undefined)[][] = [];
-  const get = (r: number, c: number): CellValue => cells[r]?.[c];
+  // Inside a merged area only the top-left cell counts (Excel shows nothing else): some readers repeat the
+  // value over the whole area, which would otherwise make a title look like a header row.
+  const covered = new Set<number>();
+  for (const m of sheet.merges ?? []) {
+    for (let r = Math.max(0, m.top); r <= Math.min(m.bottom, nRows - 1); r++) {
+      for (let c = Math.max(0, m.left); c <= Math.min(m.right, nCols - 1); c++) if (r !== m.top || c !== m.left) covered.add(r * nCols + c);
+    }
+  }
+  const get = (r: number, c: number): CellValue => (covered.size > 0 && covered.has(r * nCols + c) ? null : cells[r]?.[c]);
   const fmt = (r: number, c: number) => sheet.numberFormats?.[r]?.[c];
   // Column letters cached: a large table asks for the same few thousand columns over and over.
   const letters: string[] = [];

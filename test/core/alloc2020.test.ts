@@ -148,6 +148,17 @@ describe.each(LAYOUTS)("9号 2020 decomposition table, end to end, %s", (_name, 
     expect(check.results[1].children.find((c) => c.name === "温州")!.value).toBe(0.12);
   });
 
+  test("a reader that repeats a merged cell's value over its whole area changes nothing", () => {
+    const cells = sheet.cells.map((row) => [...row]);
+    for (const m of sheet.merges ?? []) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) cells[r][c] = sheet.cells[m.top][m.left];
+    }
+    const again = checkSheet({ ...sheet, cells });
+    expect(again.table!.childNames).toEqual(check.table!.childNames);
+    expect(again.table!.region).toEqual(check.table!.region);
+    expect(again.results).toEqual(check.results);
+  });
+
   test("the document as printed raises no issue", () => {
     expect(check.issues).toEqual([]);
   });
