@@ -31,7 +31,7 @@ function stop({ quiet = false } = {}) {
   }
   if (state.sideloaded) {
     const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
-    spawnSync(cmd, ["--yes", "office-addin-debugging", "stop", "manifest.xml", "desktop", "--app", "excel"], {
+    spawnSync(cmd, ["--yes", "office-addin-debugging", "stop", "manifest.xml"], {
       cwd: ROOT,
       stdio: quiet ? "ignore" : "inherit",
       shell: process.platform === "win32",
