@@ -160,14 +160,14 @@ export function checkAllocation(input: AllocationInput): CheckResult {
 
   const cumulative = isCumulativeLabel(label);
   const kind: IndicatorKind = cumulative ? "cumulative" : parentQ?.isRate ? "rate" : "total";
-  const bound: Bound = parentQ?.bound ?? "atLeast";
+  // "At most" wherever it is written: a 全省目标 cell of 100万吨 under a label saying 不超过100万吨 is a ceiling.
+  const bound: Bound = parentQ?.bound === "atMost" || (parentQ && labelQ?.bound === "atMost") ? "atMost" : "atLeast";
   const parentUnit = parentQ ? unitOf(parentQ) : null;
 
   // ── the children ──
   const children: ChildValue[] = [];
   const readings: { name: string; at?: CellRef; q: Quantity }[] = [];
   const unreadable: Msg[] = [];
-  const missing: string[] = [];
   const mismatched: { name: string; at?: CellRef; unit: string | null }[] = [];
   let childUnit: string | null = parentUnit;
   for (const { child, r } of raw) {
@@ -178,7 +178,6 @@ export function checkAllocation(input: AllocationInput): CheckResult {
       continue;
     }
     if (r.status === "none" || !r.q) {
-      missing.push(child.name);
       issues.push(
         issue(
           "child-no-value",

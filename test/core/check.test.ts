@@ -35,6 +35,11 @@ describe("total indicators", () => {
     expect(over).toMatchObject({ bound: "atMost", gap: 100, status: "short" });
   });
 
+  test("a ceiling in the label holds for a parent cell written without 以内/不超过", () => {
+    const r = check("全省新增能耗不超过100万吨", ["60万吨", "50万吨"], { parent: "100万吨" });
+    expect(r).toMatchObject({ bound: "atMost", gap: 100000, status: "short" });
+  });
+
   test("bare numbers take the parent's unit", () => {
     expect(check("新增工业机器人10000台", [6000, "4000"])).toMatchObject({ unit: "台", childrenTotal: 10000, status: "ok" });
   });
