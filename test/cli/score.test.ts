@@ -194,6 +194,25 @@ test("merged city cells, a 单位 column under bare numbers, percent-formatted a
   ]);
 });
 
+test("an at-most target ranks lower actuals first", async () => {
+  const file = await workbook(path.join(dir, "at most.xlsx"), (wb) => {
+    const c = wb.addWorksheet("完成情况");
+    put(c, 1, 1, [
+      ["设区市", "县（市、区）", "指标", "目标", "完成"],
+      ["丽水市", "莲都区", "单位工业增加值能耗", "0.5吨以下", "0.6吨"],
+      ["丽水市", "青田县", "单位工业增加值能耗", "0.5吨以下", "0.4吨"],
+    ]);
+  });
+  const out = json<ScoreOut>(zg(["score", file, "--json"]));
+  // 青田县 used less than its ceiling: ratio T/A = 1.25 ranks first and it is over target by (T − A)/T = 20%.
+  expect(out.counties.map((c) => [c.county, c.completionPoints, c.overPoints, c.cityRank])).toEqual([
+    ["莲都区", 9.5, 0, 2],
+    ["青田县", 10, 10, 1],
+  ]);
+  // No county sheet: policy scores are 0, and the output says why.
+  expect(out.warnings.map((w) => w.code)).toContain("no-county-sheet");
+});
+
 describe("the made-up 90-county sample", () => {
   let out: ScoreOut;
   beforeAll(() => {
