@@ -48,7 +48,8 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: "",
       // The JavaScript-only custom-functions runtime has no window: use globalThis for the webpack runtime.
       globalObject: "globalThis",
-      clean: true,
+      // Keep the command line and the benchmark, which tsc compiles into dist/ beside the web build.
+      clean: { keep: /^(cli|bench)[\\/]/ },
     },
     target: ["web", "es2020"],
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
