@@ -14,48 +14,15 @@
 const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const https = require("https");
-const os = require("os");
 const path = require("path");
 const { LOG_FILE, STATE_DIR, readState, writeState, clearState, alive } = require("../build/dev-state");
+const { findExcel } = require("../build/find-excel");
 
 const ROOT = path.join(__dirname, "..");
 const PORT = 3000;
 const ORIGIN = `https://localhost:${PORT}`;
 const PREVIEW = `${ORIGIN}/preview.html`;
 const READY_TIMEOUT_MS = 10 * 60 * 1000; // a cold development build of Fluent UI is slow on a busy 2-core machine
-
-/** Where Excel's desktop app is installed, or null. `probe` is injectable so the decision can be tested. */
-function findExcel(probe = {}) {
-  const platform = probe.platform || process.platform;
-  const exists = probe.exists || fs.existsSync;
-  const env = probe.env || process.env;
-  if (platform === "darwin") {
-    const candidates = ["/Applications/Microsoft Excel.app", path.join(env.HOME || os.homedir(), "Applications/Microsoft Excel.app")];
-    return candidates.find((p) => exists(p)) || null;
-  }
-  if (platform === "win32") {
-    const regQuery =
-      probe.regQuery ||
-      ((key) => {
-        const r = spawnSync("reg", ["query", key, "/ve"], { encoding: "utf8", windowsHide: true });
-        const m = r.status === 0 && /REG_SZ\s+(.+)/.exec(r.stdout || "");
-        return m ? m[1].trim().replace(/^"|"$/g, "") : null;
-      });
-    for (const hive of ["HKLM", "HKCU"]) {
-      const found = regQuery(`${hive}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe`);
-      if (found && exists(found)) return found;
-    }
-    const roots = [env.ProgramFiles, env["ProgramFiles(x86)"]].filter(Boolean);
-    for (const root of roots) {
-      for (const v of ["root\\Office16", "Office16", "root\\Office15", "Office15"]) {
-        const p = path.win32.join(root, "Microsoft Office", v, "EXCEL.EXE");
-        if (exists(p)) return p;
-      }
-    }
-    return null;
-  }
-  return null; // Linux and others: no desktop Excel to sideload into
-}
 
 /** Resolves when GET url answers 200 (self-signed certificates accepted), rejects after `timeoutMs`. */
 function waitForServer(url, timeoutMs, isDead) {
@@ -171,4 +138,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { findExcel, waitForServer };
+module.exports = { waitForServer };
