@@ -16,7 +16,14 @@ const key = (d: Decimal): string => {
   return `${n.coef}e${n.exp}`;
 };
 
-/** The usable values of a range: numbers and text numbers; text and blanks are left out (as RANK.EQ does). */
+/**
+ * #N/A is "no value" in these functions (ZG.COMPLETION gives it where there is no measure), so in a measure
+ * column it means what a blank means — no measure: it takes no rank and scores 0 (rules.md §3). Every other
+ * error value propagates, as in RANK.EQ.
+ */
+const isNoValue = (cell: CellValue): boolean => errorCodeOf(cell) === "#N/A";
+
+/** The usable values of a range: numbers and text numbers; text, blanks and #N/A are left out. */
 interface Pool {
   indices: number[];
   quantities: Quantity[];
@@ -31,7 +38,7 @@ function readPool(name: string, m: Matrix, only?: (i: number) => boolean): Pool 
     if (r.status === "value") {
       pool.indices.push(i);
       pool.quantities.push(r.q);
-    } else if (r.status === "error" && errorCodeOf(m.cells[i])) {
+    } else if (r.status === "error" && errorCodeOf(m.cells[i]) && !isNoValue(m.cells[i])) {
       return r.fail;
     }
   }
@@ -55,10 +62,10 @@ function pointsTable(pool: Pool, o: RankOpts): Map<string, number> | Fail {
   return table;
 }
 
-/** Points of one `number` cell: no value → 0 points (rules.md §3); not in ref → #N/A as RANK.EQ. */
+/** Points of one `number` cell: no value (blank, #N/A) → 0 points (rules.md §3); not in ref → #N/A as RANK.EQ. */
 function pointsOf(number: Matrix, i: number, table: Map<string, number>, refName: string): Value {
   const r = readAt("number", number, i);
-  if (r.status === "none") return 0;
+  if (r.status === "none" || isNoValue(cellAt(number, i))) return 0;
   if (r.status === "error") return r.fail;
   const p = table.get(key(r.q.exact));
   if (p !== undefined) return p;

@@ -2,6 +2,8 @@
  * ZG.* evaluated by a spreadsheet engine over real cell references: ranges with blanks, text and error cells,
  * spilled results, and recalculation after an edit.
  */
+import { scoreGroup } from "../../src/core/score";
+import { DEFAULT_OPTIONS, type CountyInput } from "../../src/core/types";
 import { DetailedCellError, engine, valueAt } from "./hf";
 
 const errorOf = (v: unknown): { value: string; message: string } => {
@@ -99,6 +101,57 @@ describe("spilled lists", () => {
     expect(String(valueAt(hf, "I2"))).toContain("余杭区");
     hf.setCellContents({ sheet: 0, row: 3, col: 2 }, 99);
     expect([valueAt(hf, "H1"), valueAt(hf, "H2")]).toEqual(["淳安县", "萧山区"]);
+    hf.destroy();
+  });
+});
+
+describe("a whole city stage in formulas agrees with the engine", () => {
+  // Two indicators: robots (at least) and energy use (5%以下, at most); one county has no actual for robots.
+  const rows: [string, string, number | null, string, string][] = [
+    ["上城区", "100台", 120, "5%以下", "4%"],
+    ["萧山区", "200台", 150, "5%以下", "6%"],
+    ["余杭区", "50台", null, "5%以下", "5%"],
+    ["富阳区", "80台", 80, "5%以下", "3%"],
+  ];
+
+  it("ZG.COMPLETION/OVERTARGET → ZG.RANKSCORE → ZG.STDSCORE give scoreGroup's target and over-target scores", () => {
+    const sheet = rows.map((r, i) => {
+      const n = i + 1;
+      return [
+        ...r,
+        i === 0 ? "=ZG.COMPLETION(C1:C4, B1:B4)" : null,
+        i === 0 ? "=ZG.COMPLETION(E1:E4, D1:D4)" : null,
+        i === 0 ? "=ZG.OVERTARGET(C1:C4, B1:B4)" : null,
+        i === 0 ? "=ZG.OVERTARGET(E1:E4, D1:D4)" : null,
+        i === 0 ? "=ZG.RANKSCORE(F1:F4, F1:F4)" : null,
+        i === 0 ? "=ZG.RANKSCORE(G1:G4, G1:G4)" : null,
+        i === 0 ? "=ZG.RANKSCORE(H1:H4, H1:H4)" : null,
+        i === 0 ? "=ZG.RANKSCORE(I1:I4, I1:I4)" : null,
+        `=J${n}+K${n}`,
+        `=L${n}+M${n}`,
+        i === 0 ? '=ZG.STDSCORE(N1:N4, , 60, "full", 10*2)' : null,
+        i === 0 ? '=ZG.STDSCORE(O1:O4, , 20, "full", 10*2)' : null,
+      ];
+    });
+    const hf = engine(sheet);
+    const units: CountyInput[] = rows.map(([county, t1, a1, t2, a2]) => ({
+      county,
+      city: "杭州市",
+      policy: {},
+      entries: [
+        { indicator: "新增工业机器人", target: t1, actual: a1 },
+        { indicator: "单位能耗下降", target: t2, actual: a2 },
+      ],
+    }));
+    const g = scoreGroup(units, DEFAULT_OPTIONS);
+    expect(g.indicatorCount).toBe(2);
+    g.scores.forEach((s, i) => {
+      expect([s.county, valueAt(hf, `P${i + 1}`)]).toEqual([s.county, expect.closeTo(s.targetScore, 9)]);
+      expect([s.county, valueAt(hf, `Q${i + 1}`)]).toEqual([s.county, expect.closeTo(s.overScore, 9)]);
+    });
+    // 余杭区 has no robots actual: #N/A there is no measure, not an error that spoils the column.
+    expect(errorOf(valueAt(hf, "F3")).value).toBe("#N/A");
+    expect(valueAt(hf, "J3")).toBe(0);
     hf.destroy();
   });
 });

@@ -51,10 +51,15 @@ describe("ZG.RANKSCORE", () => {
   });
 
   it("keeps an error in number to its own cell", () => {
-    const out = rankScore(col(90, excelError("#N/A"), 70), ref, null, null, null, null) as unknown[][];
+    const out = rankScore(col(90, excelError("#VALUE!"), 70), ref, null, null, null, null) as unknown[][];
     expect(out[0]).toEqual([10]);
-    expectError(out[1][0], "#N/A", "参数 number 第 2 个值");
+    expectError(out[1][0], "#VALUE!", "参数 number 第 2 个值");
     expect(out[2]).toEqual([8.5]);
+  });
+
+  it("reads #N/A (no value, as ZG.COMPLETION gives it) as no measure: no rank, 0 points", () => {
+    const measures = col(1.2, excelError("#N/A"), 0.9, 1.2);
+    expect(flat(rankScore(measures, measures, null, null, null, null))).toEqual([10, 0, 9, 10]);
   });
 
   it("says which option is wrong", () => {
