@@ -25,18 +25,20 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Compiles src/core + src/cli into dist/cli (npm run build:cli) unless the output is newer than every
- * source file, so the subprocess always runs the code under test. Type errors in src/cli fail the
- * tests; errors in other people's half-written engine files do not stop tsc from emitting.
+ * Compiles src/core + src/cli into dist/cli (npm run build:cli) once per jest run (test files of one run
+ * share the jest process that started them), and again whenever a source file is newer than the build,
+ * so the subprocess always runs the code under test. Type errors in src/cli fail the tests; errors in
+ * other people's half-written engine files do not stop tsc from emitting.
  */
 export function buildCli(): void {
+  const marker = path.join(os.tmpdir(), `zg-cli-built-by-${process.ppid}`);
   const sources = Math.max(
     newestSource(path.join(ROOT, "src", "core")),
     newestSource(path.join(ROOT, "src", "cli")),
     fs.statSync(path.join(ROOT, "tsconfig.cli.json")).mtimeMs,
     fs.statSync(path.join(ROOT, "tsconfig.json")).mtimeMs,
   );
-  if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs > sources) return;
+  if (fs.existsSync(marker) && fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs > sources) return;
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
   try {
     execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
@@ -48,6 +50,7 @@ export function buildCli(): void {
   // tsc leaves an unchanged output untouched; mark the build so the next check sees it as fresh.
   const now = new Date();
   fs.utimesSync(BUILT, now, now);
+  fs.writeFileSync(marker, now.toISOString());
 }
 
 export interface Run {
