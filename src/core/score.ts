@@ -20,6 +20,7 @@ import type {
   RankOptions,
   RankOrder,
   Ratio,
+  Reading,
   ScoreOptions,
   StdMethod,
   UnitScore,
@@ -130,25 +131,55 @@ export function rankPoints(
   const order = options.order ?? "desc";
   if (order !== "desc" && order !== "asc")
     return fail("bad-option", { zh: `选项 order（排序方向）只能是 desc 或 asc，收到 ${String(order)}`, en: `Option order must be desc or asc; got ${String(order)}` });
+  return { ok: true, ...rankRatios(measures.map(toRatio), options, order) };
+}
+
+/** Doubles closer than this (relative) may be ordered differently from their exact values. */
+const NEAR = 1e-12;
+
+/**
+ * rankPoints without the option checks, for callers that have checked them once. Sorts on the doubles
+ (a plain numeric comparator), then re-sorts each run of near-equal neighbours exactly
+ * with compareRatio: doubles further apart than NEAR already give the exact order, so this is exact
+ * and stays O(n log n).
+ */
+function rankRatios(measures: ReadonlyArray<Ratio | null>, options: RankOptions, order: RankOrder): RankPoints {
   const n = measures.length;
   const ranks: (number | null)[] = new Array<number | null>(n).fill(null);
   const points: number[] = new Array<number>(n).fill(0);
-  const present: { i: number; m: Ratio }[] = [];
-  for (let i = 0; i < n; i++) {
-    const m = toRatio(measures[i]);
-    if (m) present.push({ i, m });
-  }
   const sign = order === "desc" ? -1 : 1;
-  // compareRatio decides on the doubles when they are clearly apart and exactly otherwise: O(n log n), exact ties.
-  present.sort((a, b) => sign * compareRatio(a.m, b.m));
-  let groupStart = 0;
-  for (let k = 0; k < present.length; k++) {
-    if (k > 0 && compareRatio(present[k - 1].m, present[k].m) !== 0) groupStart = k;
-    const rank = groupStart + 1;
-    ranks[present[k].i] = rank;
-    points[present[k].i] = pointsForRank(rank, options);
+  const idx: number[] = [];
+  const key: number[] = new Array<number>(n);
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    const m = measures[i];
+    if (!m) continue;
+    idx.push(i);
+    key[i] = sign * m.value;
+    if (!Number.isFinite(m.value)) finite = false;
   }
-  return { ok: true, ranks, points };
+  const exact = (a: number, b: number): number => sign * compareRatio(measures[a]!, measures[b]!);
+  if (!finite) idx.sort(exact);
+  else {
+    idx.sort((a, b) => key[a] - key[b]);
+    for (let s = 0; s < idx.length; ) {
+      let e = s + 1;
+      while (e < idx.length && key[idx[e]] - key[idx[e - 1]] <= NEAR * Math.max(Math.abs(key[idx[e]]), Math.abs(key[idx[e - 1]]))) e++;
+      if (e - s > 1) {
+        const run = idx.slice(s, e).sort(exact);
+        for (let k = s; k < e; k++) idx[k] = run[k - s];
+      }
+      s = e;
+    }
+  }
+  let groupStart = 0;
+  for (let k = 0; k < idx.length; k++) {
+    if (k > 0 && exact(idx[k - 1], idx[k]) !== 0) groupStart = k;
+    const rank = groupStart + 1;
+    ranks[idx[k]] = rank;
+    points[idx[k]] = pointsForRank(rank, options);
+  }
+  return { ranks, points };
 }
 
 // ─── §4 measures ────────────────────────────────────────────────────────────────────────────
@@ -163,9 +194,9 @@ const isPositive = (d: Decimal): boolean => d.coef > 0n;
  */
 export function completionMeasure(target: Quantity, actual: Quantity, basis: Basis): Ratio | null {
   if (!isPositive(target.exact)) return null;
-  if (basis === "value") return ratio(actual.exact, ONE);
-  if (target.bound === "atMost") return isPositive(actual.exact) ? ratio(target.exact, actual.exact) : null;
-  return ratio(actual.exact, target.exact);
+  if (basis === "value") return quotient(actual.exact, ONE);
+  if (target.bound === "atMost") return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
+  return quotient(actual.exact, target.exact);
 }
 
 /** The ranking order of completion measures: only 'value' of an at-most target ranks lower-is-better. */
@@ -179,9 +210,49 @@ export function completionOrder(basis: Basis, bound: Bound): RankOrder {
  */
 export function overMeasure(target: Quantity, actual: Quantity): Ratio | null {
   if (!isPositive(target.exact)) return null;
-  const c = compareDecimal(actual.exact, target.exact);
-  if (target.bound === "atMost") return c < 0 ? ratio(subDecimal(target.exact, actual.exact), target.exact) : null;
-  return c > 0 ? ratio(subDecimal(actual.exact, target.exact), target.exact) : null;
+  const t = target.exact;
+  const a = actual.exact;
+  const f = smallAligned(a, t);
+  if (f) {
+    // Both as whole numbers on one exponent: the difference is exact, the quotient rounded once.
+    const [x, y] = f;
+    if (target.bound === "atMost") return x < y ? smallRatio(y - x, y) : null;
+    return x > y ? smallRatio(x - y, y) : null;
+  }
+  const c = compareDecimal(a, t);
+  if (target.bound === "atMost") return c < 0 ? ratio(subDecimal(t, a), t) : null;
+  return c > 0 ? ratio(subDecimal(a, t), t) : null;
+}
+
+// Measures are built for every unit and indicator of every group, so the common case (coefficients and
+// exponents small enough that whole-number doubles are exact) avoids BigInt arithmetic. Results are the
+// same exact ratios decimal.ts's ratio() gives, with the same correctly rounded value.
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const SAFE = Number.MAX_SAFE_INTEGER;
+const BIG_SAFE = BigInt(SAFE);
+
+/** a and b as whole numbers over one common power of ten, when that is exact in doubles; else null. */
+function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
+  if (a.coef > BIG_SAFE || a.coef < -BIG_SAFE || b.coef > BIG_SAFE || b.coef < -BIG_SAFE) return null;
+  const shift = a.exp - b.exp;
+  if (shift > 15 || shift < -15) return null;
+  let x = Number(a.coef);
+  let y = Number(b.coef);
+  if (shift > 0) x *= POW10[shift];
+  else if (shift < 0) y *= POW10[-shift];
+  return Math.abs(x) <= SAFE && Math.abs(y) <= SAFE ? [x, y] : null;
+}
+
+/** num/den (den > 0, both safe whole numbers): one correctly rounded division. */
+function smallRatio(num: number, den: number): Ratio {
+  return { value: num / den, num: BigInt(num), den: BigInt(den) };
+}
+
+/** num/den as an exact ratio (den > 0). */
+function quotient(num: Decimal, den: Decimal): Ratio {
+  const f = smallAligned(num, den);
+  return f && f[1] > 0 ? smallRatio(f[0], f[1]) : ratio(num, den);
 }
 
 function quantityOf(x: number, bound: Bound): Quantity {
@@ -265,13 +336,6 @@ export interface GroupScore {
   issues: ZgIssue[];
 }
 
-interface IndicatorSlot {
-  key: string;
-  label: string;
-  at?: CellRef;
-  labelBound: Bound | null;
-}
-
 /** The issue's text without the place prefix issue() added, so it can be re-worded with context. */
 function bare(i: ZgIssue, at?: CellRef): Msg {
   const p = placeOf(at);
@@ -281,6 +345,125 @@ function bare(i: ZgIssue, at?: CellRef): Msg {
 
 const WHICH = { target: { zh: "目标值", en: "target" }, actual: { zh: "完成值", en: "actual" } };
 
+/** One unit's row for one indicator, read once: a usable target and actual, or null (and why, in issues). */
+interface PreparedEntry {
+  key: string;
+  label: string;
+  labelBound: Bound | null;
+  read: { t: Quantity; a: Quantity } | null;
+  targetAt?: CellRef;
+  actualAt?: CellRef;
+}
+
+/** A unit with its cells read: reading does not depend on the group, so runSelection reads each cell once. */
+export interface PreparedUnit {
+  unit: CountyInput;
+  /** In input order, one per normalised label (later duplicates dropped with a warning). */
+  entries: PreparedEntry[];
+  byKey: Map<string, PreparedEntry>;
+  /** Problems met while reading this unit's cells. */
+  issues: ZgIssue[];
+}
+
+/**
+ * Labels and targets repeat for every county (“10%以上”): normalise each distinct label, and read each
+ * distinct cell that holds a value, once per call. Cells without a value are read every time, so each
+ * message names its own cell.
+ */
+class ReadCache {
+  private readonly cells = new Map<string | number, Quantity>();
+  read(cell: CellValue, at: CellRef | undefined): Reading {
+    const cacheable = typeof cell === "string" || typeof cell === "number";
+    if (cacheable) {
+      const q = this.cells.get(cell);
+      if (q) return { status: "value", quantity: q };
+    }
+    const r = readCell(cell, at);
+    if (cacheable && r.status === "value") this.cells.set(cell, r.quantity);
+    return r;
+  }
+  private readonly m = new Map<string, { key: string; label: string; labelBound: Bound | null }>();
+  get(label: string): { key: string; label: string; labelBound: Bound | null } {
+    let v = this.m.get(label);
+    if (!v) {
+      v = { key: normalizeText(label), label: stripSpace(label), labelBound: readLabelTarget(label)?.bound ?? null };
+      this.m.set(label, v);
+    }
+    return v;
+  }
+}
+
+function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
+  const issues: ZgIssue[] = [];
+  const entries: PreparedEntry[] = [];
+  const byKey = new Map<string, PreparedEntry>();
+  for (const e of u.entries ?? []) {
+    const raw = typeof e.indicator === "string" ? e.indicator : String(e.indicator ?? "");
+    const { key, label, labelBound } = labels.get(raw);
+    if (!key) continue;
+    if (byKey.has(key)) {
+      issues.push(
+        issue("duplicate-indicator", "warning", {
+          zh: `${u.county}的指标“${label}”出现多次，只计第一次`,
+          en: `${u.county}: indicator "${label}" appears more than once; only the first counts`,
+        }, e.targetAt ?? e.actualAt),
+      );
+      continue;
+    }
+    const entry: PreparedEntry = { key, label, labelBound, read: null, targetAt: e.targetAt, actualAt: e.actualAt };
+    entries.push(entry);
+    byKey.set(key, entry);
+
+    const cells: [keyof typeof WHICH, CellValue, CellRef | undefined][] = [
+      ["target", e.target, e.targetAt],
+      ["actual", e.actual, e.actualAt],
+    ];
+    const got: Quantity[] = [];
+    for (const [which, cell, at] of cells) {
+      const r = labels.read(cell, at);
+      if (r.status === "value") {
+        got.push(r.quantity);
+        continue;
+      }
+      const why = bare(r.issue, at);
+      issues.push(
+        issue(r.issue.code, r.issue.severity, {
+          zh: `${u.county}“${label}”的${WHICH[which].zh}：${why.zh}；该项不计分`,
+          en: `${u.county} "${label}" ${WHICH[which].en}: ${why.en}; no points for this indicator`,
+        }, at),
+      );
+    }
+    if (got.length < 2) continue;
+    const [t, a] = got;
+    if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
+      issues.push(
+        issue("unit-mismatch", "error", {
+          zh: `${u.county}“${label}”的完成值单位（${a.unit}）与目标值单位（${t.unit}）不一致，该项不计分`,
+          en: `${u.county} "${label}": the actual's unit (${a.unit}) differs from the target's (${t.unit}); no points for this indicator`,
+        }, e.actualAt),
+      );
+      continue;
+    }
+    if (!isPositive(t.exact)) {
+      issues.push(
+        issue("target-not-positive", "warning", {
+          zh: `${u.county}“${label}”的目标值不大于0，无法计算完成度，该项不计分`,
+          en: `${u.county} "${label}": the target is not above 0, so there is no completion measure; no points for this indicator`,
+        }, e.targetAt),
+      );
+      continue;
+    }
+    entry.read = { t, a };
+  }
+  return { unit: u, entries, byKey, issues };
+}
+
+/** Reads every unit's cells (rules.md §1) once, for scoring in one or more groups. */
+export function prepareUnits(units: ReadonlyArray<CountyInput>): PreparedUnit[] {
+  const labels = new ReadCache();
+  return units.map((u) => prepareUnit(u, labels));
+}
+
 /**
  * Scores one ranking group (a city's counties, or the recommended counties) by rules.md §3–5.
  * Indicators are matched across units by their normalised label (full-width → ASCII, white space
@@ -289,104 +472,58 @@ const WHICH = { target: { zh: "目标值", en: "target" }, actual: { zh: "完成
 export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOptions): GroupScore {
   const resolved = resolveOptions(options);
   if (!resolved.ok) return { scores: [], indicatorCount: 0, issues: [resolved.error] };
-  const o = resolved.options;
+  const prepared = prepareUnits(units);
+  const g = scorePrepared(prepared, resolved.options);
+  return { ...g, issues: [...prepared.flatMap((p) => p.issues), ...g.issues] };
+}
+
+/**
+ * The ranking part of scoreGroup on units already read. Options must have been checked
+ * (resolveOptions). Issues returned are the group's own: rows missing, mixed bounds, at-most actuals of 0.
+ */
+export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOptions): GroupScore {
   const issues: ZgIssue[] = [];
-
-  // Indicators of the group and, per unit, its entry for each.
-  const slots: IndicatorSlot[] = [];
-  const slotOf = new Map<string, number>();
-  const entryOf: Map<number, number>[] = units.map(() => new Map());
-  units.forEach((u, ui) => {
-    (u.entries ?? []).forEach((e, ei) => {
-      const label = typeof e.indicator === "string" ? e.indicator : String(e.indicator ?? "");
-      const key = normalizeText(label);
-      if (!key) return;
-      let s = slotOf.get(key);
-      if (s === undefined) {
-        s = slots.length;
-        slotOf.set(key, s);
-        slots.push({ key, label: stripSpace(label), at: e.targetAt ?? e.actualAt, labelBound: readLabelTarget(label)?.bound ?? null });
-      }
-      if (entryOf[ui].has(s)) {
-        issues.push(
-          issue("duplicate-indicator", "warning", {
-            zh: `${u.county}的指标“${slots[s].label}”出现多次，只计第一次`,
-            en: `${u.county}: indicator "${slots[s].label}" appears more than once; only the first counts`,
-          }, e.targetAt ?? e.actualAt),
-        );
-        return;
-      }
-      entryOf[ui].set(s, ei);
-    });
-  });
-
   const nUnits = units.length;
+
+  // The group's indicators, in order of first appearance.
+  const slots: { key: string; label: string; labelBound: Bound | null; at?: CellRef }[] = [];
+  const seen = new Set<string>();
+  for (const u of units) {
+    for (const e of u.entries) {
+      if (seen.has(e.key)) continue;
+      seen.add(e.key);
+      slots.push({ key: e.key, label: e.label, labelBound: e.labelBound, at: e.targetAt ?? e.actualAt });
+    }
+  }
+
   const indicatorRows: IndicatorScore[][] = units.map(() => []);
+  const S: number[] = new Array<number>(nUnits).fill(0);
+  const O: number[] = new Array<number>(nUnits).fill(0);
+  const comp: (Ratio | null)[] = new Array<Ratio | null>(nUnits);
+  const ovr: (Ratio | null)[] = new Array<Ratio | null>(nUnits);
   let j = 0;
 
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s];
-    // Read every unit's target and actual for this indicator.
-    const read: ({ t: Quantity; a: Quantity } | null)[] = new Array(nUnits).fill(null);
+  for (const slot of slots) {
+    const rows: (PreparedEntry | undefined)[] = units.map((u) => u.byKey.get(slot.key));
+    // One direction per indicator: "at most" when the label or any target says so, so all units rank alike.
+    let anyAtMost = false;
+    let anyAtLeast = false;
     for (let ui = 0; ui < nUnits; ui++) {
-      const u = units[ui];
-      const ei = entryOf[ui].get(s);
-      if (ei === undefined) {
+      const r = rows[ui];
+      if (r === undefined) {
         issues.push(
           issue("missing-indicator", "warning", {
-            zh: `${u.county}没有指标“${slot.label}”的数据，该项不计分`,
-            en: `${u.county} has no row for indicator "${slot.label}"; no points for it`,
+            zh: `${units[ui].unit.county}没有指标“${slot.label}”的数据，该项不计分`,
+            en: `${units[ui].unit.county} has no row for indicator "${slot.label}"; no points for it`,
           }),
         );
-        continue;
+      } else if (r.read) {
+        if (r.read.t.bound === "atMost") anyAtMost = true;
+        else anyAtLeast = true;
       }
-      const e = u.entries[ei];
-      const cells: [keyof typeof WHICH, CellValue, CellRef | undefined][] = [
-        ["target", e.target, e.targetAt],
-        ["actual", e.actual, e.actualAt],
-      ];
-      const got: Quantity[] = [];
-      for (const [which, cell, at] of cells) {
-        const r = readCell(cell, at);
-        if (r.status === "value") {
-          got.push(r.quantity);
-          continue;
-        }
-        const why = bare(r.issue, at);
-        issues.push(
-          issue(r.issue.code, r.issue.severity, {
-            zh: `${u.county}“${slot.label}”的${WHICH[which].zh}：${why.zh}；该项不计分`,
-            en: `${u.county} "${slot.label}" ${WHICH[which].en}: ${why.en}; no points for this indicator`,
-          }, at),
-        );
-      }
-      if (got.length < 2) continue;
-      const [t, a] = got;
-      if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
-        issues.push(
-          issue("unit-mismatch", "error", {
-            zh: `${u.county}“${slot.label}”的完成值单位（${a.unit}）与目标值单位（${t.unit}）不一致，该项不计分`,
-            en: `${u.county} "${slot.label}": the actual's unit (${a.unit}) differs from the target's (${t.unit}); no points for this indicator`,
-          }, e.actualAt),
-        );
-        continue;
-      }
-      if (!isPositive(t.exact)) {
-        issues.push(
-          issue("target-not-positive", "warning", {
-            zh: `${u.county}“${slot.label}”的目标值不大于0，无法计算完成度，该项不计分`,
-            en: `${u.county} "${slot.label}": the target is not above 0, so there is no completion measure; no points for this indicator`,
-          }, e.targetAt),
-        );
-        continue;
-      }
-      read[ui] = { t, a };
     }
-
-    // One direction per indicator: "at most" when the label or any target says so, so all units rank alike.
-    const bounds = new Set(read.filter((r) => r !== null).map((r) => r!.t.bound));
-    const bound: Bound = slot.labelBound === "atMost" || bounds.has("atMost") ? "atMost" : "atLeast";
-    if (bounds.size > 1 && slot.labelBound !== "atMost") {
+    const bound: Bound = slot.labelBound === "atMost" || anyAtMost ? "atMost" : "atLeast";
+    if (anyAtMost && anyAtLeast && slot.labelBound !== "atMost") {
       issues.push(
         issue("bound-mixed", "warning", {
           zh: `指标“${slot.label}”的目标有的写“以上”有的写“以下”，全部按“以下”（越低越好）计`,
@@ -395,31 +532,32 @@ export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOpti
       );
     }
 
-    const comp: (Ratio | null)[] = new Array(nUnits).fill(null);
-    const ovr: (Ratio | null)[] = new Array(nUnits).fill(null);
+    let measured = false;
     for (let ui = 0; ui < nUnits; ui++) {
-      const r = read[ui];
-      if (!r) continue;
-      const t = r.t.bound === bound ? r.t : { ...r.t, bound };
-      comp[ui] = completionMeasure(t, r.a, o.basis);
-      ovr[ui] = overMeasure(t, r.a);
+      const read = rows[ui]?.read;
+      comp[ui] = null;
+      ovr[ui] = null;
+      if (!read) continue;
+      const t = read.t.bound === bound ? read.t : { ...read.t, bound };
+      comp[ui] = completionMeasure(t, read.a, o.basis);
+      ovr[ui] = overMeasure(t, read.a);
+      if (comp[ui] || ovr[ui]) measured = true;
       if (!comp[ui]) {
-        const e = units[ui].entries[entryOf[ui].get(s)!];
         issues.push(
           issue("actual-not-positive", "warning", {
-            zh: `${units[ui].county}“${slot.label}”为“以下”目标，完成值不大于0，无法计算完成度（目标值÷完成值），该项完成分不计`,
-            en: `${units[ui].county} "${slot.label}": an at-most target with an actual not above 0 has no completion measure (target ÷ actual); no completion points`,
-          }, e.actualAt),
+            zh: `${units[ui].unit.county}“${slot.label}”为“以下”目标，完成值不大于0，无法计算完成度（目标值÷完成值），该项完成分不计`,
+            en: `${units[ui].unit.county} "${slot.label}": an at-most target with an actual not above 0 has no completion measure (target ÷ actual); no completion points`,
+          }, rows[ui]!.actualAt),
         );
       }
     }
-    if (comp.some((m) => m !== null) || ovr.some((m) => m !== null)) j++;
+    if (measured) j++;
 
-    const cr = rankPoints(comp, { ...o, order: completionOrder(o.basis, bound) });
-    const orr = rankPoints(ovr, { ...o, order: "desc" });
-    // Options were checked above, so both rankings succeed.
-    if (!cr.ok || !orr.ok) return { scores: [], indicatorCount: 0, issues: [cr.ok ? (orr as { error: ZgIssue }).error : cr.error] };
+    const cr = rankRatios(comp, o, completionOrder(o.basis, bound));
+    const orr = rankRatios(ovr, o, "desc");
     for (let ui = 0; ui < nUnits; ui++) {
+      S[ui] += cr.points[ui];
+      O[ui] += orr.points[ui];
       indicatorRows[ui].push({
         indicator: slot.label,
         completion: comp[ui],
@@ -432,11 +570,13 @@ export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOpti
     }
   }
 
-  const S = indicatorRows.map((rows) => rows.reduce((sum, r) => sum + r.completionPoints, 0));
-  const O = indicatorRows.map((rows) => rows.reduce((sum, r) => sum + r.overPoints, 0));
-  const maxS = S.reduce((m, x) => Math.max(m, x), 0);
-  const maxO = O.reduce((m, x) => Math.max(m, x), 0);
-  const scores: UnitScore[] = units.map((u, ui) => {
+  let maxS = 0;
+  let maxO = 0;
+  for (let ui = 0; ui < nUnits; ui++) {
+    if (S[ui] > maxS) maxS = S[ui];
+    if (O[ui] > maxO) maxO = O[ui];
+  }
+  const scores: UnitScore[] = units.map(({ unit: u }, ui) => {
     const targetScore = standardScore(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: j, top: o.top, groupMax: maxS });
     const overScore = standardScore(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: j, top: o.top, groupMax: maxO });
     const ps = policyScore(u.policy);

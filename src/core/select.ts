@@ -8,7 +8,7 @@ import { DEFAULT_OPTIONS } from "./types";
 import { issue } from "./messages";
 import { normalizeText } from "./parse";
 import { findCity, isAccelerated } from "./reference";
-import { resolveOptions, scoreGroup } from "./score";
+import { prepareUnits, resolveOptions, scorePrepared } from "./score";
 
 /** Totals are sums of binary floats (e.g. with step 0.3): values this close are the same score. */
 const SCORE_EPS = 1e-9;
@@ -66,9 +66,26 @@ function reason(code: string, zh: string, en: string): Reason {
   return { code, zh, en };
 }
 
+/** 杭州, 杭州市 and Hangzhou are one city; an unknown name is compared as written (normalised). */
 function cityKey(city: string): string {
   const c = findCity(city);
   return c ? `#${c.id}` : normalizeText(city ?? "");
+}
+
+/** A unit's scores with stage fields added (written out: object spread is slow on this hot path). */
+function withScore<T extends object>(s: UnitScore, extra: T): UnitScore & T {
+  const base: UnitScore = {
+    county: s.county,
+    city: s.city,
+    completionPoints: s.completionPoints,
+    overPoints: s.overPoints,
+    targetScore: s.targetScore,
+    overScore: s.overScore,
+    policyScore: s.policyScore,
+    total: s.total,
+    indicators: s.indicators,
+  };
+  return Object.assign(base, extra);
 }
 
 function emptyResult(options: ScoreOptions, warnings: ZgIssue[]): SelectionResult {
@@ -91,22 +108,37 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
   const o = resolved.options;
   const warnings: ZgIssue[] = [];
 
+  const cityKeys = new Map<string, string>();
+  const keyOfCity = counties.map((c) => {
+    let k = cityKeys.get(c.city);
+    if (k === undefined) {
+      k = cityKey(c.city);
+      cityKeys.set(c.city, k);
+    }
+    return k;
+  });
   const seen = new Map<string, number>();
-  counties.forEach((c) => {
-    const k = `${cityKey(c.city)}|${normalizeText(c.county ?? "")}`;
+  const firstName = new Map<string, string>();
+  counties.forEach((c, i) => {
+    const k = `${keyOfCity[i]}|${normalizeText(String(c.county ?? ""))}`;
     seen.set(k, (seen.get(k) ?? 0) + 1);
+    if (!firstName.has(k)) firstName.set(k, c.county);
   });
   for (const [k, n] of seen) {
     if (n > 1) {
-      const name = counties.find((c) => `${cityKey(c.city)}|${normalizeText(c.county ?? "")}` === k)?.county ?? "";
+      const name = firstName.get(k) ?? "";
       warnings.push(issue("duplicate-county", "warning", { zh: `${name}在输入中出现${n}次，按不同的县分别计分`, en: `${name} appears ${n} times in the input; each is scored as a separate county` }));
     }
   }
 
+  // Every cell is read once; both stages rank the same readings.
+  const prepared = prepareUnits(counties);
+  for (const p of prepared) warnings.push(...p.issues);
+
   // ── city stage ──
   const groups = new Map<string, number[]>();
-  counties.forEach((c, i) => {
-    const k = cityKey(c.city);
+  counties.forEach((_, i) => {
+    const k = keyOfCity[i];
     const g = groups.get(k);
     if (g) g.push(i);
     else groups.set(k, [i]);
@@ -124,7 +156,7 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
     if (!counties[members[0]].city) {
       warnings.push(issue("no-city", "warning", { zh: `${members.map((i) => counties[i].county).join("、")}未填设区市，合为一组排名`, en: `${members.map((i) => counties[i].county).join(", ")}: no city given; ranked together as one group` }));
     }
-    const g = scoreGroup(members.map((i) => counties[i]), o);
+    const g = scorePrepared(members.map((i) => prepared[i]), o);
     warnings.push(...g.issues);
     g.scores.forEach((s, k) => (cityScores[members[k]] = s));
     const local = members.map((i) => cityScores[i]);
@@ -200,17 +232,14 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
     }
   }
 
-  const countyResults: CountyResult[] = counties.map((_, i) => ({
-    ...cityScores[i],
-    cityRank: cityRank[i],
-    recommended: recommended[i],
-    reasons: reasons[i],
-  }));
+  const countyResults: CountyResult[] = counties.map((_, i) => withScore(cityScores[i], { cityRank: cityRank[i], recommended: recommended[i], reasons: reasons[i] }));
 
   // ── province stage ──
   winners.sort((a, b) => a - b);
-  const p = scoreGroup(winners.map((i) => counties[i]), o);
-  warnings.push(...p.issues);
+  const p = scorePrepared(winners.map((i) => prepared[i]), o);
+  // A recommended county's group-level issues (a missing row, an at-most actual of 0) were already said at the city stage.
+  const said = new Set(warnings.map((w) => `${w.code}|${w.zh}`));
+  warnings.push(...p.issues.filter((w) => !said.has(`${w.code}|${w.zh}`)));
   const ps = p.scores;
   const pRank = ranksByTotal(ps);
   const accelerated = winners.map((i) => {
@@ -302,12 +331,6 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
     }
   }
 
-  const province: ProvinceResult[] = order.map((k) => ({
-    ...ps[k],
-    rank: pRank[k],
-    selected: selected[k],
-    accelerated: accelerated[k],
-    reasons: pReasons[k],
-  }));
+  const province: ProvinceResult[] = order.map((k) => withScore(ps[k], { rank: pRank[k], selected: selected[k], accelerated: accelerated[k], reasons: pReasons[k] }));
   return { counties: countyResults, province, warnings, options: o };
 }
