@@ -22,7 +22,7 @@ import type {
   TableRegion,
   ZgIssue,
 } from "./types";
-import { checkAllocation, indicatorName, isPercentFormat, isTotalsLabel } from "./check";
+import { checkAllocation, indicatorName, isCumulativeLabel, isPercentFormat, isTotalsLabel } from "./check";
 import { columnLetters, issue } from "./messages";
 import { normalizeText, readCell, readLabelTarget } from "./parse";
 import { findCity, findCounty } from "./reference";
@@ -52,10 +52,14 @@ const OTHER_RE = [
   /^(项目|名称|内容|类别)$/,
 ];
 const UNIT_RE = /^(计量)?单位$/;
+/** 基期存量, 上年末累计, 2019年底累计: the base year's stock of a cumulative (累计) indicator. */
+const BASE_RE = /(基期|存量|上年末|上年底|\d{4}年(末|底))/;
+/** Last year's or actual figures beside the targets: never children. */
+const FIGURES_RE = /(完成|实际|现状|上年|去年|基数)/;
 /** 注：…, 说明：…, 资料来源：…: note rows, never indicators. */
 const NOTE_RE = /^(注|备注|说明|附注|资料来源|来源|填报说明)(\d|[:：、.]|$)/;
 
-type Role = "parent" | "totals" | "unit" | "other" | "child";
+type Role = "parent" | "totals" | "unit" | "base" | "other" | "child";
 
 function roleOfHeader(text: string): Role {
   const t = normalizeText(text);
@@ -64,6 +68,20 @@ function roleOfHeader(text: string): Role {
   if (PARENT_RE.test(t)) return "parent";
   if (UNIT_RE.test(t)) return "unit";
   if (OTHER_RE.some((re) => re.test(t))) return "other";
+  return "child";
+}
+
+/**
+ * The role of a header over a column of values (in 9号's orientation). Besides the words a label line can
+ * carry, a base-year stock or last year's figures may stand beside the targets. Not for labels: 盘活存量建设用地
+ * is an indicator, not a stock column.
+ */
+function roleOfColumnHeader(text: string): Role {
+  const role = roleOfHeader(text);
+  if (role !== "child") return role;
+  const t = normalizeText(text);
+  if (BASE_RE.test(t)) return "base";
+  if (FIGURES_RE.test(t)) return "other";
   return "child";
 }
 
@@ -261,16 +279,18 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
 
   let parentCol: number | undefined;
   let unitCol: number | undefined;
+  let baseCol: number | undefined;
   const totalCols: number[] = [];
   const candidates: number[] = [];
   const valueCols = new Set<number>();
   for (let c = L + 1; c < v.cols; c++) {
     const h = headerOf(c);
     // A header that reads as a number or quantity (10%, 114台) is data, not the name of a unit.
-    const role = !h ? "child" : v.cls(h.r, c).kind === "value" ? "other" : roleOfHeader(h.text);
+    const role = !h ? "child" : v.cls(h.r, c).kind === "value" ? "other" : roleOfColumnHeader(h.text);
     if (role === "parent") parentCol ??= c;
     else if (role === "totals") totalCols.push(c);
     else if (role === "unit") unitCol ??= c;
+    else if (role === "base") baseCol ??= c;
     else if (role === "child") {
       candidates.push(c);
       if (dataRows.some((r) => v.cls(r, c).kind === "value")) valueCols.add(c);
@@ -350,7 +370,7 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
 
   // The region: the used lines, plus other headed lines that hold something on the indicator lines
   // (序号, 牵头单位, 备注), but not a title or a note that merely shares the header's line.
-  const used = [L, ...childCols, ...totalCols, ...(parentCol !== undefined ? [parentCol] : []), ...(unitCol !== undefined ? [unitCol] : [])];
+  const used = [L, ...childCols, ...totalCols, ...(parentCol !== undefined ? [parentCol] : []), ...(unitCol !== undefined ? [unitCol] : []), ...(baseCol !== undefined ? [baseCol] : [])];
   let left = Math.min(...used);
   let right = Math.max(...used);
   const top = hTop >= 0 ? hTop : first;
@@ -392,6 +412,11 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
           at: v.ref(r, c),
           format: v.format(r, c) ?? null,
         }));
+      }
+      if (baseCol !== undefined && isCumulativeLabel(label)) {
+        // Only a 累计 indicator has a stock to start from; elsewhere such a column is left alone.
+        const b = readCell(v.get(r, baseCol), v.ref(r, baseCol), { percentFormat: isPercentFormat(v.format(r, baseCol)) });
+        if (b.status === "value") input.base = b.quantity.value;
       }
       if (unitCol !== undefined) {
         const u = v.get(r, unitCol);

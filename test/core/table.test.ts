@@ -312,3 +312,25 @@ test("a second table below (its own header repeated) is not read with the first 
   expect(t.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人100台"]);
   expect(t.region).toEqual({ top: 0, left: 0, bottom: 1, right: 2 });
 });
+
+test("a base-year stock column is used for 累计 indicators only, and last year's figures are never children", () => {
+  const sheet: SheetData = {
+    name: "累计",
+    cells: [
+      ["指标", "2019年底累计", "2019年完成", "甲市", "乙市"],
+      ["全省累计上云企业40万家（下达任务数为当年新增数）", "36万家", "3万家", "2万家", "2万家"],
+      ["全省盘活存量建设用地10万亩", "8万亩", "9万亩", "6万亩", "4万亩"],
+    ],
+  };
+  const c = checkSheet(sheet);
+  expect(c.table!.childNames).toEqual(["甲市", "乙市"]);
+  expect(c.table!.indicators[0].base).toBe(360000);
+  expect(c.table!.indicators[1].base).toBeUndefined();
+  expect(c.results.map((r) => [r.kind, r.childrenTotal, r.gap, r.status])).toEqual([
+    ["cumulative", 40000, 0, "ok"],
+    ["total", 100000, 0, "ok"],
+  ]);
+  // The caller's base wins over the sheet's.
+  const given = checkSheet(sheet, { base: { "全省累计上云企业40万家(下达任务数为当年新增数)": 350000 } });
+  expect(given.results[0]).toMatchObject({ gap: -10000, status: "short" });
+});
