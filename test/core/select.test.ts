@@ -211,6 +211,26 @@ describe("province stage", () => {
   });
 });
 
+describe("docs/scoring.md worked example", () => {
+  test("甲 84, 乙 76, 丙 70; 甲 recommended unless it won last year", () => {
+    // Completion 1.3, 1.2, 0.9 → 10, 9.5, 9 → ×6 = 60, 57, 54. Over 0.3, 0.2, none → 10, 9.5, 0 → ×2 = 20, 19, 0.
+    // Policy: 甲 plan 2 + workPlan 2 = 4; 乙 0; 丙 policy 4 + mechanism 4 + pilot 4 + 4 endorsements = 16.
+    const units = [
+      c("甲县", "测试市", 130, {}, { plan: true, workPlan: true }),
+      c("乙县", "测试市", 120),
+      c("丙县", "测试市", 90, {}, { policy: true, mechanism: true, pilot: true, endorsements: 4 }),
+    ];
+    const r = runSelection(units, ONE);
+    expect(r.counties.map((x) => [x.targetScore, x.overScore, x.policyScore, x.total, x.recommended])).toEqual([
+      [60, 20, 4, 84, true],
+      [57, 19, 0, 76, false],
+      [54, 0, 16, 70, false],
+    ]);
+    units[0].previousWinner = true;
+    expect(runSelection(units, ONE).counties.map((x) => x.recommended)).toEqual([false, true, false]);
+  });
+});
+
 describe("options", () => {
   test("bad options give an empty result and one bilingual error", () => {
     for (const o of [{ slots: 0 }, { slots: 1.5 }, { minAccelerated: 7 }, { step: -0.5 }, { std: "avg" as never }]) {
