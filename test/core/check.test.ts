@@ -83,6 +83,12 @@ describe("rate indicators", () => {
     expect(r.short).toEqual(["乙", "丁"]);
   });
 
+  test("an empty child of a rate is warned about, not listed as short", () => {
+    const r = check("劳动生产率增长7%以上", ["7%", "—", "8%"]);
+    expect(r).toMatchObject({ status: "ok", short: [] });
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["child-no-value", "D5"]]);
+  });
+
   test("for an at-most rate, the children above it are listed", () => {
     const r = check("能耗强度下降率≤5%", ["4%", "5%", "5.5%"]);
     expect(r).toMatchObject({ bound: "atMost", status: "short", short: ["丙"] });

@@ -277,17 +277,18 @@ test("a large sheet is found and checked quickly (2000 indicators × 30 units)",
 });
 
 test.each([
-  ["全省目标", "全省合计"],
-  ["全市目标", "小计"],
-  ["目标任务", "总计"],
-  ["2020年目标", "合计"],
-  ["全省", "全市合计"],
-])("a parent line headed %s and a totals line headed %s are recognised", (parentHead, totalHead) => {
+  ["全省目标", "全省合计", "备注"],
+  ["全市目标", "小计", "牵头单位"],
+  ["目标任务", "总计", "责任单位"],
+  ["2020年目标", "合计", "省级牵头\n\n单位"],
+  ["年度目标", "合计", "序号"],
+  ["全省", "全市合计", "说明"],
+])("a parent line headed %s, a totals line headed %s and a %s line are recognised", (parentHead, totalHead, otherHead) => {
   const sheet: SheetData = {
     name: "表",
     cells: [
-      ["指标", parentHead, "甲市", "乙市", totalHead, "备注"],
-      ["新增工业机器人", "100台", "60台", "30台", "90台", "无"],
+      ["指标", parentHead, "甲市", "乙市", totalHead, otherHead],
+      ["新增工业机器人", "100台", "60台", "30台", "90台", 7],
     ],
   };
   const c = checkSheet(sheet);
