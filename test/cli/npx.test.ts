@@ -1,0 +1,28 @@
+/**
+ * `npx zg …` from the repository root, as cli.md and the README promise. npm links the project into its
+ * npx cache and runs its `prepare` script (npm run build:cli) on the way, so this also fails when the
+ * engine or the CLI does not compile. A fresh npm cache keeps a failed earlier attempt from masking the result.
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { ROOT, SAMPLES, tmpDir } from "./helpers";
+
+jest.setTimeout(300_000);
+
+test("npx zg runs the command line: help, and a check with its JSON", () => {
+  const cache = tmpDir("zg-npm-cache-");
+  const env = { ...process.env, npm_config_cache: cache, npm_config_yes: "true", npm_config_update_notifier: "false" };
+  const help = spawnSync("npx", ["zg", "--help"], { cwd: ROOT, env, encoding: "utf8", timeout: 240_000 });
+  // On failure, show what npm said (a type error anywhere in src/core or src/cli fails the prepare step).
+  expect({ status: help.status, errors: help.stderr.split("\n").filter((l) => /npm error|error TS/.test(l)) }).toEqual({ status: 0, errors: [] });
+  expect(help.stdout).toContain("npx zg check");
+
+  const check = spawnSync("npx", ["zg", "check", path.join(SAMPLES, "2020-decomposition.xlsx"), "--json"], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
+  expect(check.status).toBe(0);
+  expect(JSON.parse(check.stdout).results).toHaveLength(18);
+});
