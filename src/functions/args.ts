@@ -6,17 +6,26 @@
  * turns the body's result back into Excel values, errors included (inside a spilled result each error stays
  * in its own cell). Bodies never throw; a thrown error is still caught and shown as #VALUE! with a message.
  */
+import { a1, placeOf } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
 import { bad, errorCodeOf, fail, isFail, language, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
 
 // ─── values ─────────────────────────────────────────────────────────────────────────────────
 
+/** Where a range starts in the workbook (0-based), when Excel tells (requiresParameterAddresses). */
+export interface Origin {
+  sheet?: string;
+  row: number;
+  col: number;
+}
+
 /** A range, row-major: cells[r * cols + c]. A single value is a 1 × 1 matrix. */
 export interface Matrix {
   rows: number;
   cols: number;
   cells: CellValue[];
+  origin?: Origin;
 }
 
 /**
@@ -99,20 +108,46 @@ export interface FunctionSpec<T extends readonly ParamSpec[]> {
   result: ResultShape;
 }
 
+/** What the custom-functions runtime passes last: CustomFunctions.Invocation (only what we read of it). */
+export interface InvocationLike {
+  parameterAddresses?: ReadonlyArray<string | null | undefined>;
+}
+
 export interface Defined<T extends readonly ParamSpec[]> {
   spec: FunctionSpec<T>;
   /** The pure body on coerced arguments (tests call it directly too). */
   body: (args: ArgsOf<T>) => Out;
-  /** What Excel calls: raw arguments in, Excel values out. */
+  /**
+   * What functions.ts calls: raw arguments in, Excel values out. The invocation's parameter addresses, where
+   * Excel gives them, let messages name the sheet and cell ("工作表“县表”C7 单元格") instead of a position.
+   */
+  invoke: (raw: readonly unknown[], invocation?: InvocationLike | null) => unknown;
+  /** invoke without addresses: raw arguments as Excel passes them. */
   call: (...raw: unknown[]) => unknown;
 }
 
 // ─── coercion ───────────────────────────────────────────────────────────────────────────────
 
-const arg = (name: string): Msg => ({ zh: `参数 ${name}`, en: `argument ${name}` });
+/** "Sheet1!B2:D5", "'县 表'!$B$2", "B2" → where the range starts; undefined for anything else ("" for a constant). */
+export function parseAddress(address: string | null | undefined): Origin | undefined {
+  if (typeof address !== "string" || !address) return undefined;
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(address.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const col = [...m[3].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { ...(sheet ? { sheet } : {}), row: Number(m[4]) - 1, col };
+}
 
-/** Where a value is: "参数 ref 第 3 个值" / "argument ref, value 3", "第 2 行第 3 列" for a 2-D range. */
+/** "参数 top" or, where Excel said where it is, "参数 top（工作表“Sheet1”C1 单元格）". */
+function arg(name: string, origin?: Origin, offset?: { r: number; c: number }): Msg {
+  if (!origin) return { zh: `参数 ${name}`, en: `argument ${name}` };
+  const place = placeOf({ ...(origin.sheet ? { sheet: origin.sheet } : {}), cell: a1(origin.row + (offset?.r ?? 0), origin.col + (offset?.c ?? 0)) });
+  return { zh: `参数 ${name}（${place.zh}）`, en: `argument ${name} (${place.en})` };
+}
+
+/** Where a value is: "参数 ref 第 3 个值" / "argument ref, value 3", "第 2 行第 3 列" for a 2-D range; with its cell where known. */
 export function placeIn(name: string, m: Matrix, i: number): Msg {
+  if (m.origin) return arg(name, m.origin, { r: Math.floor(i / m.cols), c: i % m.cols });
   const a = arg(name);
   if (m.cells.length <= 1) return a;
   if (m.rows === 1 || m.cols === 1) return { zh: `${a.zh} 第 ${i + 1} 个值`, en: `${a.en}, value ${i + 1}` };
@@ -132,7 +167,12 @@ export function propagated(code: string, place: Msg): Fail {
 }
 
 /** A raw argument as a matrix: Excel passes a 2-D array for a matrix parameter, and a bare value otherwise. */
-export function toMatrix(raw: unknown): Matrix {
+export function toMatrix(raw: unknown, origin?: Origin): Matrix {
+  const m = toMatrixOnly(raw);
+  return origin ? { ...m, origin } : m;
+}
+
+function toMatrixOnly(raw: unknown): Matrix {
   if (Array.isArray(raw)) {
     const rows = raw.length;
     const first: unknown = raw[0];
@@ -153,19 +193,20 @@ export function toMatrix(raw: unknown): Matrix {
 const isBlank = (c: CellValue): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** One value where a single value is expected; a range of more than one cell is an error. */
-function single(name: string, raw: unknown): CellValue | Fail {
+function single(name: string, raw: unknown, origin?: Origin): CellValue | Fail {
   if (!Array.isArray(raw)) return toCell(raw);
   const m = toMatrix(raw);
   if (m.cells.length === 1) return m.cells[0];
-  return bad(`${arg(name).zh} 应为单个值，而不是 ${m.rows} 行 ${m.cols} 列的区域`, `${arg(name).en} must be one value, not a ${m.rows} × ${m.cols} range`);
+  const a = arg(name, origin);
+  return bad(`${a.zh} 应为单个值，而不是 ${m.rows} 行 ${m.cols} 列的区域`, `${a.en} must be one value, not a ${m.rows} × ${m.cols} range`);
 }
 
 function describe(x: number): string {
   return String(x);
 }
 
-function coerceNumber(p: NumberParam, cell: CellValue): number | null | Fail {
-  const a = arg(p.name);
+function coerceNumber(p: NumberParam, cell: CellValue, origin?: Origin): number | null | Fail {
+  const a = arg(p.name, origin);
   const code = errorCodeOf(cell);
   if (code) return propagated(code, a);
   if (isBlank(cell)) return p.default ?? null;
@@ -194,8 +235,8 @@ function coerceNumber(p: NumberParam, cell: CellValue): number | null | Fail {
   return bad(`${a.zh} 应为 ${zhLimits} 的数，收到 ${describe(v)}`, `${a.en} must be ${limits.join(", ")}; got ${describe(v)}`);
 }
 
-function coerceOrder(p: OrderParam, cell: CellValue): RankOrder | Fail {
-  const a = arg(p.name);
+function coerceOrder(p: OrderParam, cell: CellValue, origin?: Origin): RankOrder | Fail {
+  const a = arg(p.name, origin);
   const code = errorCodeOf(cell);
   if (code) return propagated(code, a);
   if (isBlank(cell)) return "desc";
@@ -213,8 +254,8 @@ function coerceOrder(p: OrderParam, cell: CellValue): RankOrder | Fail {
   );
 }
 
-function coerceChoice(p: ChoiceParam, cell: CellValue): string | Fail {
-  const a = arg(p.name);
+function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string | Fail {
+  const a = arg(p.name, origin);
   const code = errorCodeOf(cell);
   if (code) return propagated(code, a);
   if (isBlank(cell)) return p.default;
@@ -226,22 +267,22 @@ function coerceChoice(p: ChoiceParam, cell: CellValue): string | Fail {
 }
 
 /** Coerces one raw argument by its declaration; a Fail means the call cannot go on. */
-export function coerce(p: ParamSpec, raw: unknown): unknown {
+export function coerce(p: ParamSpec, raw: unknown, origin?: Origin): unknown {
   if (p.kind === "cells") {
     if ((raw === null || raw === undefined) && p.optional) return null;
-    return toMatrix(raw);
+    return toMatrix(raw, origin);
   }
-  const cell = single(p.name, raw);
+  const cell = single(p.name, raw, origin);
   if (isFail(cell)) return cell;
   switch (p.kind) {
     case "cell":
       return cell;
     case "number":
-      return coerceNumber(p, cell);
+      return coerceNumber(p, cell, origin);
     case "order":
-      return coerceOrder(p, cell);
+      return coerceOrder(p, cell, origin);
     case "choice":
-      return coerceChoice(p, cell);
+      return coerceChoice(p, cell, origin);
   }
 }
 
@@ -292,13 +333,14 @@ export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw:
  * argument), runs the body and converts the result.
  */
 export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<T>, body: (args: ArgsOf<T>) => Out): Defined<T> {
-  const call = (...raw: unknown[]): unknown => {
+  const invoke = (raw: readonly unknown[], invocation?: InvocationLike | null): unknown => {
     const lang = language();
     const fill = (): { rows: number; cols: number } | undefined => likeShape(spec.params, spec.result, raw);
     try {
+      const addresses = invocation?.parameterAddresses;
       const args: unknown[] = [];
       for (let i = 0; i < spec.params.length; i++) {
-        const v = coerce(spec.params[i], raw[i]);
+        const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]));
         if (isFail(v)) return finish(v, spec.result, lang, fill());
         args.push(v);
       }
@@ -309,7 +351,7 @@ export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<
       return finish(bad(`ZG.${spec.id} 内部错误：${why}`, `ZG.${spec.id} internal error: ${why}`), spec.result, lang, fill());
     }
   };
-  return { spec, body, call };
+  return { spec, body, invoke, call: (...raw: unknown[]) => invoke(raw) };
 }
 
 // ─── helpers for bodies ─────────────────────────────────────────────────────────────────────

@@ -7,6 +7,10 @@
  * pure (no workbook access, no state), and in a shared runtime every recalculation queues behind the task
  * pane's JavaScript — a known source of slow recalculation and #BUSY! in large workbooks.
  *
+ * Addresses: every function declares @requiresParameterAddresses, so Excel passes the invocation last with the
+ * address of each argument, and a message names the sheet and cell ("参数 ref（工作表“县表”C7 单元格）") rather
+ * than a position in the range. Where Excel gives no addresses the messages fall back to positions.
+ *
  * Types: parameters are `any` / `any[][]` so that our own coercion gives messages in the user's language
  * (Excel's own coercion would give a bare #VALUE!); results that can spill are declared `any[][]` — a union
  * return type would lose its dimensionality in the metadata (toolchain.md).
@@ -26,10 +30,11 @@ import { RANKSCORE, RANKSCOREBY, STDSCORE } from "./rank";
  * @param [top] Points of rank 1. Default 10.
  * @param [step] Points lost per rank. Default 0.5.
  * @param [floor] Lowest points a ranked unit gets. Default 0.
+ * @requiresParameterAddresses
  * @returns Rank points, one per cell of number.
  */
-export function rankScore(number: any[][], ref: any[][], order?: any, top?: any, step?: any, floor?: any): any[][] {
-  return RANKSCORE.call(number, ref, order, top, step, floor) as any[][];
+export function rankScore(number: any[][], ref: any[][], order?: any, top?: any, step?: any, floor?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return RANKSCORE.invoke([number, ref, order, top, step, floor], invocation) as any[][];
 }
 
 /**
@@ -43,6 +48,7 @@ export function rankScore(number: any[][], ref: any[][], order?: any, top?: any,
  * @param [top] Points of rank 1. Default 10.
  * @param [step] Points lost per rank. Default 0.5.
  * @param [floor] Lowest points a ranked unit gets. Default 0.
+ * @requiresParameterAddresses
  * @returns Rank points within the group, one per cell of number.
  */
 export function rankScoreBy(
@@ -54,8 +60,9 @@ export function rankScoreBy(
   top?: any,
   step?: any,
   floor?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return RANKSCOREBY.call(number, ref, group, groups, order, top, step, floor) as any[][];
+  return RANKSCOREBY.invoke([number, ref, group, groups, order, top, step, floor], invocation) as any[][];
 }
 
 /**
@@ -66,30 +73,33 @@ export function rankScoreBy(
  * @param [weight] The weight: 60 for the target score, 20 for the over-target score. Default 60 (1 for z).
  * @param [method] "full" (default): points ÷ full × weight; "max": points ÷ max(ref) × weight; "z": z-score × weight; "minmax": (x − min) ÷ (max − min) × weight.
  * @param [full] Full marks for method full: 10 × the number of indicators J. Default 10.
+ * @requiresParameterAddresses
  * @returns The standard score, one per cell of points.
  */
-export function stdScore(points: any[][], ref?: any[][], weight?: any, method?: any, full?: any): any[][] {
-  return STDSCORE.call(points, ref, weight, method, full) as any[][];
+export function stdScore(points: any[][], ref?: any[][], weight?: any, method?: any, full?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return STDSCORE.invoke([points, ref, weight, method, full], invocation) as any[][];
 }
 
 /**
  * A target as written, read as a number: 10%以上 → 0.1, 104.2亿元 → 10420000000, 0.95万吨 → 9500 (rules.md §1).
  * @customfunction TARGET TARGET
  * @param text The target as written (text or number), or a range of them: one spilled result per cell.
+ * @requiresParameterAddresses
  * @returns The value in base units (percentages as fractions, 万 and 亿 multiplied out).
  */
-export function target(text: any[][]): any[][] {
-  return TARGET.call(text) as any[][];
+export function target(text: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return TARGET.invoke([text], invocation) as any[][];
 }
 
 /**
  * The base unit of a target as written: 104.2亿元 → 元, 10%以上 → %, 100万吨标准煤 → 吨 (rules.md §1).
  * @customfunction UNIT UNIT
  * @param text The target as written, or a range of them: one spilled result per cell.
+ * @requiresParameterAddresses
  * @returns The base unit; "%" for a rate; empty for a bare number.
  */
-export function unit(text: any[][]): any[][] {
-  return UNIT.call(text) as any[][];
+export function unit(text: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return UNIT.invoke([text], invocation) as any[][];
 }
 
 /**
@@ -98,10 +108,11 @@ export function unit(text: any[][]): any[][] {
  * @param actual The actual value, or a range of them: one spilled result per cell.
  * @param target The target as written (may be text such as 10%以上 or 1300台), or a range beside actual.
  * @param [basis] "ratio" (default): the completion ratio; "value": the actual itself.
+ * @requiresParameterAddresses
  * @returns The completion measure; #N/A where there is none (no target, target 0).
  */
-export function completion(actual: any[][], target: any[][], basis?: any): any[][] {
-  return COMPLETION.call(actual, target, basis) as any[][];
+export function completion(actual: any[][], target: any[][], basis?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return COMPLETION.invoke([actual, target, basis], invocation) as any[][];
 }
 
 /**
@@ -109,10 +120,11 @@ export function completion(actual: any[][], target: any[][], basis?: any): any[]
  * @customfunction OVERTARGET OVERTARGET
  * @param actual The actual value, or a range of them: one spilled result per cell.
  * @param target The target as written (text such as 5%以下 means at most), or a range beside actual.
+ * @requiresParameterAddresses
  * @returns The over-target measure, or empty (no measure, 0 rank points) where the target was not exceeded.
  */
-export function overTarget(actual: any[][], target: any[][]): any[][] {
-  return OVERTARGET.call(actual, target) as any[][];
+export function overTarget(actual: any[][], target: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return OVERTARGET.invoke([actual, target], invocation) as any[][];
 }
 
 /**
@@ -121,10 +133,11 @@ export function overTarget(actual: any[][], target: any[][]): any[][] {
  * @param parent The parent target (e.g. 10000台, 10%以上) or an indicator label that states it (传统制造业新增工业机器人10000台).
  * @param children The children's allocated targets (a row or column of the decomposition table).
  * @param [base] For a cumulative (累计) indicator: the base year's stock.
+ * @requiresParameterAddresses
  * @returns Children's total − parent in base units; #N/A with the reason where not comparable or for a rate.
  */
-export function allocGap(parent: any, children: any[][], base?: any): any {
-  return ALLOCGAP.call(parent, children, base);
+export function allocGap(parent: any, children: any[][], base?: any, invocation?: CustomFunctions.Invocation): any {
+  return ALLOCGAP.invoke([parent, children, base], invocation);
 }
 
 /**
@@ -133,10 +146,11 @@ export function allocGap(parent: any, children: any[][], base?: any): any {
  * @param parent The parent target (e.g. 10000台, 10%以上) or an indicator label that states it.
  * @param children The children's allocated targets (a row or column of the decomposition table).
  * @param [base] For a cumulative (累计) indicator: the base year's stock.
+ * @requiresParameterAddresses
  * @returns The verdict as text, in the display language.
  */
-export function allocCheck(parent: any, children: any[][], base?: any): string {
-  return ALLOCCHECK.call(parent, children, base) as string;
+export function allocCheck(parent: any, children: any[][], base?: any, invocation?: CustomFunctions.Invocation): string {
+  return ALLOCCHECK.invoke([parent, children, base], invocation) as string;
 }
 
 /**
@@ -148,10 +162,11 @@ export function allocCheck(parent: any, children: any[][], base?: any): string {
  * @param mechanism 工作协调机制 set up (yes/no).
  * @param pilot Listed as 省级试点 (yes/no).
  * @param [endorsements] Count of 批示肯定 and 全省会议典型发言 (1 point each, at most 4). Blank is 0.
+ * @requiresParameterAddresses
  * @returns Policy points, one per row when ranges are given.
  */
-export function policyScore(plan: any[][], workPlan: any[][], policy: any[][], mechanism: any[][], pilot: any[][], endorsements?: any[][]): any[][] {
-  return POLICYSCORE.call(plan, workPlan, policy, mechanism, pilot, endorsements) as any[][];
+export function policyScore(plan: any[][], workPlan: any[][], policy: any[][], mechanism: any[][], pilot: any[][], endorsements?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return POLICYSCORE.invoke([plan, workPlan, policy, mechanism, pilot, endorsements], invocation) as any[][];
 }
 
 /**
@@ -164,6 +179,7 @@ export function policyScore(plan: any[][], workPlan: any[][], policy: any[][], m
  * @param [targetScores] Target scores, to break ties on total.
  * @param [overScores] Over-target scores, to break remaining ties.
  * @param [policyScores] Policy scores, to break remaining ties.
+ * @requiresParameterAddresses
  * @returns A spilled list: one row per city — city, recommended county, reason.
  */
 export function recommend(
@@ -174,8 +190,9 @@ export function recommend(
   targetScores?: any[][],
   overScores?: any[][],
   policyScores?: any[][],
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return RECOMMEND.call(counties, cities, totals, previous, targetScores, overScores, policyScores) as any[][];
+  return RECOMMEND.invoke([counties, cities, totals, previous, targetScores, overScores, policyScores], invocation) as any[][];
 }
 
 /**
@@ -186,8 +203,9 @@ export function recommend(
  * @param [accelerated] Which count as 加快发展县 (yes/no); default: the 26 of 2020.
  * @param [slots] Number selected. Default 6.
  * @param [minAccelerated] At least this many 加快发展县 among the selected. Default 1.
+ * @requiresParameterAddresses
  * @returns A spilled list: one row per selected county, best first — county, reason.
  */
-export function shortlist(counties: any[][], totals: any[][], accelerated?: any[][], slots?: any, minAccelerated?: any): any[][] {
-  return SHORTLIST.call(counties, totals, accelerated, slots, minAccelerated) as any[][];
+export function shortlist(counties: any[][], totals: any[][], accelerated?: any[][], slots?: any, minAccelerated?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return SHORTLIST.invoke([counties, totals, accelerated, slots, minAccelerated], invocation) as any[][];
 }

@@ -1,5 +1,5 @@
 /** The one wrapper every ZG function goes through: coercion, defaults, validation, errors as values. */
-import { define, toMatrix } from "../../src/functions/args";
+import { define, parseAddress, toMatrix } from "../../src/functions/args";
 import { setLanguage, toExcelError, fail } from "../../src/functions/runtime";
 import { excelError, expectError, installCustomFunctions, ShimError } from "./shim";
 
@@ -121,5 +121,34 @@ describe("results", () => {
     } finally {
       g.CustomFunctions = saved;
     }
+  });
+});
+
+describe("messages name the sheet and cell where Excel passes the parameters' addresses", () => {
+  it("reads Excel's addresses, quoted sheet names and absolute references included", () => {
+    expect(parseAddress("Sheet1!B2:D5")).toEqual({ sheet: "Sheet1", row: 1, col: 1 });
+    expect(parseAddress("'县 表''s'!$AA$10")).toEqual({ sheet: "县 表's", row: 9, col: 26 });
+    expect(parseAddress("C3")).toEqual({ row: 2, col: 2 });
+    expect(parseAddress("")).toBeUndefined();
+    expect(parseAddress(undefined)).toBeUndefined();
+    expect(parseAddress("#REF!")).toBeUndefined();
+  });
+
+  it("a single-value argument by its address", () => {
+    const f = define({ id: "F", params: [{ name: "values", kind: "cells" }, { name: "top", kind: "number", default: 10 }] as const, result: { like: ["values"] } }, () => 1);
+    const out = f.invoke([[[1]], "很多"], { parameterAddresses: ["'县表'!B2", "Sheet2!$F$1"] }) as unknown[][];
+    expectError(out[0][0], "#VALUE!", "参数 top（工作表“Sheet2”F1 单元格）", "应为数值");
+  });
+
+  it("through a real function: the bad cell of a 2-D range is named by its own address", () => {
+    const fns = jest.requireActual("../../src/functions/functions") as typeof import("../../src/functions/functions");
+    const out = fns.target([[1, 2], [3, "待定"]], { parameterAddresses: ["'县表'!B2:C3"] } as CustomFunctions.Invocation) as unknown[][];
+    expectError(out[1][1], "#VALUE!", "参数 text（工作表“县表”C3 单元格）", "待定");
+    setLanguage("en");
+    const en = fns.target([[1, 2], [3, "待定"]], { parameterAddresses: ["'县表'!B2:C3"] } as CustomFunctions.Invocation) as unknown[][];
+    expectError(en[1][1], "#VALUE!", "argument text (县表!C3)");
+    // Without addresses (older Excel), the position in the range is named instead.
+    const plain = fns.target([[1, 2], [3, "待定"]]) as unknown[][];
+    expectError(plain[1][1], "#VALUE!", "row 2 column 2");
   });
 });

@@ -16,6 +16,7 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
+import { a1 } from "../../src/core/messages";
 import * as fns from "../../src/functions/functions";
 import { FUNCTIONS, isOptional } from "../../src/functions/registry";
 import { ShimError, installCustomFunctions } from "./shim";
@@ -84,7 +85,23 @@ class ZgPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 }
 
-type Ast = { args: unknown[] };
+type Address = { sheet: number; row: number; col: number };
+type RefAst = { type: string; reference?: { toSimpleCellAddress(b: Address): Address }; start?: { toSimpleCellAddress(b: Address): Address }; end?: { toSimpleCellAddress(b: Address): Address } };
+type Ast = { args: RefAst[] };
+
+/**
+ * The parameter addresses Excel passes with requiresParameterAddresses ("Sheet1!B2:B6"; "" for a constant).
+ * HyperFormula names its sheets Sheet1, Sheet2, … when built from arrays.
+ */
+function addressOf(arg: RefAst, base: Address): string {
+  const name = (x: Address): string => `Sheet${x.sheet + 1}!${a1(x.row, x.col)}`;
+  if (arg.type === "CELL_REFERENCE" && arg.reference) return name(arg.reference.toSimpleCellAddress(base));
+  if (arg.type === "CELL_RANGE" && arg.start && arg.end) {
+    const end = arg.end.toSimpleCellAddress(base);
+    return `${name(arg.start.toSimpleCellAddress(base))}:${a1(end.row, end.col)}`;
+  }
+  return "";
+}
 const proto = ZgPlugin.prototype as unknown as Record<string, unknown>;
 
 for (const def of FUNCTIONS) {
@@ -103,8 +120,10 @@ for (const def of FUNCTIONS) {
     ...(shape !== "scalar" ? { sizeOfResultArrayMethod: `zgSize${id}` } : {}),
   };
   proto[`zg${id}`] = function (this: ZgPlugin, ast: Ast, state: unknown): unknown {
+    const base = (state as { formulaAddress: Address }).formulaAddress;
+    const invocation = { parameterAddresses: params.map((_, i) => (ast.args[i] ? addressOf(ast.args[i], base) : "")) };
     return this.runFunction(ast.args as never, state as never, this.metadata(name), ((...args: unknown[]) =>
-      toHf(EXPORTED[id](...params.map((p, i) => toExcelArg(args[i], p.kind === "cells"))))) as never);
+      toHf(EXPORTED[id](...params.map((p, i) => toExcelArg(args[i], p.kind === "cells")), invocation))) as never);
   };
   if (shape !== "scalar") {
     // HyperFormula sizes a spill before evaluating: the shape of the `like` arguments, or `cols` wide and as

@@ -26,6 +26,8 @@ describe("ZG.RANKSCORE over a sheet", () => {
     expect([1, 2, 3, 5, 6].map((r) => valueAt(hf, `C${r}`))).toEqual([10, 9.5, 0, 9.5, 8.5]);
     expect(errorOf(valueAt(hf, "C4")).value).toBe("#VALUE!");
     expect(errorOf(valueAt(hf, "C4")).message).toContain("待定");
+    // Excel passes the parameters' addresses, so the message names the sheet and cell.
+    expect(errorOf(valueAt(hf, "C4")).message).toContain("工作表“Sheet1”B4 单元格");
     expect(valueAt(hf, "D1")).toBe(8.5);
     expect(valueAt(hf, "D2")).toBe(9.5);
     hf.destroy();
@@ -58,6 +60,7 @@ describe("ZG.RANKSCOREBY, ZG.STDSCORE and ZG.POLICYSCORE on a county table", () 
     expect([1, 2, 3, 4, 5].map((r) => valueAt(hf, `I${r}`))).toEqual([57, 60, 60, 60, 54]);
     expect([1, 2, 3, 4].map((r) => valueAt(hf, `J${r}`))).toEqual([5, 14, 3, 18]);
     expect(errorOf(valueAt(hf, "J5")).message).toContain("也许");
+    expect(errorOf(valueAt(hf, "J5")).message).toContain("参数 policy（工作表“Sheet1”F5 单元格）");
     hf.destroy();
   });
 });

@@ -28,6 +28,7 @@ interface Fn {
   description?: string;
   parameters: Param[];
   result: { type?: string; dimensionality?: string };
+  options?: { requiresParameterAddresses?: boolean };
 }
 interface Metadata {
   functions: Fn[];
@@ -69,6 +70,8 @@ describe("generated metadata (functions.json)", () => {
     const firstOptional = def.spec.params.findIndex(isOptional);
     if (firstOptional >= 0) expect(def.spec.params.slice(firstOptional).every(isOptional)).toBe(true);
     expect(m.result.dimensionality ?? "scalar").toBe(def.spec.result === "scalar" ? "scalar" : "matrix");
+    // Messages name the sheet and cell: Excel passes the arguments' addresses (the invocation is not a parameter).
+    expect(m.options?.requiresParameterAddresses).toBe(true);
   });
 
   it("associates each id with the exported function that hands its arguments to the declaration of that id", () => {
@@ -76,10 +79,11 @@ describe("generated metadata (functions.json)", () => {
     for (const a of associate) {
       const fn = (fns as Record<string, unknown>)[a.functionName] as (...args: unknown[]) => unknown;
       const def = FUNCTIONS.find((f) => f.spec.id === a.id)!;
-      const spy = jest.spyOn(def, "call");
+      const spy = jest.spyOn(def, "invoke");
       const args = def.spec.params.map((_, i) => [[i]]);
-      fn(...args);
-      expect(spy).toHaveBeenCalledWith(...args);
+      const invocation = { parameterAddresses: args.map((_, i) => `Sheet1!A${i + 1}`) };
+      fn(...args, invocation);
+      expect(spy).toHaveBeenCalledWith(args, invocation);
       spy.mockRestore();
     }
   });
