@@ -69,6 +69,15 @@ function unitSpec(unitText: string | null | undefined): UnitSpec | null {
   return plain ? { unit: plain, isRate: false, factor: null } : null;
 }
 
+/** A unit stated at the end of the label in brackets, as tables often do: 并购重组交易金额（亿元） → 元 × 10⁸. */
+function labelUnitSpec(label: string): UnitSpec | null {
+  const m = /[(（]([^()（）]{1,6})[)）]$/.exec(normalizeText(label));
+  if (!m) return null;
+  const u = readCell(`1${m[1]}`);
+  if (u.status !== "value" || (u.quantity.unit === null && !u.quantity.isRate)) return null;
+  return { unit: u.quantity.unit, isRate: u.quantity.isRate, factor: u.quantity.exact };
+}
+
 /**
  * Reads a cell; a bare number takes the unit of the table's 单位 column when there is one (so 1.5 under
  * 万元 is 15000 元), and a number shown in a percent format is a rate.
@@ -112,7 +121,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const issues: ZgIssue[] = [];
   const at = input.at;
   const labelAt = at ?? input.parentAt;
-  const spec = unitSpec(input.unit);
+  const spec = unitSpec(input.unit) ?? labelUnitSpec(label);
 
   // ── the parent target ──
   const labelQ = readLabelTarget(label);

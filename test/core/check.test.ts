@@ -64,6 +64,13 @@ describe("total indicators", () => {
     expect(check("新增工业机器人10000台", ["6000台", "4000台"], { parent: "" })).toMatchObject({ parent: 10000, status: "ok" });
   });
 
+  test("a unit in brackets at the end of the label applies to bare numbers; other brackets do not", () => {
+    const r = check("并购重组交易金额（亿元）", [104.2, 195.8], { parent: 300 });
+    expect(r).toMatchObject({ unit: "元", parent: 3e10, childrenTotal: 3e10, gap: 0, status: "ok" });
+    expect(check("研发费用支出增长(%)", [12, 9], { parent: 10 })).toMatchObject({ kind: "rate", parent: 0.1, short: ["乙"] });
+    expect(check("整治提升企业（作坊）", [60, 40], { parent: 100 })).toMatchObject({ unit: null, childrenTotal: 100, status: "ok" });
+  });
+
   test("a 单位 column's unit applies to bare numbers: 1.5 under 万元 is 15000 元", () => {
     const r = check("投资3万元", [1.5, 1.5], { unit: "万元" });
     expect(r).toMatchObject({ unit: "元", parent: 30000, childrenTotal: 30000, status: "ok" });
