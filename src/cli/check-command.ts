@@ -205,7 +205,13 @@ function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Workbook {
     const n = headerRow + 1 + i;
     const parentFmt = formatFor(r.parent, r.unit);
     // The gap is a formula over the two cells beside it, so the sheet stays right if someone edits a figure.
-    const gap = r.gap === null || r.parent === null || r.childrenTotal === null ? null : formula(`F${n}-E${n}`, r.gap);
+    // (Only for totals: a cumulative gap also counts the base year's stock, which has no cell here.)
+    const gap =
+      r.gap === null || r.parent === null || r.childrenTotal === null
+        ? null
+        : r.kind === "total"
+          ? formula(`F${n}-E${n}`, r.gap)
+          : r.gap;
     const row = putRow(ws, n, cols, [
       i + 1,
       r.indicator,
