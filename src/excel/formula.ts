@@ -16,6 +16,8 @@ export type FunctionTable = Record<string, (...args: Arg[]) => unknown>;
 /** How the evaluator reaches cells: value of a cell (evaluating its formula when it has one). */
 export interface CellSource {
   value(sheet: string, row: number, col: number): Value;
+  /** A block's values at once (the workbook caches them: many formulas share one range). */
+  range?(sheet: string, top: number, left: number, bottom: number, right: number): Value[][];
 }
 
 type Node =
@@ -215,41 +217,42 @@ function toNumber(v: Value): number | { error: string } {
   return Number.isFinite(n) ? n : { error: "#VALUE!" };
 }
 
-/** Does a cell meet a COUNTIFS criterion ("县", 5, ">"&x, "<>")? */
-function meets(v: Value, crit: Value): boolean {
-  if (isErr(v)) return false;
+/** A COUNTIFS criterion ("县", 5, ">"&x, "<>") compiled once into a test of one cell. */
+function criterion(crit: Value): (v: Value) => boolean {
   if (typeof crit === "string") {
     const m = /^(<>|>=|<=|=|>|<)(.*)$/.exec(crit);
     if (m) {
       const [, op, rhs] = m;
       const n = Number(rhs);
-      if (rhs !== "" && Number.isFinite(n) && typeof v === "number") {
-        return { "<>": v !== n, ">=": v >= n, "<=": v <= n, "=": v === n, ">": v > n, "<": v < n }[op] ?? false;
-      }
-      const a = String(v ?? "").toLowerCase();
+      const numeric = rhs !== "" && Number.isFinite(n);
       const b = rhs.toLowerCase();
-      return op === "<>" ? a !== b : op === "=" ? a === b : false;
+      return (v) => {
+        if (isErr(v)) return false;
+        if (numeric && typeof v === "number") return { "<>": v !== n, ">=": v >= n, "<=": v <= n, "=": v === n, ">": v > n, "<": v < n }[op] ?? false;
+        const a = String(v ?? "").toLowerCase();
+        return op === "<>" ? a !== b : op === "=" ? a === b : false;
+      };
     }
-    return String(v ?? "").toLowerCase() === crit.toLowerCase();
+    const lower = crit.toLowerCase();
+    return (v) => typeof v === "string" && (v === crit || (v.length === crit.length && v.toLowerCase() === lower));
   }
-  return v === crit;
+  return (v) => v === crit;
 }
 
 /** Indices (row-major) meeting every (range, criterion) pair. */
 function matches(args: Arg[]): number[] | { error: string } {
-  let hits: Set<number> | null = null;
+  let hits: number[] | null = null;
   for (let k = 0; k + 1 < args.length; k += 2) {
     const cells = flat(args[k]);
     const crit = Array.isArray(args[k + 1]) ? (args[k + 1] as Value[][])[0][0] : (args[k + 1] as Value);
     if (isErr(crit)) return crit;
-    const now = new Set<number>();
-    const before: Set<number> | null = hits;
-    cells.forEach((v, i) => {
-      if ((before === null || before.has(i)) && meets(v, crit)) now.add(i);
-    });
+    const test = criterion(crit);
+    const now: number[] = [];
+    if (hits === null) cells.forEach((v, i) => (test(v) ? now.push(i) : undefined));
+    else for (const i of hits) if (test(cells[i])) now.push(i);
     hits = now;
   }
-  return hits ? [...hits] : [];
+  return hits ?? [];
 }
 
 function countIfs(args: Arg[]): number | { error: string } {
@@ -257,8 +260,17 @@ function countIfs(args: Arg[]): number | { error: string } {
   return isErr(hits) ? hits : hits.length;
 }
 
+const flatCache = new WeakMap<Value[][], Value[]>();
+
+/** A range's values in row-major order; the workbook hands out one array per range, so this is cached. */
 function flat(a: Arg): Value[] {
-  return Array.isArray(a) ? a.flat() : [a];
+  if (!Array.isArray(a)) return [a];
+  let f = flatCache.get(a);
+  if (!f) {
+    f = a.flat();
+    flatCache.set(a, f);
+  }
+  return f;
 }
 
 const BUILTINS: FunctionTable = {
@@ -275,7 +287,8 @@ const BUILTINS: FunctionTable = {
     if (isErr(cond)) return cond;
     return toNumber(cond as Value) !== 0 ? a : b;
   },
-  IFERROR: (a, b) => (isErr(a) ? b : a),
+  // Element-wise over a spilled array, as Excel's dynamic arrays do.
+  IFERROR: (a, b) => (Array.isArray(a) ? a.map((row) => row.map((v) => (isErr(v) ? scalar(b ?? "") : v))) : isErr(a) ? b : a),
   COUNTIF: (range, crit) => countIfs([range, crit]),
   COUNTIFS: (...args) => countIfs(args),
   SUMIFS: (sum, ...args) => {
@@ -300,8 +313,11 @@ const BUILTINS: FunctionTable = {
   },
 };
 
-/** Evaluates a formula against the cells of a workbook; errors come back as {error: "#…"} values. */
-export function evaluate(formula: string, home: string, source: CellSource, functions: FunctionTable): Value {
+/**
+ * Evaluates a formula against the cells of a workbook; errors come back as {error: "#…"} values. A formula
+ * whose result is an array (a dynamic-array spill) gives the array.
+ */
+export function evaluate(formula: string, home: string, source: CellSource, functions: FunctionTable): Arg {
   let node: Node;
   try {
     node = parseFormula(formula);
@@ -319,6 +335,7 @@ export function evaluate(formula: string, home: string, source: CellSource, func
       case "ref":
         return source.value(n.sheet ?? home, n.row, n.col);
       case "range": {
+        if (source.range) return source.range(n.sheet ?? home, n.top, n.left, n.bottom, n.right);
         const out: Value[][] = [];
         for (let r = n.top; r <= n.bottom; r++) {
           const row: Value[] = [];
@@ -332,23 +349,16 @@ export function evaluate(formula: string, home: string, source: CellSource, func
         return isErr(x) ? x : -x;
       }
       case "bin": {
-        const a = scalar(ev(n.a));
-        const b = scalar(ev(n.b));
-        if (isErr(a)) return a;
-        if (isErr(b)) return b;
-        if (n.op === "&") return `${a ?? ""}${b ?? ""}`;
-        if (["+", "-", "*", "/"].includes(n.op)) {
-          const x = toNumber(a);
-          const y = toNumber(b);
-          if (isErr(x)) return x;
-          if (isErr(y)) return y;
-          if (n.op === "+") return x + y;
-          if (n.op === "-") return x - y;
-          if (n.op === "*") return x * y;
-          return y === 0 ? ERR("#DIV/0!") : x / y;
+        const a = ev(n.a);
+        const b = ev(n.b);
+        // An array operand makes the operation element-wise (a spilled result), scalars broadcast.
+        if (Array.isArray(a) || Array.isArray(b)) {
+          const rows = Math.max(Array.isArray(a) ? a.length : 1, Array.isArray(b) ? b.length : 1);
+          const cols = Math.max(Array.isArray(a) ? (a[0]?.length ?? 1) : 1, Array.isArray(b) ? (b[0]?.length ?? 1) : 1);
+          const at = (x: Arg, r: number, c: number): Value => (Array.isArray(x) ? (x[x.length === 1 ? 0 : r]?.[x[0]?.length === 1 ? 0 : c] ?? null) : x);
+          return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => binary(n.op, at(a, r, c), at(b, r, c))));
         }
-        const cmp = typeof a === "number" && typeof b === "number" ? a - b : String(a ?? "").localeCompare(String(b ?? ""));
-        return { "=": cmp === 0, "<>": cmp !== 0, "<": cmp < 0, ">": cmp > 0, "<=": cmp <= 0, ">=": cmp >= 0 }[n.op] ?? ERR("#VALUE!");
+        return binary(n.op, a, b);
       }
       case "call": {
         const fn = table[n.name];
@@ -364,10 +374,28 @@ export function evaluate(formula: string, home: string, source: CellSource, func
     }
   };
 
-  return scalar(ev(node));
+  return ev(node);
 }
 
-function scalar(a: Arg): Value {
+function binary(op: string, a: Value, b: Value): Value {
+  if (isErr(a)) return a;
+  if (isErr(b)) return b;
+  if (op === "&") return `${a ?? ""}${b ?? ""}`;
+  if (["+", "-", "*", "/"].includes(op)) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (isErr(x)) return x;
+    if (isErr(y)) return y;
+    if (op === "+") return x + y;
+    if (op === "-") return x - y;
+    if (op === "*") return x * y;
+    return y === 0 ? ERR("#DIV/0!") : x / y;
+  }
+  const cmp = typeof a === "number" && typeof b === "number" ? a - b : String(a ?? "").localeCompare(String(b ?? ""));
+  return { "=": cmp === 0, "<>": cmp !== 0, "<": cmp < 0, ">": cmp > 0, "<=": cmp <= 0, ">=": cmp >= 0 }[op] ?? ERR("#VALUE!");
+}
+
+export function scalar(a: Arg): Value {
   return Array.isArray(a) ? (a[0]?.[0] ?? null) : a;
 }
 

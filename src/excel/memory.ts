@@ -5,7 +5,7 @@
  */
 import type { CellValue, Merge, SheetData } from "../core/types";
 import { a1, blockAddress, parseBlock, splitAddress } from "./address";
-import { evaluate, type FunctionTable, type Value } from "./formula";
+import { type Arg, evaluate, type FunctionTable, type Value } from "./formula";
 import {
   type Block,
   type ChartSpec,
@@ -66,7 +66,9 @@ export class MemoryWorkbook implements ExcelOps {
   /** Every call made, in order (tests assert on them). */
   readonly calls: string[] = [];
   private listeners = new Set<Listener>();
-  private valueCache = new Map<string, Value>();
+  private valueCache = new Map<string, Arg>();
+  private rangeCache = new Map<string, Value[][]>();
+  private formulaIndex = new Map<string, Map<number, number[]>>();
   private evaluating = new Set<string>();
 
   constructor(options: MemoryOptions = {}) {
@@ -108,7 +110,7 @@ export class MemoryWorkbook implements ExcelOps {
     if (i < 0 || !b) throw new Error(`no such place ${sheet}!${address}`);
     this.active = i;
     this.selection = b;
-    this.changed();
+    this.notify();
   }
 
   /** Sets one cell as the user types it (a value, or a formula starting with "="). */
@@ -128,26 +130,75 @@ export class MemoryWorkbook implements ExcelOps {
     return s.cells[b.top]?.[b.left];
   }
 
-  /** The value a cell shows (formulas evaluated). */
+  /** The value a cell shows (formulas evaluated; a cell under a spilling formula shows its part of the array). */
   value(sheet: string, row: number, col: number): Value {
     const s = this.sheet(sheet);
     if (!s) return { error: "#REF!" };
     const raw = s.cells[row]?.[col];
     if (typeof raw === "string" && raw.startsWith("=")) {
-      const key = `${s.name}\u0000${row},${col}`;
-      const hit = this.valueCache.get(key);
-      if (hit !== undefined) return hit;
-      if (this.evaluating.has(key)) return { error: "#CIRC!" };
-      this.evaluating.add(key);
-      try {
-        const v = evaluate(raw, s.name, this, this.functions);
-        this.valueCache.set(key, v);
-        return v;
-      } finally {
-        this.evaluating.delete(key);
-      }
+      const result = this.evaluated(s, row, col, raw);
+      return Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
     }
-    return raw === undefined ? null : (raw as Value);
+    if (raw === undefined || raw === null || raw === "") {
+      // Spills run down a column here (the only kind we write): the nearest formula above may cover this cell.
+      const rows = this.formulaRows(s).get(col);
+      if (rows) {
+        let k = rows.length - 1;
+        while (k >= 0 && rows[k] >= row) k--;
+        if (k >= 0) {
+          const top = rows[k];
+          const result = this.evaluated(s, top, col, s.cells[top][col] as string);
+          if (Array.isArray(result) && result.length > row - top) return result[row - top]?.[0] ?? null;
+        }
+      }
+      return null;
+    }
+    return raw as Value;
+  }
+
+  private evaluated(s: MemorySheet, row: number, col: number, formula: string): Arg {
+    const key = `${s.name}\u0000${row},${col}`;
+    const hit = this.valueCache.get(key);
+    if (hit !== undefined) return hit;
+    if (this.evaluating.has(key)) return { error: "#CIRC!" };
+    this.evaluating.add(key);
+    try {
+      const v = evaluate(formula, s.name, this, this.functions);
+      this.valueCache.set(key, v);
+      return v;
+    } finally {
+      this.evaluating.delete(key);
+    }
+  }
+
+  /** Per column, the rows holding formulas (sorted), for finding spill anchors. */
+  private formulaRows(s: MemorySheet): Map<number, number[]> {
+    let map = this.formulaIndex.get(s.name);
+    if (!map) {
+      map = new Map();
+      s.cells.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v === "string" && v.startsWith("=")) map!.set(c, [...(map!.get(c) ?? []), r]);
+        }),
+      );
+      this.formulaIndex.set(s.name, map);
+    }
+    return map;
+  }
+
+  /** A block's shown values, cached until the workbook changes (formulas share their ranges). */
+  range(sheet: string, top: number, left: number, bottom: number, right: number): Value[][] {
+    const key = `${sheet}\u0000${top},${left},${bottom},${right}`;
+    const hit = this.rangeCache.get(key);
+    if (hit) return hit;
+    const out: Value[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row: Value[] = [];
+      for (let c = left; c <= right; c++) row.push(this.value(sheet, r, c));
+      out.push(row);
+    }
+    this.rangeCache.set(key, out);
+    return out;
   }
 
   valueAt(sheet: string, address: string): Value {
@@ -248,7 +299,7 @@ export class MemoryWorkbook implements ExcelOps {
           }
       }
     }
-    this.changed();
+    this.notify();
     return n;
   }
 
@@ -259,7 +310,7 @@ export class MemoryWorkbook implements ExcelOps {
       groups += new Set(s.marks.values()).size;
       s.marks.clear();
     }
-    this.changed();
+    this.notify();
     return groups;
   }
 
@@ -270,7 +321,7 @@ export class MemoryWorkbook implements ExcelOps {
     this.active = i;
     const b = cell ? parseBlock(cell) : null;
     if (b) this.selection = b;
-    this.changed();
+    this.notify();
   }
 
   getDisplayLanguage(): string {
@@ -352,8 +403,15 @@ export class MemoryWorkbook implements ExcelOps {
     return { name: s.name, cells, numberFormats: formats, merges, origin: { row: b.top, col: b.left } };
   }
 
+  /** Something shown changed (selection, marks) but no value did. */
+  notify(): void {
+    for (const fn of this.listeners) fn();
+  }
+
   private changed(): void {
     this.valueCache.clear();
+    this.rangeCache.clear();
+    this.formulaIndex.clear();
     for (const fn of this.listeners) fn();
   }
 

@@ -23,6 +23,28 @@ export function display(v: Value, format: string | null | undefined): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
 }
 
+/** Display width of a text in character units (CJK counts two), first line only. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.split("\n")[0]) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Column widths: the sheet's own where it has them, else from the first rows' content (as Excel autofit would). */
+function widths(book: MemoryWorkbook, s: MemorySheet, cols: number, rows: number): number[] {
+  return Array.from({ length: cols }, (_, c) => {
+    if (s.columnWidths[c]) return Math.min(s.columnWidths[c], 40);
+    let w = 6;
+    const merged = new Set(s.merges.filter((m) => m.left !== m.right).map((m) => `${m.top}`));
+    for (let r = 0; r < Math.min(rows, 60); r++) {
+      if (merged.has(`${r}`)) continue;
+      const v = book.value(s.name, r, c);
+      if (v !== null && typeof v !== "object") w = Math.max(w, textWidth(display(v, s.numberFormats[r]?.[c])) + 1);
+    }
+    return Math.min(w, 28);
+  });
+}
+
 function covered(s: MemorySheet): { skip: Set<string>; spans: Map<string, { rows: number; cols: number }> } {
   const skip = new Set<string>();
   const spans = new Map<string, { rows: number; cols: number }>();
@@ -42,6 +64,7 @@ export function Grid({ book }: { book: MemoryWorkbook }) {
   const rows = Math.min(used.bottom + 1, MAX_ROWS);
   const cols = Math.max(used.right + 1, 6);
   const { skip, spans } = covered(sheet);
+  const colWidths = widths(book, sheet, cols, rows);
   const sel = book.selection;
   const selAddress = a1(sel.top, sel.left);
   const raw = sheet.cells[sel.top]?.[sel.left];
@@ -64,7 +87,7 @@ export function Grid({ book }: { book: MemoryWorkbook }) {
             <tr>
               <th className="corner" />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} style={{ minWidth: `${Math.max(4, Math.min(sheet.columnWidths[c] ?? 10, 40)) * 7}px` }}>
+                <th key={c} style={{ minWidth: `${colWidths[c] * 7}px`, maxWidth: `${colWidths[c] * 7 + 8}px` }}>
                   {columnLetters(c)}
                 </th>
               ))}
@@ -119,6 +142,7 @@ export function Grid({ book }: { book: MemoryWorkbook }) {
           <button
             key={s.name}
             role="tab"
+            data-sheet-tab={s.name}
             aria-selected={i === book.active}
             className={`${i === book.active ? "active" : ""} ${s.ours ? "ours" : ""}`}
             onClick={() => {

@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: "8px", flexWrap: "wrap", alignItems: "center" },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "4px 4px", whiteSpace: "nowrap" },
-  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 4px", verticalAlign: "top" },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 4px", verticalAlign: "top", lineHeight: tokens.lineHeightBase200 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: "2px" },
   shortRow: { backgroundColor: MARK_COLORS.short.fill },
@@ -150,7 +150,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
                     </div>
                   </td>
                   <td className={`${s.td} ${s.num}`}>{r.gap === null ? "—" : fmtQuantity(r.gap, r.unit)}</td>
-                  <td className={s.td}>
+                  <td className={s.td} style={{ whiteSpace: "nowrap" }}>
                     <StatusBadge r={r} />
                   </td>
                 </tr>

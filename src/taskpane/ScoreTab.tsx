@@ -30,7 +30,10 @@ export interface ScoreState {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
   row: { display: "flex", columnGap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", columnGap: "8px", rowGap: "6px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", columnGap: "8px", rowGap: "6px" },
+  input: { minWidth: 0, width: "100%" },
+  details: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "4px 8px" },
+  summary: { cursor: "pointer", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   mapping: { display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1.3fr)", columnGap: "8px", rowGap: "4px", alignItems: "center", fontSize: tokens.fontSizeBase200 },
   header: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
@@ -41,17 +44,19 @@ const useStyles = makeStyles({
   section: { marginTop: "4px" },
 });
 
-function MappingEditor({ title, m, choices, onChange }: { title: string; m: HeaderMapping; choices: ScoreColumn[]; onChange: (m: HeaderMapping) => void }) {
+function MappingEditor({ title, m, choices, required, onChange }: { title: string; m: HeaderMapping; choices: ScoreColumn[]; required: ScoreColumn[]; onChange: (m: HeaderMapping) => void }) {
   const { t, lang } = useT();
   const s = useStyles();
+  const complete = missingColumns(m, required).length === 0;
+  const found = m.columns.filter((c) => c !== null).map((c) => (lang === "zh" ? SCORE_HEADERS[c!].label : SCORE_HEADERS[c!].en));
   return (
-    <fieldset style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 4, padding: "6px 8px", margin: 0 }}>
-      <legend>
-        <Text size={200} weight="semibold">
-          {title} · {t("mappingTitle", { row: m.row + 1 })}
-        </Text>
-      </legend>
-      <div className={s.mapping}>
+    // Collapsed once every required column is recognised; open while one is missing.
+    <details className={s.details} open={!complete}>
+      <summary className={s.summary}>
+        {title} · {t("mappingTitle", { row: m.row + 1 })}
+        {complete ? `：${found.join(lang === "zh" ? "、" : ", ")}` : ""}
+      </summary>
+      <div className={s.mapping} style={{ marginTop: 6 }}>
         {m.texts.map((text, i) =>
           text ? (
             <div key={i} style={{ display: "contents" }}>
@@ -82,7 +87,7 @@ function MappingEditor({ title, m, choices, onChange }: { title: string; m: Head
           ) : null,
         )}
       </div>
-    </fieldset>
+    </details>
   );
 }
 
@@ -161,6 +166,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
     <Field label={label} size="small">
       <Input
         size="small"
+        className={s.input}
         type="number"
         step={step}
         min={min}
@@ -202,13 +208,13 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
           {t("recognise")}
         </Button>
       </div>
-      {cm ? <MappingEditor title={t("completionSheet")} m={cm} choices={COMPLETION_CHOICES} onChange={setCm} /> : null}
+      {cm ? <MappingEditor title={t("completionSheet")} m={cm} choices={COMPLETION_CHOICES} required={COMPLETION_REQUIRED} onChange={setCm} /> : null}
       {missing.length ? (
         <MessageBar intent="warning">
           <MessageBarBody>{t("mappingMissing", { list: missing.map((c) => (lang === "zh" ? SCORE_HEADERS[c].label : SCORE_HEADERS[c].en)).join(lang === "zh" ? "、" : ", ") })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {km && countyName ? <MappingEditor title={t("countySheet")} m={km} choices={COUNTY_CHOICES} onChange={setKm} /> : null}
+      {km && countyName ? <MappingEditor title={t("countySheet")} m={km} choices={COUNTY_CHOICES} required={["county"]} onChange={setKm} /> : null}
       <Text size={200} weight="semibold">
         {t("optionsTitle")}
       </Text>

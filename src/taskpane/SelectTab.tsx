@@ -68,7 +68,11 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
       <ul className={s.list} data-testid="recommendations">
         {cities.map((city) => {
           const rec = result.counties.find((c) => c.city === city && c.recommended);
-          const passedOver = result.counties.filter((c) => c.city === city && !c.recommended && c.reasons.length > 0);
+          // Only the counties passed over for a reason worth telling (previous winner, a tie); not every lower total.
+          const passedOver = result.counties
+            .filter((c) => c.city === city && !c.recommended)
+            .map((c) => ({ c, reasons: c.reasons.filter((r) => r.code !== "not-best") }))
+            .filter((x) => x.reasons.length > 0);
           return (
             <li key={city} className={s.item} data-city={city}>
               <div className={s.head}>
@@ -83,8 +87,8 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
                 )}
               </div>
               {rec ? <Reasons reasons={rec.reasons} /> : null}
-              {passedOver.map((c) => (
-                <Reasons key={c.county} reasons={c.reasons} />
+              {passedOver.map((x) => (
+                <Reasons key={x.c.county} reasons={x.reasons} />
               ))}
             </li>
           );

@@ -8,11 +8,9 @@
  *   一 city stage per county     二 province stage per recommended county
  *   三 city-stage indicator rows 四 province-stage indicator rows
  */
-import { readCell } from "../core/parse";
-import { completionOrder } from "../core/score";
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
 import { normalizeText } from "../core/parse";
-import { parseCell, quoteSheet, a1 } from "../excel/address";
+import { a1, columnLetters, parseCell, quoteSheet } from "../excel/address";
 import { type Block, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import type { Lang } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";
@@ -113,12 +111,21 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const provHead = cityLast + 3;
   const provFirst = provHead + 1;
   const provLast = provFirst + result.province.length - 1;
-  const detailEntries = countyRows.flatMap((c) => (inputOf(c.county, c.city)?.entries ?? []).map((e) => ({ c, e })));
+  // Section 三 mirrors the user's completion table row for row (spilled formulas over its columns).
+  const origin = cs.origin ?? { row: 0, col: 0 };
+  const firstUserRow = origin.row + cm.row + 1;
+  const lastUserRow = origin.row + cs.cells.length - 1;
+  const userRows = Math.max(0, lastUserRow - firstUserRow + 1);
   const detHead = provLast + 3;
   const detFirst = detHead + 1;
-  const detLast = detFirst + detailEntries.length - 1;
+  const detLast = detFirst + Math.max(userRows, 1) - 1;
+  const detRowOf = (cell: string | undefined) => {
+    const p = cell ? parseCell(cell) : null;
+    return p ? detFirst + (p.row - firstUserRow) : -1;
+  };
+  const detailEntries = countyRows.flatMap((c) => (inputOf(c.county, c.city)?.entries ?? []).map((e) => ({ c, e, row: detRowOf(e.targetAt?.cell) })));
   const recommended = result.province;
-  const pEntries = recommended.flatMap((p) => detailEntries.map((d, i) => ({ d, i })).filter(({ d }) => d.c.county === p.county && d.c.city === p.city).map((x) => ({ ...x, p })));
+  const pEntries = recommended.flatMap((p) => detailEntries.filter((d) => d.c.county === p.county && d.c.city === p.city && d.row >= 0).map((d) => ({ d, p })));
   const pdHead = detLast + 3;
   const pdFirst = pdHead + 1;
   const pdLast = pdFirst + pEntries.length - 1;
@@ -188,53 +195,55 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   put([]);
 
   // 三 city-stage indicator rows: measures read from the user's own cells, ranked within city × indicator.
+  // One spilled formula per column (dynamic arrays): the engine ranks each column once, n log n, however long.
   put([t.cityDetail]);
   put(t.headDetail);
-  detailEntries.forEach(({ c, e }, i) => {
-    const r = detFirst + i;
-    const target = refTo(cs.name, e.targetAt?.cell);
-    const actual = refTo(cs.name, e.actualAt?.cell);
-    const countyRef = refTo(cs.name, sameRow(cs, cm, e.targetAt?.cell, "county"));
-    const indicatorRef = refTo(cs.name, sameRow(cs, cm, e.targetAt?.cell, "indicator"));
-    const reading = readCell(e.target);
-    const bound = reading.status === "value" ? reading.quantity.bound : "atLeast";
-    const order = completionOrder(o.basis, bound) === "asc" ? 1 : 0;
-    const basis = o.basis === "value" ? `,"value"` : "";
+  const userCol = (c: ScoreColumn): string | null => {
+    const i = cm.columns.indexOf(c);
+    return i < 0 ? null : `${quoteSheet(cs.name)}!$${columnLetters(i + origin.col)}$${firstUserRow + 1}:$${columnLetters(i + origin.col)}$${lastUserRow + 1}`;
+  };
+  const own = (letter: string) => col(letter, detFirst, detLast);
+  const staticCity = new Map<number, string>(detailEntries.map((d) => [d.row, d.c.city]));
+  const cityCol = userCol("city");
+  const basis = o.basis === "value" ? `,"value"` : "";
+  const target = userCol("target");
+  const actual = userCol("actual");
+  for (let k = 0; k < Math.max(userRows, 1); k++) {
+    const r = detFirst + k;
+    const first = k === 0;
     put(
       [
-        c.city,
-        countyRef ? `=${countyRef}` : c.county,
-        indicatorRef ? `=${indicatorRef}` : e.indicator,
-        target ? `=${target}` : "",
-        actual ? `=${actual}` : "",
-        target && actual ? `=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")` : "",
-        target && actual ? `=IFERROR(ZG.OVERTARGET(${actual},${target}),"")` : "",
-        `=${A(r, 0)}&"|"&${A(r, 2)}`,
-        `=ZG.RANKSCOREBY(${A(r, 5)},${col("F", detFirst, detLast)},${A(r, 7)},${col("H", detFirst, detLast)},${rankArgs(order)})`,
-        `=ZG.RANKSCOREBY(${A(r, 6)},${col("G", detFirst, detLast)},${A(r, 7)},${col("H", detFirst, detLast)},${rankArgs(0)})`,
+        cityCol ? (first ? `=${cityCol}` : null) : (staticCity.get(r) ?? null),
+        first ? `=${userCol("county")}` : null,
+        first ? `=${userCol("indicator")}` : null,
+        first && target ? `=${target}` : null,
+        first && actual ? `=${actual}` : null,
+        first && target && actual ? `=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")` : null,
+        first && target && actual ? `=IFERROR(ZG.OVERTARGET(${actual},${target}),"")` : null,
+        first ? `=${own("A")}&"|"&${own("C")}` : null,
+        first ? `=ZG.RANKSCOREBY(${own("F")},${own("F")},${own("H")},${own("H")},${rankArgs(0)})` : null,
+        first ? `=ZG.RANKSCOREBY(${own("G")},${own("G")},${own("H")},${own("H")},${rankArgs(0)})` : null,
       ],
       [null, null, null, null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", null, "0.0", "0.0"],
     );
-  });
+  }
   put([]);
 
   // 四 province-stage indicator rows: the same measures, ranked within the recommended counties per indicator.
   put([t.provinceDetail]);
   put(t.headPDetail);
-  pEntries.forEach(({ d, i }, k) => {
+  // Points as one spilled formula per column, like section 三: each column is ranked once.
+  pEntries.forEach(({ d }, k) => {
     const r = pdFirst + k;
-    const detRow = detFirst + i;
-    const reading = readCell(d.e.target);
-    const bound = reading.status === "value" ? reading.quantity.bound : "atLeast";
-    const order = completionOrder(o.basis, bound) === "asc" ? 1 : 0;
+    const detRow = d.row;
     put(
       [
         `=${A(detRow, 1)}`,
         `=${A(detRow, 2)}`,
         `=${A(detRow, 5)}`,
         `=${A(detRow, 6)}`,
-        `=ZG.RANKSCOREBY(${A(r, 2)},${col("C", pdFirst, pdLast)},${A(r, 1)},${col("B", pdFirst, pdLast)},${rankArgs(order)})`,
-        `=ZG.RANKSCOREBY(${A(r, 3)},${col("D", pdFirst, pdLast)},${A(r, 1)},${col("B", pdFirst, pdLast)},${rankArgs(0)})`,
+        k === 0 ? `=ZG.RANKSCOREBY(${col("C", pdFirst, pdLast)},${col("C", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})` : null,
+        k === 0 ? `=ZG.RANKSCOREBY(${col("D", pdFirst, pdLast)},${col("D", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})` : null,
       ],
       [null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", "0.0", "0.0"],
     );
@@ -244,8 +253,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const tables = [
     countyRows.length ? { name: "ZG_CityStage", range: block(cityHead, cityLast, t.headCity.length) } : null,
     recommended.length ? { name: "ZG_ProvinceStage", range: block(provHead, provLast, t.headProvince.length) } : null,
-    detailEntries.length ? { name: "ZG_CityIndicators", range: block(detHead, detLast, t.headDetail.length) } : null,
-    pEntries.length ? { name: "ZG_ProvinceIndicators", range: block(pdHead, pdLast, t.headPDetail.length) } : null,
+    // Sections 三 and 四 spill (dynamic arrays), which Excel does not allow inside a table: they stay plain ranges.
   ].filter((x): x is { name: string; range: Block } => x !== null);
 
   return {
