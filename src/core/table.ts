@@ -235,13 +235,23 @@ function isUnitName(name: string): boolean {
 
 function findInView(v: View, orientation: Orientation): Candidate | null {
   // The label column: the one whose texts most often have readable values to their right.
+  // On a tie the longer texts win: a 序号 column written （一）、（二） is not the labels beside it.
   let labelCol = -1;
   let best = 0;
+  let bestLength = 0;
   for (let c = 0; c < v.cols; c++) {
     let n = 0;
-    for (let r = 0; r < v.rows; r++) if (isLabelText(v.cls(r, c)) && valuesRightOf(v, r, c) > 0) n++;
-    if (n > best) {
+    let length = 0;
+    for (let r = 0; r < v.rows; r++) {
+      const k = v.cls(r, c);
+      if (isLabelText(k) && valuesRightOf(v, r, c) > 0) {
+        n++;
+        length += k.text.length;
+      }
+    }
+    if (n > best || (n === best && n > 0 && length > bestLength)) {
       best = n;
+      bestLength = length;
       labelCol = c;
     }
   }

@@ -335,3 +335,17 @@ test("a base-year stock column is used for 累计 indicators only, and last year
   const given = checkSheet(sheet, { base: { "全省累计上云企业40万家(下达任务数为当年新增数)": 350000 } });
   expect(given.results[0]).toMatchObject({ gap: -10000, status: "short" });
 });
+
+test("a 序号 column written as text （一）、（二） is not taken for the labels", () => {
+  const sheet: SheetData = {
+    name: "序号",
+    cells: [
+      ["序号", "指标", "甲市", "乙市"],
+      ["（一）", "新增工业机器人100台", "60台", "40台"],
+      ["（二）", "培育企业10家", "5家", "5家"],
+    ],
+  };
+  const t = findDecompositionTable(sheet)!;
+  expect(t.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人100台", "培育企业10家"]);
+  expect(t.childNames).toEqual(["甲市", "乙市"]);
+});
