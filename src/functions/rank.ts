@@ -29,11 +29,12 @@ interface Pool {
   quantities: Quantity[];
 }
 
-/** Reads `ref`; the first Excel error value in it is returned instead (RANK.EQ propagates errors in ref). */
-function readPool(name: string, m: Matrix, only?: (i: number) => boolean): Pool | Fail {
+/** Reads `ref` (or only the cells `only` lists); the first error value in it is returned instead (RANK.EQ propagates errors in ref). */
+function readPool(name: string, m: Matrix, only?: readonly number[]): Pool | Fail {
   const pool: Pool = { indices: [], quantities: [] };
-  for (let i = 0; i < m.cells.length; i++) {
-    if (only && !only(i)) continue;
+  const n = only ? only.length : m.cells.length;
+  for (let k = 0; k < n; k++) {
+    const i = only ? only[k] : k;
     const r = readAt(name, m, i);
     if (r.status === "value") {
       pool.indices.push(i);
@@ -149,8 +150,7 @@ export const RANKSCOREBY = define(
     const tableOf = (k: string): Map<string, number> | Fail => {
       let t = tables.get(k);
       if (t === undefined) {
-        const ids = new Set(members.get(k) ?? []);
-        const pool = readPool("ref", ref, (i) => ids.has(i));
+        const pool = readPool("ref", ref, members.get(k) ?? []);
         t = isFail(pool) ? pool : pointsTable(pool, { order, top, step, floor });
         tables.set(k, t);
       }
