@@ -135,9 +135,13 @@ export function checkAllocation(input: AllocationInput): CheckResult {
       parentFromCell = true;
     } else if (r.status === "error" && r.issue) {
       issues.push(r.issue);
+      const place = placeOf(input.parentAt);
+      // The issue's text starts with the place already; the reason names it once.
+      const zh = place.zh && r.issue.zh.startsWith(`${place.zh}：`) ? r.issue.zh.slice(place.zh.length + 1) : r.issue.zh;
+      const en = place.en && r.issue.en.startsWith(`${place.en}: `) ? r.issue.en.slice(place.en.length + 2) : r.issue.en;
       parentError = {
-        zh: `上级目标${placeOf(input.parentAt).zh ? `（${placeOf(input.parentAt).zh}）` : ""}无法读取：${r.issue.zh}`,
-        en: `the parent target${placeOf(input.parentAt).en ? ` (${placeOf(input.parentAt).en})` : ""} cannot be read: ${r.issue.en}`,
+        zh: `上级目标${place.zh ? `（${place.zh}）` : ""}无法读取：${zh}`,
+        en: `the parent target${place.en ? ` (${place.en})` : ""} cannot be read: ${en}`,
       };
     }
   }
@@ -192,7 +196,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
           "child-no-value",
           "warning",
           {
-            zh: `“${child.name}”没有分解目标值，按缺失处理${kind === "total" ? "（合计只计其余单位）" : ""}`,
+            zh: `“${child.name}”没有分解目标值，按缺失处理${kind === "total" ? "（只对其余单位求和）" : ""}`,
             en: `“${child.name}” has no allocated value and is treated as missing${kind === "total" ? " (the sum covers the other units only)" : ""}`,
           },
           child.at,

@@ -190,6 +190,9 @@ describe("children with no value or unreadable cells", () => {
     expect(r.status).toBe("unchecked");
     expect(r.issues[0]).toMatchObject({ severity: "error", cell: "N5" });
     expect(r.reason!.en).toMatch(/parent/);
+    // The place is named once in the reason, not repeated from the issue.
+    expect(r.reason!.zh.split("N5").length - 1).toBe(1);
+    expect(r.reason!.en.split("N5").length - 1).toBe(1);
   });
 });
 
