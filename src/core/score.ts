@@ -131,7 +131,37 @@ export function rankPoints(
   const order = options.order ?? "desc";
   if (order !== "desc" && order !== "asc")
     return fail("bad-option", { zh: `选项 order（排序方向）只能是 desc 或 asc，收到 ${String(order)}`, en: `Option order must be desc or asc; got ${String(order)}` });
+  if (measures.every((m) => m === null || m === undefined || typeof m === "number")) {
+    return { ok: true, ...rankNumbers(measures as ReadonlyArray<number | null>, options, order) };
+  }
   return { ok: true, ...rankRatios(measures.map(toRatio), options, order) };
+}
+
+/**
+ * Plain numbers: a number stands for its shortest round-trip decimal, and that decimal is a strictly
+ * increasing function of the double, so comparing the doubles is comparing the exact values — no BigInt.
+ */
+function rankNumbers(measures: ReadonlyArray<number | null>, options: RankOptions, order: RankOrder): RankPoints {
+  const n = measures.length;
+  const ranks: (number | null)[] = new Array<number | null>(n).fill(null);
+  const points: number[] = new Array<number>(n).fill(0);
+  const sign = order === "desc" ? -1 : 1;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = measures[i];
+    if (typeof m === "number" && Number.isFinite(m)) idx.push(i);
+  }
+  const key = (i: number): number => sign * (measures[i] as number);
+  idx.sort((a, b) => key(a) - key(b));
+  let groupStart = 0;
+  for (let k = 0; k < idx.length; k++) {
+    // 0 and −0 are one decimal, and === says so.
+    if (k > 0 && measures[idx[k - 1]] !== measures[idx[k]]) groupStart = k;
+    const rank = groupStart + 1;
+    ranks[idx[k]] = rank;
+    points[idx[k]] = pointsForRank(rank, options);
+  }
+  return { ranks, points };
 }
 
 /** Doubles closer than this (relative) may be ordered differently from their exact values. */

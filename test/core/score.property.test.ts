@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { rankPoints, scoreGroup } from "../../src/core/score";
 import { runSelection } from "../../src/core/select";
-import { decimalFromString, ratio } from "../../src/core/decimal";
+import { decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
 import { COUNTIES_2020, isAccelerated } from "../../src/core/reference";
 import type { CellValue, CountyInput, Ratio, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
@@ -47,6 +47,25 @@ describe("rankPoints properties", () => {
         });
       }),
       RUNS,
+    );
+  });
+});
+
+describe("rankPoints on plain numbers", () => {
+  test("ranks numbers exactly as their exact ratios rank (the double fast path changes nothing)", () => {
+    const num = fc.oneof(
+      fc.constantFrom(0, -0, 0.1, 0.3, 0.1 + 0.2, 3, 0.3 / 0.1, 1e-300, -2.5),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -5, max: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.option(num, { freq: 6 }), { maxLength: 40 }), fc.constantFrom("desc" as const, "asc" as const), (ms, order) => {
+        const plain = rankPoints(ms, { ...DEFAULT_OPTIONS, order });
+        const exact = rankPoints(ms.map((m) => (m === null ? null : ratioFromNumber(m))), { ...DEFAULT_OPTIONS, order });
+        expect(plain.ok && exact.ok).toBe(true);
+        if (plain.ok && exact.ok) expect(plain.ranks).toEqual(exact.ranks);
+      }),
+      { numRuns: 300 },
     );
   });
 });
