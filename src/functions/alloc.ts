@@ -5,6 +5,7 @@
  */
 import { checkAllocation } from "../core/check";
 import { decimalFromNumber, decimalToString } from "../core/decimal";
+import { a1 } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { AllocationInput, CellValue, CheckResult, Msg } from "../core/types";
 import { define, placeIn, propagated, type Matrix, type Value } from "./args";
@@ -16,8 +17,14 @@ const params = [
   { name: "base", kind: "number" },
 ] as const;
 
-/** Children are named by their position in the range ("#3"), the only name a formula argument has. */
-const childName = (i: number): string => `#${i + 1}`;
+/**
+ * A child is named by its cell ("C7") where Excel gave the range's address, else by its position in the range
+ * ("#3"): a formula argument carries no unit names.
+ */
+function childName(m: Matrix, i: number): string {
+  if (!m.origin) return `#${i + 1}`;
+  return a1(m.origin.row + Math.floor(i / m.cols), m.origin.col + (i % m.cols));
+}
 
 /** Runs the check, or the Excel error value passed in (errors propagate, as in Excel's own functions). */
 function run(parent: CellValue, children: Matrix, base: number | null): CheckResult | Fail {
@@ -35,7 +42,7 @@ function run(parent: CellValue, children: Matrix, base: number | null): CheckRes
   const input: AllocationInput = {
     indicator: typeof parent === "string" ? parent : "",
     ...(asTarget ? { parent } : {}),
-    children: children.cells.map((cell, i) => ({ name: childName(i), cell })),
+    children: children.cells.map((cell, i) => ({ name: childName(children, i), cell })),
     base,
   };
   return checkAllocation(input);

@@ -50,6 +50,14 @@ describe("rate indicators", () => {
   });
 });
 
+describe("children named by their cells where Excel gives the addresses", () => {
+  it("lists the cells below the rate, and names the cell whose unit does not convert", () => {
+    const inv = { parameterAddresses: ["Sheet1!A3", "Sheet1!B3:E3", ""] };
+    expect(allocCheck("10%以上", [["12%", "9%", "10%", "9.5%"]], null, inv)).toBe("低于目标：C3、E3");
+    expect(allocCheck("10000台", [[5000, "3000家"]], null, { parameterAddresses: ["", "'县表'!C7:D7", ""] })).toMatch(/^不可比：单位不一致.*D7/);
+  });
+});
+
 describe("not comparable", () => {
   const cloud = "全省累计上云企业40万家（下达任务数为当年新增数）";
 
