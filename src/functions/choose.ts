@@ -158,7 +158,8 @@ export const RECOMMEND = define(
     }
     const out: Value[][] = [];
     for (const members of groups.values()) {
-      const city = members[0].city;
+      // Counties without a city are ranked together, as the engine does, under a label that says so.
+      const city: Value = members[0].city || { zh: "（未填设区市）", en: "(no city)" };
       const ranked = standing(members);
       const eligible = ranked.filter((u) => !prev.get(u.row));
       const skipped = ranked.filter((u) => prev.get(u.row));

@@ -52,6 +52,11 @@ describe("ZG.RECOMMEND", () => {
     expect(withPolicy[0][2]).toContain("政策机制分更高");
   });
 
+  it("ranks counties without a city together, under a label that says so", () => {
+    const out = recommend(col("A县", "B县"), col("", null), col(1, 2), null, null, null, null) as unknown[][];
+    expect(out).toEqual([["（未填设区市）", "B县", expect.stringContaining("总分 2")]]);
+  });
+
   it("reports a missing total, an error value and columns of different lengths", () => {
     expectError((recommend(col("A县"), col("丽水市"), col(""), null, null, null, null) as unknown[][])[0][0], "#N/A", "参数 totals");
     expectError((recommend(col("A县"), col("丽水市"), col(excelError("#DIV/0!")), null, null, null, null) as unknown[][])[0][0], "#DIV/0!");
