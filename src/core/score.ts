@@ -27,7 +27,7 @@ import type {
   ZgIssue,
 } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { ONE, compareDecimal, compareRatio, decimalFromNumber, ratio, ratioFromNumber, subDecimal } from "./decimal";
+import { ONE, compareDecimal, compareRatio, decimalFromNumber, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
 import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
 import { issue, placeOf } from "./messages";
 
@@ -482,6 +482,17 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
         }, e.targetAt),
       );
       continue;
+    }
+    // A percentage target with a bare actual of 1 or more (12 for 12%) is most likely a missing %: say so, score as written.
+    if (t.isRate && !a.isRate && a.unit === null && Math.abs(a.value) >= 1 && Math.abs(t.value) < 1) {
+      const shown = decimalToString(a.exact);
+      const pct = decimalToString(shiftDecimal(a.exact, 2));
+      issues.push(
+        issue("rate-scale", "warning", {
+          zh: `${u.county}“${label}”的目标是百分数，完成值 ${shown} 按 ${pct}% 计；如指 ${shown}%，请写成“${shown}%”`,
+          en: `${u.county} "${label}": the target is a percentage, so the actual ${shown} counts as ${pct}%; if ${shown}% is meant, write "${shown}%"`,
+        }, e.actualAt),
+      );
     }
     entry.read = { t, a };
   }

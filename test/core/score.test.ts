@@ -342,6 +342,18 @@ describe("scoreGroup", () => {
     expect(g.indicatorCount).toBe(0);
   });
 
+  test("a bare actual of 12 against a percentage target is scored as written, with a warning", () => {
+    // 12 against 10%: completion 12 / 0.1 = 120 (as written), and a warning that "12%" may be meant.
+    const g = scoreGroup([county("甲县", [e(RD, "10%以上", 12, 2)])], { ...DEFAULT_OPTIONS });
+    expect(g.issues.map((i) => [i.code, i.cell])).toEqual([["rate-scale", "E2"]]);
+    expect(g.issues[0].zh).toContain("1200%");
+    expect(g.issues[0].zh).toContain("“12%”");
+    expect(g.scores[0].indicators[0].completion!.value).toBe(120);
+    // 0.12 or "12%" is what was meant: no warning.
+    expect(scoreGroup([county("甲县", [e(RD, "10%以上", 0.12, 2)])], { ...DEFAULT_OPTIONS }).issues).toEqual([]);
+    expect(scoreGroup([county("甲县", [e(RD, "10%以上", "12%", 2)])], { ...DEFAULT_OPTIONS }).issues).toEqual([]);
+  });
+
   test("an at-most actual of 0 has no completion measure (warned) but is first on over-target", () => {
     const units = [county("甲县", [e(EN, "5%以下", "0", 2)]), county("乙县", [e(EN, "5%以下", "4%", 3)])];
     const g = scoreGroup(units, { ...DEFAULT_OPTIONS });
