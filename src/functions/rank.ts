@@ -204,7 +204,7 @@ export const STDSCORE = define(
     params: [
       { name: "points", kind: "cells" },
       { name: "ref", kind: "cells", optional: true },
-      { name: "weight", kind: "number" },
+      { name: "weight", kind: "number", min: 0 },
       { name: "method", kind: "choice", default: "full", choices: METHODS },
       { name: "full", kind: "number", default: 10, above: 0 },
     ] as const,
