@@ -7,7 +7,7 @@ import { normalizeText } from "../core/parse";
 import { bilingual } from "../core/messages";
 import { DOC_9 } from "../core/reference";
 import type { Request } from "./args";
-import { CliError, inputError, issueError } from "./errors";
+import { CliError, inputError, issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { renderTable, quantity, type Cell } from "./format";
 import {
@@ -53,7 +53,7 @@ export async function runCheck(req: Request, out: Output): Promise<number> {
   const found = findCheckedSheet(sheets, req.sheet, shown);
   // checkSheet's issues already hold every result's issues, in table order.
   const errors = found.issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) throw unreadable(shown, errors);
+  if (errors.length > 0) throw issuesError(shown, errors);
 
   const json = toJson(shown, found);
   if (req.out) await saveWorkbook(checkWorkbook(json, found), req.out, { force: req.force, inputs: [file] });
@@ -103,20 +103,6 @@ function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError
       en: `no decomposition table found${single ? "" : ` in the sheets (${sheets.map((s) => s.name).join(", ")})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
     },
     { file, sheet: single },
-  );
-}
-
-/** Cells the engine could not read: each named by file, sheet and cell; the first one leads. */
-function unreadable(file: string, errors: ZgIssue[]): CliError {
-  const first = issueError(file, errors[0]);
-  if (errors.length === 1) return first;
-  const rest = errors.slice(1);
-  return new CliError(
-    {
-      zh: `${first.text.zh}\n${rest.map((i) => `  文件“${file}” ${i.zh}`).join("\n")}`,
-      en: `${first.text.en}\n${rest.map((i) => `  ${file}, ${i.en}`).join("\n")}`,
-    },
-    first.place,
   );
 }
 

@@ -49,6 +49,20 @@ export function issueError(file: string, found: ZgIssue): CliError {
   );
 }
 
+/** Cells the engine could not read, each named by file, sheet and cell; the first one leads (and sets the place). */
+export function issuesError(file: string, errors: ZgIssue[]): CliError {
+  const first = issueError(file, errors[0]);
+  if (errors.length === 1) return first;
+  const rest = errors.slice(1);
+  return new CliError(
+    {
+      zh: `${first.text.zh}\n${rest.map((i) => `  文件“${file}” ${i.zh}`).join("\n")}`,
+      en: `${first.text.en}\n${rest.map((i) => `  ${file}, ${i.en}`).join("\n")}`,
+    },
+    first.place,
+  );
+}
+
 /** A bad argument: no file or cell to name, only the option. */
 export function argumentError(msg: Msg): CliError {
   return new CliError(msg);

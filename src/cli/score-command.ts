@@ -3,7 +3,7 @@ import * as path from "path";
 import type { CountyResult, ProvinceResult, SelectionResult, ZgIssue } from "../core/types";
 import { runSelection } from "../core/select";
 import type { Request } from "./args";
-import { CliError, issueError } from "./errors";
+import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
 import { scoreWorkbook } from "./score-workbook";
@@ -30,7 +30,7 @@ export async function runScore(req: Request, out: Output): Promise<number> {
   const result = runSelection(input.counties, req.options);
   const warnings = [...input.warnings, ...result.warnings];
   const errors = warnings.filter((w) => w.severity === "error");
-  if (errors.length > 0) throw unreadable(shown, errors);
+  if (errors.length > 0) throw issuesError(shown, errors);
 
   const json = toJson(result, warnings);
   if (req.out) {
@@ -44,19 +44,6 @@ export async function runScore(req: Request, out: Output): Promise<number> {
     if (req.out) out.stdout(`\n已写入 / written: ${req.out}`);
   }
   return 0;
-}
-
-function unreadable(file: string, errors: ZgIssue[]): CliError {
-  const first = issueError(file, errors[0]);
-  if (errors.length === 1) return first;
-  const rest = errors.slice(1);
-  return new CliError(
-    {
-      zh: `${first.text.zh}\n${rest.map((i) => `  文件“${file}” ${i.zh}`).join("\n")}`,
-      en: `${first.text.en}\n${rest.map((i) => `  ${file}, ${i.en}`).join("\n")}`,
-    },
-    first.place,
-  );
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
