@@ -106,6 +106,9 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
     return emptyResult(given, [resolved.error]);
   }
   const o = resolved.options;
+  if (counties.length === 0) {
+    return emptyResult(o, [issue("no-counties", "warning", { zh: "没有可评分的县（市、区）", en: "No counties to score" })]);
+  }
   const warnings: ZgIssue[] = [];
 
   const cityKeys = new Map<string, string>();

@@ -244,6 +244,12 @@ describe("options", () => {
     }
   });
 
+  test("no counties: an empty result with one warning", () => {
+    const r = runSelection([]);
+    expect([r.counties, r.province]).toEqual([[], []]);
+    expect(r.warnings.map((w) => [w.code, w.severity])).toEqual([["no-counties", "warning"]]);
+  });
+
   test("the options used are returned", () => {
     expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1 });
   });
