@@ -182,8 +182,8 @@ describe("a fixture with a two-row merged header, title and note rows, 全市目
 });
 
 describe("unusable input: exit status 2 and a message naming the file, sheet and cell", () => {
-  test("an unreadable cell", async () => {
-    const file = await workbook(path.join(dir, "pending.xlsx"), (wb) => cityTable(wb.addWorksheet("分解表"), { F5: "待定" }));
+  test("unreadable cells, every one named", async () => {
+    const file = await workbook(path.join(dir, "pending.xlsx"), (wb) => cityTable(wb.addWorksheet("分解表"), { F5: "待定", G7: "约十二" }));
     const r = zg(["check", file, "--json"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
@@ -192,6 +192,8 @@ describe("unusable input: exit status 2 and a message naming the file, sheet and
     expect(r.stderr).toContain("F5");
     expect(r.stderr).toContain("待定");
     expect(r.stderr).toMatch(/zg error: .*pending\.xlsx, 分解表!F5/);
+    expect(r.stderr).toContain("分解表!G7");
+    expect(r.stderr).toContain("约十二");
   });
 
   test("an Excel error value in a child cell", async () => {
