@@ -128,14 +128,15 @@ export interface Defined<T extends readonly ParamSpec[]> {
 
 // ─── coercion ───────────────────────────────────────────────────────────────────────────────
 
-/** "Sheet1!B2:D5", "'县 表'!$B$2", "B2" → where the range starts; undefined for anything else ("" for a constant). */
+/** "Sheet1!B2:D5", "'县 表'!$B$2", "B2", "Sheet1!C:C" → where the range starts; undefined for anything else ("" for a constant). */
 export function parseAddress(address: string | null | undefined): Origin | undefined {
   if (typeof address !== "string" || !address) return undefined;
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(address.trim());
-  if (!m) return undefined;
+  // Sheet part, then the first corner: "B2", a whole column "B" (B:B) or a whole row "2" (2:2).
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?[A-Za-z]{0,3}\$?\d*)?$/.exec(address.trim());
+  if (!m || (m[3] === undefined && m[4] === undefined)) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const col = [...m[3].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { ...(sheet ? { sheet } : {}), row: Number(m[4]) - 1, col };
+  const col = m[3] ? [...m[3].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : 0;
+  return { ...(sheet ? { sheet } : {}), row: m[4] ? Number(m[4]) - 1 : 0, col };
 }
 
 /** "参数 top" or, where Excel said where it is, "参数 top（工作表“Sheet1”C1 单元格）". */

@@ -129,6 +129,8 @@ describe("messages name the sheet and cell where Excel passes the parameters' ad
     expect(parseAddress("Sheet1!B2:D5")).toEqual({ sheet: "Sheet1", row: 1, col: 1 });
     expect(parseAddress("'县 表''s'!$AA$10")).toEqual({ sheet: "县 表's", row: 9, col: 26 });
     expect(parseAddress("C3")).toEqual({ row: 2, col: 2 });
+    expect(parseAddress("县表!C:D")).toEqual({ sheet: "县表", row: 0, col: 2 });
+    expect(parseAddress("Sheet1!$4:$9")).toEqual({ sheet: "Sheet1", row: 3, col: 0 });
     expect(parseAddress("")).toBeUndefined();
     expect(parseAddress(undefined)).toBeUndefined();
     expect(parseAddress("#REF!")).toBeUndefined();
