@@ -170,7 +170,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
         type="number"
         step={step}
         min={min}
-        value={String(opts[key])}
+        defaultValue={String(opts[key])}
         onChange={(_, d) => {
           const v = Number(d.value);
           if (d.value !== "" && Number.isFinite(v)) setOpts({ ...opts, [key]: v });

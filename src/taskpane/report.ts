@@ -81,6 +81,7 @@ export function reportSheet(check: SheetCheck, lang: Lang): SheetContent {
     numberFormats: formats,
     columnWidths: [6, 40, 8, 6, 14, 14, 14, 8, 30, 14],
     titleRows: [0],
+    merges: [{ top: 0, left: 0, bottom: 0, right: header.length - 1 }],
     boldRows: [1],
     freezeRows: 2,
     tables: check.results.length ? [{ name: "ZG_Check", range: { top: 1, left: 0, bottom: tableBottom, right: header.length - 1 } }] : [],

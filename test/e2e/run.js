@@ -170,6 +170,7 @@ async function main() {
         return window.zgBook.value("ZG评分结果", r, 8);
       }, provinceTop.county);
       assert(Math.abs(shown - Number(provinceTop.total)) < 0.006, `grid total ${shown} vs pane ${provinceTop.total}`);
+      await pane.getByTestId("province-table").scrollIntoViewIfNeeded();
       await shoot("score.png");
       // Raise one actual of that county: its row recalculates.
       const before = await page.evaluate(() => window.zgBook.value("ZG评分结果", 6, 8));

@@ -1,0 +1,259 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane's flows as a user drives them, with the Excel operations injected (the in-memory workbook):
+ * what the pane shows, what lands in the workbook, and that the user's own cells and formatting stay.
+ */
+import "@testing-library/jest-dom";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { runSelection } from "../../src/core/select";
+import { MemoryWorkbook } from "../../src/excel/memory";
+import { zgFunctions } from "../../src/excel/zgFunctions";
+import { sampleWorkbook } from "../../src/preview/samples";
+import { App } from "../../src/taskpane/App";
+import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
+
+jest.setTimeout(60_000);
+
+// jsdom has no ResizeObserver; Fluent UI's tab list and popovers ask for one.
+beforeAll(() => {
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+/** A small city-level table as a county official might keep it: title, header, three indicators, a 合计 column. */
+function smallTable(book: MemoryWorkbook) {
+  book.addSheet({
+    name: "分解",
+    cells: [
+      ["2020年目标分解"],
+      ["指标", "全市目标", "甲县", "乙县", "丙县"],
+      ["新增工业机器人", "300台", 100, 120, 70],
+      ["研发费用支出增长", "10%以上", "12%", "8%", "10%"],
+      ["技术改造投资增长", "7%以上", "9%", "7%", "7.5%"],
+    ],
+    fills: { C3: "#FFFF00" },
+  });
+  book.select("分解", "B3");
+}
+
+function renderApp(book: MemoryWorkbook, lang: "zh" | "en" = "zh") {
+  const user = userEvent.setup();
+  render(<App ops={book} lang={lang} />);
+  return user;
+}
+
+describe("分解校核 / check", () => {
+  test("checks the table around the selection, marks the shortfalls, clears exactly the marks", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    const before = JSON.stringify(book.sheet("分解")!.cells);
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    const summary = await screen.findByTestId("check-summary");
+    expect(summary).toHaveTextContent("达标 1");
+    expect(summary).toHaveTextContent("不足 2");
+    const rows = within(screen.getByTestId("check-results")).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("新增工业机器人");
+    expect(rows[1]).toHaveTextContent("分解合计比上级目标少 10台");
+    expect(rows[2]).toHaveTextContent("低于目标的地区：乙县");
+    // Marks: the robots label (the sum falls short) and 乙县's research rate.
+    const marks = book.sheet("分解")!.marks;
+    expect([...marks.entries()].sort()).toEqual([
+      ["2,0", "short"],
+      ["3,3", "short"],
+    ]);
+    expect(screen.getByText(/已在表中标记 2 个单元格/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await screen.findByText(/已清除 1 组标记/);
+    expect(book.sheet("分解")!.marks.size).toBe(0);
+    expect(book.sheet("分解")!.fills.get("2,2")).toBe("#FFFF00");
+    expect(JSON.stringify(book.sheet("分解")!.cells)).toBe(before);
+  });
+
+  test("writes the report to our sheet and asks before replacing it", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    await screen.findByTestId("check-summary");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告”。");
+    const report = book.sheet("ZG校核报告")!;
+    expect(report.ours).toBe("report");
+    expect(report.cells[2][1]).toBe("新增工业机器人");
+    expect(report.cells[3][7]).toBe("不足");
+    expect(report.cells[3][8]).toBe("乙县");
+    // Again: the pane asks; keeping both writes a second sheet.
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await user.click(await screen.findByRole("button", { name: "另建新表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告 (2)”。");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await user.click(await screen.findByRole("button", { name: "替换" }));
+    await waitFor(() => expect(book.sheets.filter((s) => s.name.startsWith("ZG校核报告"))).toHaveLength(2));
+  });
+
+  test("a user's sheet named like our report is never touched", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    book.addSheet({ name: "ZG校核报告", cells: [["我自己的表"]] });
+    book.select("分解", "B3");
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    await screen.findByTestId("check-summary");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告 (2)”。");
+    expect(book.sheet("ZG校核报告")!.cells).toEqual([["我自己的表"]]);
+  });
+
+  test("no table: the error names the sheet, in Chinese, with a way to go there", async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet({ name: "空表", cells: [["只是一行字"]] });
+    book.select("空表", "A1");
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("空表");
+    await user.click(within(alert).getByRole("button", { name: /定位 空表/ }));
+    expect(book.calls).toContain("goTo:空表!");
+  });
+
+  test("a typed range that is not an address is reported in the pane", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    const user = renderApp(book);
+    await user.type(screen.getByPlaceholderText("例如 分解表!A1:N22"), "分解!Q");
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("不是有效的区域地址");
+  });
+});
+
+describe("评分 / score, 推荐与入围 / shortlist", () => {
+  test("recognises the sample's columns, scores, explains a number and writes live formulas", async () => {
+    const book = sampleWorkbook({});
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    await screen.findByText(/完成情况表 · 列对应关系（第 2 行为表头）/);
+    await user.click(screen.getByRole("button", { name: "评分" }));
+    const table = await screen.findByTestId("province-table");
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(11);
+    expect(within(table).getAllByText("入围")).toHaveLength(6);
+
+    // The pane shows what the engine computes for the same input.
+    const c = await book.readSheet("完成情况");
+    const k = await book.readSheet("县");
+    const read = readCounties(c, detectHeader(c)!, k, detectHeader(k)!);
+    if (!read.ok) throw new Error("sample unreadable");
+    const expected = runSelection(read.counties, {});
+    expect(rows[0]).toHaveTextContent(expected.province[0].county);
+    expect(rows[0]).toHaveTextContent(String(Math.round(expected.province[0].total * 100) / 100));
+
+    // Explain: the total of the first county, with the article of 2号.
+    await user.click(within(rows[0]).getByRole("button", { name: /^总分/ }));
+    expect(await screen.findByText(/第五条 评价指标体系/)).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "写入评分结果表（实时公式）" }));
+    await screen.findByText(/评分结果已写入工作表“ZG评分结果”/, undefined, { timeout: 30_000 });
+    const sheet = book.sheet("ZG评分结果")!;
+    expect(sheet.ours).toBe("score");
+    expect(sheet.tables.map((t) => t.name)).toEqual(["ZG_CityStage", "ZG_ProvinceStage"]);
+    expect(sheet.charts).toHaveLength(1);
+    const completion = sheet.cells.flat().find((v) => typeof v === "string" && v.includes("ZG.COMPLETION"));
+    expect(completion).toMatch(/^=IFERROR\(ZG\.COMPLETION\('完成情况'!\$F\$3:\$F\$\d+,'完成情况'!\$E\$3:\$E\$\d+\),""\)$/);
+    // The province block's totals are the engine's.
+    const provRow = sheet.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
+    expected.province.forEach((p, i) => {
+      expect(book.value("ZG评分结果", provRow + i, 1)).toBe(p.county);
+      expect(book.value("ZG评分结果", provRow + i, 8) as number).toBeCloseTo(p.total, 9);
+    });
+
+    // Live: a higher actual for one county raises its city-stage total.
+    const first = { county: book.value("ZG评分结果", 6, 1), total: book.value("ZG评分结果", 6, 8) as number };
+    const src = book.sheet("完成情况")!;
+    const r = src.cells.findIndex((row) => row[1] === first.county && typeof row[5] === "number");
+    act(() => book.setCell("完成情况", `F${r + 1}`, (src.cells[r][5] as number) * 10));
+    expect(book.value("ZG评分结果", 6, 8) as number).toBeGreaterThan(first.total);
+
+    // The shortlist with its reasons.
+    await user.click(screen.getByRole("tab", { name: "推荐与入围" }));
+    const list = screen.getByTestId("shortlist");
+    expect(list.querySelectorAll('li[data-selected="true"]')).toHaveLength(6);
+    expect(list.querySelectorAll('[data-reason="selected"]')).toHaveLength(6);
+    const recs = screen.getByTestId("recommendations");
+    expect(recs.querySelectorAll("li[data-city]")).toHaveLength(11);
+    // The sample has a previous winner: the pane says why it was passed over.
+    expect(recs.querySelector('[data-reason="previous-winner"]')).not.toBeNull();
+  }, 240_000);
+
+  test("a column the recogniser misses can be mapped by hand", async () => {
+    const book = new MemoryWorkbook({ functions: zgFunctions() });
+    book.addSheet({
+      name: "完成",
+      cells: [
+        ["设区市", "县（市、区）", "指标", "目标", "实绩"],
+        ["杭州市", "上城区", "新增工业机器人", "100台", "120台"],
+        ["杭州市", "下城区", "新增工业机器人", "100台", "90台"],
+      ],
+    });
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    expect(await screen.findByText("缺少必需的列：完成")).toBeTruthy();
+    const score = screen.getByRole("button", { name: "评分" });
+    expect(score).toBeDisabled();
+    await user.selectOptions(screen.getByRole("combobox", { name: "完成情况表 实绩" }), "actual");
+    expect(screen.queryByText("缺少必需的列：完成")).toBeNull();
+    await user.click(score);
+    const city = await screen.findByTestId("city-table");
+    expect(city).toHaveTextContent("1. 上城区");
+    expect(city).toHaveTextContent("推荐");
+  });
+
+  test("options reach the engine: with one slot only one county is selected", async () => {
+    const book = sampleWorkbook({});
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    await screen.findByText(/完成情况表 · 列对应关系/);
+    const slots = screen.getByRole("spinbutton", { name: "激励名额" });
+    await user.clear(slots);
+    await user.type(slots, "1");
+    const min = screen.getByRole("spinbutton", { name: "加快发展县至少" });
+    await user.clear(min);
+    await user.type(min, "0");
+    await user.click(screen.getByRole("button", { name: "评分" }));
+    const table = await screen.findByTestId("province-table");
+    expect(within(table).getAllByText("入围")).toHaveLength(1);
+  });
+});
+
+describe("模板 / templates, language", () => {
+  test("templates go onto new sheets; a taken name gets a suffix and the drop-down follows it", async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet({ name: "指标", cells: [["用户自己的指标表"]] });
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    await user.click(screen.getByRole("button", { name: "插入2020年分解方案（9号文件）" }));
+    await screen.findByText(/已插入：2020分解方案/);
+    expect(book.sheet("2020分解方案")!.ours).toBe("template");
+    await user.selectOptions(screen.getByRole("combobox", { name: "只含某设区市（可选）" }), "衢州市");
+    await user.click(screen.getByRole("button", { name: "插入县（市、区）自评模板" }));
+    await screen.findByText(/已插入：完成情况、县、指标 \(2\)、说明/);
+    expect(book.sheet("指标")!.cells).toEqual([["用户自己的指标表"]]);
+    const list = book.sheet("完成情况")!.validations.find((v) => v.type === "list" && v.source);
+    expect(list && list.type === "list" ? list.source : "").toBe("'指标 (2)'!$B$2:$B$19");
+    const counties = book.sheet("县")!.cells.slice(1).map((r) => r[1]);
+    expect(new Set(counties)).toEqual(new Set(["衢州市"]));
+  });
+
+  test("the language follows Office and can be switched", async () => {
+    const book = new MemoryWorkbook({ displayLanguage: "en-US" });
+    const user = userEvent.setup();
+    render(<App ops={book} />);
+    expect(screen.getByRole("tab", { name: "Check" })).toBeTruthy();
+    await user.click(screen.getByTestId("lang-switch"));
+    expect(screen.getByRole("tab", { name: "分解校核" })).toBeTruthy();
+  });
+});
