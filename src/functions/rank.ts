@@ -35,6 +35,9 @@ function readPool(name: string, m: Matrix, only?: readonly number[]): Pool | Fai
   const n = only ? only.length : m.cells.length;
   for (let k = 0; k < n; k++) {
     const i = only ? only[k] : k;
+    // Whole-column references hand over a million mostly blank cells: skip them before any reading.
+    const cell = m.cells[i];
+    if (cell === null || cell === undefined || cell === "") continue;
     const r = readAt(name, m, i);
     if (r.status === "value") {
       pool.indices.push(i);
