@@ -24,8 +24,8 @@ import { RANKSCORE, RANKSCOREBY, STDSCORE } from "./rank";
 /**
  * Rank points of rules.md §3: max(floor, top − step × (rank − 1)); ties share a rank; text and blanks in ref are ignored.
  * @customfunction RANKSCORE RANKSCORE
- * @param number The value to rank (as in RANK.EQ), or a range of values: one spilled result per cell. A blank scores 0.
- * @param ref The values of the ranking group (as in RANK.EQ). Text and blanks are ignored; an error value propagates.
+ * @param number The value to rank (as in RANK.EQ), or a range of values: one spilled result per cell. A blank or #N/A scores 0.
+ * @param ref The values of the ranking group (as in RANK.EQ). Text, blanks and #N/A (no value) are ignored; other error values propagate.
  * @param [order] 0 or omitted: descending (higher is better); nonzero: ascending (lower is better, for "at most" targets).
  * @param [top] Points of rank 1. Default 10.
  * @param [step] Points lost per rank. Default 0.5.
