@@ -203,7 +203,7 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
     return { status: "error", issue: issue("not-a-number", "error", { zh: "无法识别的单元格内容", en: "unrecognised cell content" }, at) };
   }
   const outcome = textOutcome(cell);
-  if (outcome === NONE) return noValue(at);
+  if ("none" in outcome) return noValue(at);
   if ("code" in outcome) return { status: "error", issue: issue(outcome.code, "error", outcome, at) };
   return { status: "value", quantity: outcome };
 }
