@@ -129,7 +129,7 @@ export class OfficeOps implements ExcelOps {
     const blocks = rowBlocks(rows, cols);
     const merged = sheet.getRangeByIndexes(b.top, b.left, rows, cols).getMergedAreasOrNullObject();
     merged.load("address");
-    for (const [i, blk] of blocks.entries()) {
+    for (const blk of blocks) {
       const range = sheet.getRangeByIndexes(b.top + blk.start, b.left, blk.count, cols);
       range.load("values,numberFormat");
       await context.sync();

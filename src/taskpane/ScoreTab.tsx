@@ -122,7 +122,6 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
   useEffect(() => {
     void recognise();
     // Recognise once when the tab opens; the button reruns it after the user changes the workbook.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const pickCompletion = (name: string) => {

@@ -66,18 +66,6 @@ function indicatorCount(units: { indicators: IndicatorScore[] }[]): number {
   return withMeasure.size;
 }
 
-function refTo(sheet: string, address: string | undefined): string | null {
-  return address ? `${quoteSheet(sheet)}!${address}` : null;
-}
-
-/** The A1 address, on the user's sheet, of a mapped column in the row of `rowAddress`. */
-function sameRow(sheet: SheetData, m: HeaderMapping, rowAddress: string | undefined, col: ScoreColumn): string | undefined {
-  const at = rowAddress ? parseCell(rowAddress) : null;
-  const c = m.columns.indexOf(col);
-  if (!at || c < 0) return undefined;
-  return a1(at.row, c + (sheet.origin?.col ?? 0));
-}
-
 export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const { result, lang } = input;
   const o: ScoreOptions = result.options;
@@ -234,7 +222,6 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   put(t.headPDetail);
   // Points as one spilled formula per column, like section 三: each column is ranked once.
   pEntries.forEach(({ d }, k) => {
-    const r = pdFirst + k;
     const detRow = d.row;
     put(
       [
