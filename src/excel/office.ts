@@ -259,7 +259,8 @@ export class OfficeOps implements ExcelOps {
       let name = t.name;
       for (let i = 2; tableNames.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
       tableNames.add(name.toLowerCase());
-      const table = ws.tables.add(blockAddress(t.range), true);
+      // A Range rather than an address string: an address without a sheet would name the active sheet.
+      const table = ws.tables.add(ws.getRangeByIndexes(t.range.top, t.range.left, t.range.bottom - t.range.top + 1, t.range.right - t.range.left + 1), true);
       table.name = name;
     }
     for (const ch of content.charts ?? []) {

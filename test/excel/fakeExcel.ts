@@ -96,6 +96,7 @@ export class FakeExcel {
   };
 
   private sheetMocks = new Map<string, OfficeMockObject>();
+  private addressOf = new WeakMap<OfficeMockObject, string>();
 
   live(): FakeSheet[] {
     return this.sheets.filter((s) => !s.deleted);
@@ -161,7 +162,8 @@ export class FakeExcel {
         add: (key: string, value: string) => void props.set(key, value),
       },
       tables: {
-        add: (address: string) => {
+        add: (source: string | OfficeMockObject) => {
+          const address = typeof source === "string" ? source : this.addressOf.get(source)!;
           const t = { name: `Table${this.nextId++}`, address };
           s.tables.push(t);
           const tm = new OfficeMockObject({});
@@ -270,6 +272,7 @@ export class FakeExcel {
     );
     setPlain(mock, { conditionalFormats: cfCollection });
     s.ranges.push({ address: local, mock, original: { values, formats } });
+    this.addressOf.set(mock, local);
     return mock;
   }
 }
