@@ -12,7 +12,7 @@
  *              clearMarks() removes exactly those and never the user's own formats or fills.
  */
 import type { CellValue, Merge, SheetData } from "../core/types";
-import { blockAddress, compactAddresses, parseBlock, splitAddress } from "./address";
+import { compactAddresses, parseBlock, splitAddress } from "./address";
 import {
   type Block,
   type ExcelOps,
