@@ -4,21 +4,14 @@
  * that break ties), so these functions order units with the engine's own tie-break chain (compareStanding:
  * total, then targetScore, overScore, policyScore; input order last) and apply §6's two rules to that order.
  */
-import { readYesNo, normalizeText } from "../core/parse";
-import { findCity, isAccelerated } from "../core/reference";
-import { compareStanding, sameScore, type StandingKey } from "../core/select";
-import type { CellValue, Msg, UnitScore } from "../core/types";
+import { readYesNo } from "../core/parse";
+import { isAccelerated } from "../core/reference";
+import { STANDING_NAMES, cityKey, recommendInCity, selectShortlist, type Standing, type TieReport } from "../core/select";
+import type { CellValue, Msg } from "../core/types";
 import { at, define, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
 import { bad, errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
-
-const KEY_NAME: Record<StandingKey, Msg> = {
-  total: { zh: "总分", en: "total" },
-  targetScore: { zh: "目标任务完成分", en: "target score" },
-  overScore: { zh: "超目标完成分", en: "over-target score" },
-  policyScore: { zh: "政策机制分", en: "policy score" },
-};
 
 function textOf(c: CellValue): string {
   return c === null || c === undefined ? "" : String(c).trim();
@@ -56,8 +49,9 @@ function yesNoAt(name: string, m: Matrix, i: number): boolean | Fail {
   return fail("#VALUE!", at(placeIn(name, m, i), { zh: `“${String(cell)}”不是是/否值`, en: `"${String(cell)}" is not a yes/no value` }));
 }
 
-interface Unit extends UnitScore {
+interface Unit extends Standing {
   row: number;
+  city: string;
 }
 
 /** The rows that name a county (a range longer than the list leaves blank rows), as scored units. */
@@ -82,22 +76,18 @@ function readUnits(
     if (isFail(os)) return os;
     const pol = extra.policy ? scoreAt("policyScores", extra.policy, i, true) : 0;
     if (isFail(pol)) return pol;
-    units.push({ row: i, county, city: city(i), total, targetScore: ts, overScore: os, policyScore: pol, completionPoints: 0, overPoints: 0, indicators: [] });
+    units.push({ row: i, county, city: city(i), total, targetScore: ts, overScore: os, policyScore: pol });
   }
   return units;
 }
 
-/** Best first by the chain; Array.prototype.sort is stable, so full ties keep input order. */
-function standing(units: Unit[]): Unit[] {
-  return [...units].sort((a, b) => compareStanding(a, b).cmp);
-}
-
-/** Why `w` stands above `o` when their totals are equal: the deciding score, or input order (to confirm by hand). */
-function tieNote(w: Unit, o: Unit): Msg {
-  const { by } = compareStanding(w, o);
-  if (by) {
-    const k = KEY_NAME[by];
-    return { zh: `与${o.county}总分相同，${k.zh}更高（${fmt(w[by])} 对 ${fmt(o[by])}）`, en: `same total as ${o.county}; higher ${k.en} (${fmt(w[by])} vs ${fmt(o[by])})` };
+/** Why the unit the engine put first stands above another with the same total: the deciding score, or list order. */
+function tieNote(units: readonly Unit[], t: TieReport): Msg {
+  const w = units[t.winner];
+  const o = units[t.other];
+  if (t.by) {
+    const k = STANDING_NAMES[t.by];
+    return { zh: `与${o.county}总分相同，${k.zh}更高（${fmt(w[t.by])} 对 ${fmt(o[t.by])}）`, en: `same total as ${o.county}; higher ${k.en} (${fmt(w[t.by])} vs ${fmt(o[t.by])})` };
   }
   return {
     zh: `与${o.county}总分相同且无法再区分，按列表顺序在前，请人工确认`,
@@ -151,7 +141,7 @@ export const RECOMMEND = define(
     // Cities in order of first appearance; 杭州 and 杭州市 are one city.
     const groups = new Map<string, Unit[]>();
     for (const u of units) {
-      const k = findCity(u.city)?.id ?? normalizeText(u.city);
+      const k = cityKey(u.city);
       const g = groups.get(k);
       if (g) g.push(u);
       else groups.set(k, [u]);
@@ -160,21 +150,21 @@ export const RECOMMEND = define(
     for (const members of groups.values()) {
       // Counties without a city are ranked together, as the engine does, under a label that says so.
       const city: Value = members[0].city || { zh: "（未填设区市）", en: "(no city)" };
-      const ranked = standing(members);
-      const eligible = ranked.filter((u) => !prev.get(u.row));
-      const skipped = ranked.filter((u) => prev.get(u.row));
-      if (eligible.length === 0) {
+      const rec = recommendInCity(
+        members,
+        members.map((u) => prev.get(u.row) === true),
+      );
+      if (rec.winner === null) {
         out.push([city, "", { zh: "本市所有县（市、区）上年度均已获激励，无推荐", en: "every county of the city received the incentive last year: none recommended" }]);
         continue;
       }
-      const w = eligible[0];
+      const w = members[rec.winner];
       const notes: Msg[] = [{ zh: `总分 ${fmt(w.total)}，市内可推荐县中最高`, en: `total ${fmt(w.total)}, the best the city may recommend` }];
-      const passed = skipped.filter((u) => compareStanding(u, w).cmp < 0);
-      if (passed.length) {
-        const names = passed.map((u) => u.county);
+      if (rec.passedOver.length) {
+        const names = rec.passedOver.map((k) => members[k].county);
         notes.push({ zh: `排名更前的${names.join("、")}上年度已获激励，不再推荐`, en: `${names.join(", ")}, ranked higher, received the incentive last year` });
       }
-      for (const o of eligible.slice(1)) if (sameScore(o.total, w.total)) notes.push(tieNote(w, o));
+      for (const t of rec.ties) notes.push(tieNote(members, t));
       out.push([city, w.county, join(notes)]);
     }
     return out;
@@ -213,41 +203,33 @@ export const SHORTLIST = define(
       if (isFail(v)) return v;
       acc.set(u.row, v);
     }
-    const order = standing(units);
-    const rank = (u: Unit): number => 1 + units.filter((o) => o.total > u.total && !sameScore(o.total, u.total)).length;
-    const selected = new Set(order.slice(0, slots));
-    const notes = new Map<Unit, Msg[]>(order.map((u) => [u, []]));
-    // A tie across the cut-off is decided by the chain (here: input order) and said so.
-    if (order.length > slots) {
-      const last = order[slots - 1];
-      for (const o of order.slice(slots)) if (sameScore(o.total, last.total)) notes.get(last)!.push(tieNote(last, o));
-    }
-    let have = order.filter((u) => selected.has(u) && acc.get(u.row)).length;
-    let shortOf: Msg | null = null;
-    while (have < minAccelerated) {
-      const incoming = order.find((u) => !selected.has(u) && acc.get(u.row));
-      const outgoing = [...order].reverse().find((u) => selected.has(u) && !acc.get(u.row));
-      if (!incoming || !outgoing) {
-        shortOf = {
-          zh: `只有 ${have} 个加快发展县可入选，达不到至少 ${minAccelerated} 个的要求（2号第三条）`,
-          en: `only ${have} 加快发展县 can be selected, short of the ${minAccelerated} required (No. 2, Art. 3)`,
-        };
-        break;
-      }
-      selected.delete(outgoing);
-      selected.add(incoming);
-      have++;
-      notes.get(incoming)!.push({
-        zh: `加快发展县中排名最高的未入选者，按2号第三条替换第 ${rank(outgoing)} 名${outgoing.county}入选`,
-        en: `the best unselected 加快发展县; replaces ${outgoing.county} (ranked ${rank(outgoing)}) under No. 2, Art. 3`,
+    const sl = selectShortlist(
+      units,
+      units.map((u) => acc.get(u.row) === true),
+      { slots, minAccelerated },
+    );
+    const notes: Msg[][] = units.map(() => []);
+    for (const t of sl.cutTies) notes[t.winner].push(tieNote(units, t));
+    for (const { incoming, outgoing } of sl.replacements) {
+      notes[incoming].push({
+        zh: `加快发展县中排名最高的未入选者，按2号第三条替换第 ${sl.ranks[outgoing]} 名${units[outgoing].county}入选`,
+        en: `the best unselected 加快发展县; replaces ${units[outgoing].county} (ranked ${sl.ranks[outgoing]}) under No. 2, Art. 3`,
       });
     }
+    const shortOf: Msg | null =
+      sl.shortOfAccelerated === null
+        ? null
+        : {
+            zh: `只有 ${sl.shortOfAccelerated} 个加快发展县可入选，达不到至少 ${minAccelerated} 个的要求（2号第三条）`,
+            en: `only ${sl.shortOfAccelerated} 加快发展县 can be selected, short of the ${minAccelerated} required (No. 2, Art. 3)`,
+          };
     const out: Value[][] = [];
-    for (const u of order) {
-      if (!selected.has(u)) continue;
+    for (const k of sl.order) {
+      if (!sl.selected[k]) continue;
+      const u = units[k];
       const tag = acc.get(u.row) ? { zh: "（加快发展县）", en: " (加快发展县)" } : { zh: "", en: "" };
-      const head = { zh: `总分 ${fmt(u.total)}，排名第 ${rank(u)}${tag.zh}`, en: `total ${fmt(u.total)}, ranked ${rank(u)}${tag.en}` };
-      out.push([u.county, join([head, ...notes.get(u)!])]);
+      const head = { zh: `总分 ${fmt(u.total)}，排名第 ${sl.ranks[k]}${tag.zh}`, en: `total ${fmt(u.total)}, ranked ${sl.ranks[k]}${tag.en}` };
+      out.push([u.county, join([head, ...notes[k]])]);
     }
     if (shortOf) out.push(["", shortOf]);
     return out;

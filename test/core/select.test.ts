@@ -3,7 +3,7 @@
  * target 100, so for a county with actual A: completion A/100, over (A − 100)/100, J = 1, and
  * targetScore = points × 6, overScore = points × 2 (points of rank r: 10 − 0.5 (r − 1)).
  */
-import { runSelection } from "../../src/core/select";
+import { recommendInCity, runSelection, selectShortlist, type Standing } from "../../src/core/select";
 import type { CountyInput, PolicyInput, ProvinceResult, SelectionResult } from "../../src/core/types";
 
 const IND = "传统制造业新增工业机器人";
@@ -252,5 +252,63 @@ describe("options", () => {
 
   test("the options used are returned", () => {
     expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1 });
+  });
+});
+
+/** The totals-level rules that runSelection, ZG.RECOMMEND and ZG.SHORTLIST share. */
+describe("rules on totals", () => {
+  const u = (county: string, total: number, targetScore = 0, overScore = 0, policyScore = 0): Standing => ({ county, total, targetScore, overScore, policyScore });
+
+  test("recommendInCity: the best by the chain among those that did not win last year", () => {
+    // 甲 90 won last year; 乙 and 丙 tie on 80, 丙 has the higher targetScore (50 > 48); 丁 70.
+    const r = recommendInCity([u("甲", 90), u("乙", 80, 48), u("丙", 80, 50), u("丁", 70)], [true, false, false, false], { zh: "某市", en: "City X" });
+    expect(r.winner).toBe(2);
+    expect(r.ranks).toEqual([1, 2, 2, 4]);
+    expect(r.order).toEqual([2, 1, 3]);
+    expect(r.passedOver).toEqual([0]);
+    expect(r.ties).toEqual([{ winner: 2, other: 1, by: "targetScore" }]);
+    expect(r.reasons.map((x) => x.map((y) => y.code))).toEqual([["previous-winner"], ["tie-break"], ["best-total", "tie-break"], ["not-best"]]);
+    expect(r.reasons[2][0].zh).toContain("某市");
+    expect(r.reasons[2][0].zh).toContain("甲");
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("recommendInCity: a full tie goes to the first listed and is warned; nobody eligible is warned", () => {
+    const t = recommendInCity([u("甲", 80, 1, 2, 3), u("乙", 80, 1, 2, 3)], [false, false]);
+    expect(t.winner).toBe(0);
+    expect(t.ties).toEqual([{ winner: 0, other: 1, by: null }]);
+    expect(t.warnings.map((w) => w.code)).toEqual(["tie-unresolved"]);
+    const none = recommendInCity([u("甲", 80)], [true]);
+    expect(none.winner).toBeNull();
+    expect(none.warnings.map((w) => w.code)).toEqual(["no-candidate"]);
+  });
+
+  test("selectShortlist: best slots, then the best 加快发展县 replaces the lowest selected other", () => {
+    // Totals 9 … 4; slots 3, min 2; accelerated: the 4th and the 6th.
+    const s = [u("a", 9), u("b", 8), u("c", 7), u("d", 6), u("e", 5), u("f", 4)];
+    const r = selectShortlist(s, [false, false, false, true, false, true], { slots: 3, minAccelerated: 2 });
+    // d replaces c (3rd), then f replaces b (2nd).
+    expect(r.replacements).toEqual([
+      { incoming: 3, outgoing: 2 },
+      { incoming: 5, outgoing: 1 },
+    ]);
+    expect(r.selected).toEqual([true, false, false, true, false, true]);
+    expect(r.shortOfAccelerated).toBeNull();
+    expect(r.ranks).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.reasons[3].map((x) => x.code)).toEqual(["accelerated-replacement"]);
+    // Only one 加快发展县 for two required: short, said with the count.
+    const short = selectShortlist(s, [false, false, false, true, false, false], { slots: 3, minAccelerated: 2 });
+    expect(short.shortOfAccelerated).toBe(1);
+    expect(short.warnings.map((w) => w.code)).toEqual(["too-few-accelerated"]);
+  });
+
+  test("selectShortlist: a tie across the cut-off is reported against each unit left out", () => {
+    const r = selectShortlist([u("a", 9), u("b", 7, 30), u("c", 7, 31), u("d", 7, 31)], [false, false, false, false], { slots: 2, minAccelerated: 0 });
+    expect(r.order).toEqual([0, 2, 3, 1]);
+    expect(r.cutTies).toEqual([
+      { winner: 2, other: 3, by: null },
+      { winner: 2, other: 1, by: "targetScore" },
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-unresolved"]);
   });
 });
