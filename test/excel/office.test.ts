@@ -6,7 +6,7 @@
 import { MARKS_KEY, OfficeOps, OWNER_KEY } from "../../src/excel/office";
 import { MARK_COLORS, OpError, type SheetContent } from "../../src/excel/ops";
 import { assigned, FakeExcel, installExcelEnums } from "./fakeExcel";
-import { allocationTable, countSyncs } from "./sync-count";
+import { allocationTable, countSyncs, syncReport } from "./sync-count";
 
 beforeAll(installExcelEnums);
 
@@ -228,5 +228,14 @@ describe("sync() calls do not grow with the table", () => {
     expect(small).toBeGreaterThan(0);
     expect(small).toBeLessThanOrEqual(3);
     expect(large).toBe(small);
+  });
+
+  test("the report the benchmark prints covers every operation", async () => {
+    const report = await syncReport(4, 200);
+    for (const [op, { small, large }] of Object.entries(report)) {
+      expect([op, large]).toEqual([op, small]);
+      expect(small).toBeLessThanOrEqual(3);
+    }
+    expect(report.writeSheet.small).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Counts context.sync() calls per Excel operation on a table of any size, over the office-addin-mock fake:
- * used by the tests (the count must not grow with the table) and reusable by the benchmark.
+ * used by the tests (the count must not grow with the table) and reusable by the benchmark (no jest needed).
  *
  *   countSyncs("markCells", 6) === countSyncs("markCells", 300)
  */
@@ -60,4 +60,12 @@ export async function countSyncs(op: CountedOp, rows: number): Promise<number> {
   }
   context.sync = originalSync;
   return n;
+}
+
+/** Syncs of every operation on a small table and on one 50 times larger (what the benchmark reports). */
+export async function syncReport(small = 6, large = 300): Promise<Record<CountedOp, { small: number; large: number }>> {
+  const ops: CountedOp[] = ["getSelectionSheet", "readSheet", "writeSheet", "insertTemplates", "markCells", "clearMarks"];
+  const out = {} as Record<CountedOp, { small: number; large: number }>;
+  for (const op of ops) out[op] = { small: await countSyncs(op, small), large: await countSyncs(op, large) };
+  return out;
 }
