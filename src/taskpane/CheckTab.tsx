@@ -7,7 +7,8 @@ import { blockAddress } from "../excel/address";
 import { MARK_COLORS } from "../excel/ops";
 import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
-import { Busy, ErrorBar, IssueList, useBusy, useConfirmReplace, useOps, useT } from "./shared";
+import { explainCheck } from "./explain";
+import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -149,7 +150,9 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
                       {r.status === "unchecked" && r.reason ? ` · ${m(r.reason)}` : ""}
                     </div>
                   </td>
-                  <td className={`${s.td} ${s.num}`}>{r.gap === null ? "—" : fmtQuantity(r.gap, r.unit)}</td>
+                  <td className={`${s.td} ${s.num}`}>
+                    <Explained text={r.gap === null ? "—" : fmtQuantity(r.gap, r.unit)} label={t("colGap")} explanation={() => explainCheck(r)} />
+                  </td>
                   <td className={s.td} style={{ whiteSpace: "nowrap" }}>
                     <StatusBadge r={r} />
                   </td>

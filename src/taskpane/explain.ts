@@ -2,9 +2,9 @@
  * Why a number in a result is what it is: the rule applied (rules.md) and the article of 2号 it
  * implements, with the unit's own figures filled in. Every figure the pane shows can be explained.
  */
-import { DOC_2 } from "../core/reference";
-import type { Msg, ProvinceResult, ScoreOptions, UnitScore } from "../core/types";
-import { fmt } from "./i18n";
+import { DOC_2, DOC_9 } from "../core/reference";
+import type { CheckResult, Msg, ProvinceResult, ScoreOptions, UnitScore } from "../core/types";
+import { fmt, fmtQuantity } from "./i18n";
 
 export type ScoreField = "completionPoints" | "overPoints" | "targetScore" | "overScore" | "policyScore" | "total" | "rank";
 
@@ -112,4 +112,35 @@ export function explain(u: UnitScore | ProvinceResult, field: ScoreField, o: Sco
         lines: [],
       };
   }
+}
+
+/** A check result's gap and verdict: the sum or the comparison made, child by child (rules.md §2, 9号). */
+export function explainCheck(r: CheckResult): Explanation {
+  const q = (x: number | null) => fmtQuantity(x, r.unit);
+  const atMost = r.bound === "atMost";
+  const rule: Msg =
+    r.kind === "total"
+      ? {
+          zh: `总量类指标：差额 = 下级合计 ${q(r.childrenTotal)} − 上级目标 ${q(r.parent)}；下级合计${atMost ? "不高于" : "不低于"}上级目标为达标。合计、小计、总计行列不计入下级。`,
+          en: `A total: gap = the children's total ${q(r.childrenTotal)} − the parent ${q(r.parent)}; met when the total is ${atMost ? "at most" : "at least"} the parent. 合计/小计/总计 are not children.`,
+        }
+      : r.kind === "rate"
+        ? {
+            zh: `比率类指标不加总：每个下级都${atMost ? "不高于" : "不低于"}上级目标 ${q(r.parent)} 为达标。`,
+            en: `A rate is not summed: met when every child is ${atMost ? "at most" : "at least"} the parent ${q(r.parent)}.`,
+          }
+        : {
+            zh: "累计类指标：上级目标是存量，下级任务是当年新增数，没有基期存量无法比较。",
+            en: "A cumulative target: the parent is a stock and the children yearly additions, so they cannot be compared without the base year's stock.",
+          };
+  return {
+    title: { zh: r.indicator, en: r.indicator },
+    value: r.gap === null ? "—" : q(r.gap),
+    rule: r.reason ? { zh: `${rule.zh}${r.reason.zh}`, en: `${rule.en} ${r.reason.en}` } : rule,
+    article: { zh: `${DOC_9.number}；规则 rules.md 第2节`, en: `${DOC_9.number}; rules.md §2` },
+    lines: r.children.map((c) => ({
+      zh: `${c.name}：${q(c.value)}${r.short.includes(c.name) ? "（低于目标）" : ""}${c.at?.cell ? `，${c.at.cell}` : ""}`,
+      en: `${c.name}: ${q(c.value)}${r.short.includes(c.name) ? " (below the target)" : ""}${c.at?.cell ? `, ${c.at.cell}` : ""}`,
+    })),
+  };
 }

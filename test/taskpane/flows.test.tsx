@@ -60,6 +60,11 @@ describe("分解校核 / check", () => {
     expect(rows[1]).toHaveTextContent("新增工业机器人");
     expect(rows[1]).toHaveTextContent("分解合计比上级目标少 10台");
     expect(rows[2]).toHaveTextContent("低于目标的地区：乙县");
+    // The gap explains itself: the sum, child by child, and the document behind the rule.
+    await user.click(within(rows[1]).getByRole("button", { name: "差额 -10台" }));
+    expect(await screen.findByText("丙县：70台，E3")).toBeTruthy();
+    expect(screen.getByText(/浙转升办〔2020〕9号/)).toBeTruthy();
+    await user.keyboard("{Escape}");
     // Marks: the robots label (the sum falls short) and 乙县's research rate.
     const marks = book.sheet("分解")!.marks;
     expect([...marks.entries()].sort()).toEqual([
