@@ -98,11 +98,16 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
 
 // ─── §3 rank points ─────────────────────────────────────────────────────────────────────────
 
-/** A number as an exact ratio (via its shortest round-trip decimal); null for NaN/±Infinity/null. */
+/**
+ * A number as an exact ratio (via its shortest round-trip decimal); null for NaN/±Infinity/null. A plain
+ * double that is infinite came from an overflow, not from a rule, so it is no measure; the exact ratio 1/0
+ * ({@link INFINITE_MEASURE}: an at-most actual of 0) is the best measure. Any other x/0 is no measure.
+ */
 function toRatio(m: Ratio | number | null | undefined): Ratio | null {
   if (m === null || m === undefined) return null;
   if (typeof m === "number") return Number.isFinite(m) ? ratioFromNumber(m) : null;
-  return m.den === 0n ? null : m;
+  if (m.den === 0n) return m.num > 0n ? m : null;
+  return m;
 }
 
 /** points = max(floor, top − step × (rank − 1)). */
@@ -119,7 +124,8 @@ export interface RankPoints {
 
 /**
  * Rank points for one indicator within one group (rules.md §3, 第五条(一)): competition ranking,
- * exact ties, null/NaN measures score 0 and take no rank. order 'desc' (default): higher is better;
+ * exact ties, null/NaN/±Infinity numbers score 0 and take no rank; the ratio {@link INFINITE_MEASURE}
+ * ranks above every finite measure and ties with its like. order 'desc' (default): higher is better;
  * 'asc': lower is better. Fails only on bad options.
  */
 export function rankPoints(
@@ -217,15 +223,26 @@ function rankRatios(measures: ReadonlyArray<Ratio | null>, options: RankOptions,
 const isPositive = (d: Decimal): boolean => d.coef > 0n;
 
 /**
+ * T/A for an "at most" target met with A = 0 (rules.md §4): +∞ as the exact ratio 1/0. 0 is the best an
+ * at-most actual can be, so this measure must rank first and tie with every other 0 — compareRatio
+ * orders x/0 above any finite ratio (cross-multiplying: 1 × d > n × 0) and 1/0 equal to 1/0.
+ */
+export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: 1n, den: 0n });
+
+/**
  * Completion measure (目标任务完成, rules.md §4). basis 'ratio': A/T for an at-least target, T/A for an
- * at-most target (A > 0), so higher is always better. basis 'value': A itself — for an at-most target
- * lower A is better, so the caller ranks it with order 'asc' ({@link completionOrder}).
- * No measure (null) when T is not > 0, or for 'ratio' at-most when A is not > 0.
+ * at-most target, so higher is always better; an at-most actual of 0 gives {@link INFINITE_MEASURE}, the
+ * best. basis 'value': A itself — for an at-most target lower A is better, so the caller ranks it with
+ * order 'asc' ({@link completionOrder}). No measure (null) when T is not > 0, or for 'ratio' at-most when
+ * A < 0 (T/A would be negative and rank a result better than 0 last).
  */
 export function completionMeasure(target: Quantity, actual: Quantity, basis: Basis): Ratio | null {
   if (!isPositive(target.exact)) return null;
   if (basis === "value") return quotient(actual.exact, ONE);
-  if (target.bound === "atMost") return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
+  if (target.bound === "atMost") {
+    if (actual.exact.coef === 0n) return INFINITE_MEASURE;
+    return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
+  }
   return quotient(actual.exact, target.exact);
 }
 
@@ -295,14 +312,26 @@ export interface MeasureOptions {
 }
 
 /**
+ * The largest number an Excel cell holds (9.99999999999999E+307). Excel has no infinity, so a sheet shows
+ * {@link INFINITE_MEASURE} as this: it still ranks first in ZG.RANKSCORE and ties with every other 0 actual.
+ */
+export const SHEET_INFINITY = 9.99999999999999e307;
+
+/** A measure as a number a cell can hold: its value, or {@link SHEET_INFINITY} for the infinite measure. */
+export function sheetNumber(m: Ratio): number {
+  return m.den === 0n ? SHEET_INFINITY : m.value;
+}
+
+/**
  * Number-level completion measure for the custom functions: computed exactly from the numbers' shortest
- * decimals and rounded once (so completion(0.3, 0.1) is 3, not 2.9999999999999996). null where there is none.
+ * decimals and rounded once (so completion(0.3, 0.1) is 3, not 2.9999999999999996), as a sheet number
+ * ({@link sheetNumber}: an at-most actual of 0 gives SHEET_INFINITY). null where there is none.
  */
 export function completion(actual: number, target: number, options?: MeasureOptions): number | null {
   if (!Number.isFinite(actual) || !Number.isFinite(target)) return null;
   const bound = options?.bound ?? "atLeast";
   const m = completionMeasure(quantityOf(target, bound), quantityOf(actual, bound), options?.basis ?? "ratio");
-  return m ? m.value : null;
+  return m ? sheetNumber(m) : null;
 }
 
 /** Number-level over-target measure; null where the target was not exceeded. */
@@ -520,7 +549,7 @@ export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOpti
 
 /**
  * The ranking part of scoreGroup on units already read. Options must have been checked
- * (resolveOptions). Issues returned are the group's own: rows missing, mixed bounds, at-most actuals of 0.
+ * (resolveOptions). Issues returned are the group's own: rows missing, mixed bounds, negative at-most actuals.
  */
 export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOptions): GroupScore {
   const issues: ZgIssue[] = [];
@@ -586,8 +615,8 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       if (!comp[ui]) {
         issues.push(
           issue("actual-not-positive", "warning", {
-            zh: `${units[ui].unit.county}“${slot.label}”为“以下”目标，完成值不大于0，无法计算完成度（目标值÷完成值），该项完成分不计`,
-            en: `${units[ui].unit.county} "${slot.label}": an at-most target with an actual not above 0 has no completion measure (target ÷ actual); no completion points`,
+            zh: `${units[ui].unit.county}“${slot.label}”为“以下”目标，完成值为负数，无法计算完成度（目标值÷完成值），该项完成分不计`,
+            en: `${units[ui].unit.county} "${slot.label}": an at-most target with a negative actual has no completion measure (target ÷ actual); no completion points`,
           }, rows[ui]!.actualAt),
         );
       }

@@ -417,7 +417,7 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
   // ── province stage ──
   winners.sort((a, b) => a - b);
   const p = scorePrepared(winners.map((i) => prepared[i]), o);
-  // A recommended county's group-level issues (a missing row, an at-most actual of 0) were already said at the city stage.
+  // A recommended county's group-level issues (a missing row, a negative at-most actual) were already said at the city stage.
   const said = new Set(warnings.map((w) => `${w.code}|${w.zh}`));
   warnings.push(...p.issues.filter((w) => !said.has(`${w.code}|${w.zh}`)));
   const ps = p.scores;

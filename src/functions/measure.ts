@@ -3,7 +3,7 @@
  * element-wise functions — each argument is one value or a range, and a range gives one result per cell.
  */
 import { readCount, readYesNo } from "../core/parse";
-import { completionMeasure, overMeasure, policyScore } from "../core/score";
+import { completionMeasure, overMeasure, policyScore, sheetNumber } from "../core/score";
 import type { CellValue, PolicyInput, Quantity } from "../core/types";
 import { at, cellAt, commonShape, define, grid, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
 import { errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
@@ -74,8 +74,9 @@ export const COMPLETION = define(
       const p = readPair(actual, target, i);
       if (isFail(p)) return p;
       const m = completionMeasure(p.t, p.a, basis === "value" ? "value" : "ratio");
-      if (m) return m.value;
-      return none("“以下”目标的完成值不大于 0，无法计算完成度（目标÷完成值）", 'an "at most" target with an actual not above 0 has no completion measure (target ÷ actual)');
+      // An at-most actual of 0 is the best measure, +∞: Excel has no infinity, so its largest number.
+      if (m) return sheetNumber(m);
+      return none("“以下”目标的完成值为负数，无法计算完成度（目标÷完成值）", 'an "at most" target with a negative actual has no completion measure (target ÷ actual)');
     });
   },
 );

@@ -3,6 +3,8 @@
  * top 10, step 0.5, floor 0, so rank r earns max(0, 10 − 0.5 (r − 1)).
  */
 import {
+  INFINITE_MEASURE,
+  SHEET_INFINITY,
   checkRankOptions,
   completion,
   completionMeasure,
@@ -15,7 +17,7 @@ import {
   scoreGroup,
   standardScore,
 } from "../../src/core/score";
-import { ONE, decimalFromString, ratio } from "../../src/core/decimal";
+import { ONE, compareRatio, decimalFromString, ratio } from "../../src/core/decimal";
 import { readCell } from "../../src/core/parse";
 import type { CountyInput, IndicatorEntry, Quantity, RankOptions, Ratio, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
@@ -61,6 +63,19 @@ describe("rankPoints (§3)", () => {
     const r = ok(rankPoints([null, NaN, 2, Infinity, 1], { top: 10, step: 0.5, floor: 3 }));
     expect(r.ranks).toEqual([null, null, 1, null, 2]);
     expect(r.points).toEqual([0, 0, 10, 0, 9.5]);
+  });
+
+  test("the infinite measure (an at-most actual of 0) ranks first and ties with its like", () => {
+    // ∞, 1.25, ∞, none, 5/6 → ∞ and ∞ share rank 1 (10), 1.25 rank 3 (9), 5/6 rank 4 (8.5).
+    const r = ok(rankPoints([INFINITE_MEASURE, ratio(dec("5"), dec("4")), { ...INFINITE_MEASURE }, null, ratio(dec("5"), dec("6"))], D));
+    expect(r.ranks).toEqual([1, 3, 1, null, 4]);
+    expect(r.points).toEqual([10, 9, 10, 0, 8.5]);
+    // Beside plain numbers (read exactly): ∞ first, then 2, then 1.
+    expect(ok(rankPoints([1, INFINITE_MEASURE, 2], D)).ranks).toEqual([3, 1, 2]);
+    // Lower is better: ∞ last.
+    expect(ok(rankPoints([INFINITE_MEASURE, 2, 1], { ...D, order: "asc" })).ranks).toEqual([3, 2, 1]);
+    // −1/0 and 0/0 are no measure; so is a plain Infinity (an overflow, not a rule: see the test above).
+    expect(ok(rankPoints([{ value: -Infinity, num: -1n, den: 0n }, { value: NaN, num: 0n, den: 0n }, 1], D)).ranks).toEqual([null, null, 1]);
   });
 
   test("order 'asc': lower is better", () => {
@@ -137,9 +152,25 @@ describe("measures (§4)", () => {
     // A = 6%: completion 5/6, no over measure (the target was missed).
     expect(completionMeasure(t, q("6%"), "ratio")!.value).toBeCloseTo(5 / 6, 15);
     expect(overMeasure(t, q("6%"))).toBeNull();
-    // A = 0: T/A has no value; the over measure is (0.05 − 0)/0.05 = 1.
-    expect(completionMeasure(t, q("0"), "ratio")).toBeNull();
+    // A = 0: the best an at-most actual can be; T/A = 0.05/0 = +∞ (the exact ratio 1/0, rules.md §4).
+    // The over measure is (0.05 − 0)/0.05 = 1.
+    expect(completionMeasure(t, q("0"), "ratio")).toEqual({ value: Infinity, num: 1n, den: 0n });
+    expect(completionMeasure(t, q("0%"), "ratio")).toBe(INFINITE_MEASURE);
     expect(overMeasure(t, q("0"))!.value).toBe(1);
+    // A < 0: T/A would be negative and rank below every positive actual, so there is still no measure.
+    expect(completionMeasure(t, q("-1%"), "ratio")).toBeNull();
+    // basis 'value' ranks A itself (0, lowest first): no infinity there.
+    expect(completionMeasure(t, q("0"), "value")!.value).toBe(0);
+  });
+
+  test("the infinite measure compares exactly: above every finite ratio, equal to itself", () => {
+    const huge = ratio(dec("1e300"), ONE);
+    const tiny = ratio(dec("1"), dec("1e300"));
+    expect(compareRatio(INFINITE_MEASURE, huge)).toBe(1);
+    expect(compareRatio(huge, INFINITE_MEASURE)).toBe(-1);
+    expect(compareRatio(INFINITE_MEASURE, tiny)).toBe(1);
+    expect(compareRatio(INFINITE_MEASURE, ratio(dec("-3"), ONE))).toBe(1);
+    expect(compareRatio(INFINITE_MEASURE, { value: Infinity, num: 1n, den: 0n })).toBe(0);
   });
 
   test("no measure without a positive target", () => {
@@ -163,6 +194,14 @@ describe("measures (§4)", () => {
     expect(completion(120, 100, { basis: "value" })).toBe(120);
     expect(completion(NaN, 100)).toBeNull();
     expect(completion(120, 0)).toBeNull();
+    // An at-most actual of 0: +∞, which a cell cannot hold, so Excel's largest number; a negative actual: none.
+    expect(completion(0, 5, { bound: "atMost" })).toBe(SHEET_INFINITY);
+    expect(SHEET_INFINITY).toBe(9.99999999999999e307);
+    expect(completion(-1, 5, { bound: "atMost" })).toBeNull();
+    // As numbers they still rank first and tie (rankPoints' double path): 0 and 0 → rank 1; 4 → 5/4 = 1.25, rank 3.
+    const r = ok(rankPoints([completion(0, 5, { bound: "atMost" }), completion(4, 5, { bound: "atMost" }), completion(0, 5, { bound: "atMost" })], D));
+    expect(r.ranks).toEqual([1, 3, 1]);
+    expect(r.points).toEqual([10, 9, 10]);
     expect(over(120, 100)).toBe(0.2);
     expect(over(90, 100)).toBeNull();
     expect(over(4, 5, "atMost")).toBe(0.2);
@@ -354,11 +393,28 @@ describe("scoreGroup", () => {
     expect(scoreGroup([county("甲县", [e(RD, "10%以上", "12%", 2)])], { ...DEFAULT_OPTIONS }).issues).toEqual([]);
   });
 
-  test("an at-most actual of 0 has no completion measure (warned) but is first on over-target", () => {
-    const units = [county("甲县", [e(EN, "5%以下", "0", 2)]), county("乙县", [e(EN, "5%以下", "4%", 3)])];
+  test("an at-most actual of 0 is the best completion (rules.md §4: T/A = +∞), tied with another 0", () => {
+    // 5%以下: 甲 0 and 丙 0 → T/A = ∞, rank 1 (10 each); 乙 4% → 0.05/0.04 = 1.25, rank 3 (9).
+    // over: 甲 and 丙 (0.05 − 0)/0.05 = 1 → rank 1 (10); 乙 (0.05 − 0.04)/0.05 = 0.2 → rank 3 (9).
+    // J = 1: targetScore = points × 6 → 60, 54, 60; overScore = points × 2 → 20, 18, 20.
+    const units = [county("甲县", [e(EN, "5%以下", "0", 2)]), county("乙县", [e(EN, "5%以下", "4%", 3)]), county("丙县", [e(EN, "5%以下", 0, 4)])];
+    const g = scoreGroup(units, { ...DEFAULT_OPTIONS });
+    expect(g.issues).toEqual([]);
+    expect(g.scores.map((x) => x.indicators[0].completionRank)).toEqual([1, 3, 1]);
+    expect(g.scores.map((x) => [x.completionPoints, x.overPoints, x.targetScore, x.overScore])).toEqual([
+      [10, 10, 60, 20],
+      [9, 9, 54, 18],
+      [10, 10, 60, 20],
+    ]);
+    expect(g.scores[0].indicators[0].completion).toEqual({ value: Infinity, num: 1n, den: 0n });
+  });
+
+  test("a negative at-most actual still has no completion measure (warned), but is first on over-target", () => {
+    const units = [county("甲县", [e(EN, "5%以下", "-1%", 2)]), county("乙县", [e(EN, "5%以下", "4%", 3)])];
     const g = scoreGroup(units, { ...DEFAULT_OPTIONS });
     expect(g.issues.map((i) => [i.code, i.cell])).toEqual([["actual-not-positive", "E2"]]);
-    // over: 甲 (0.05 − 0)/0.05 = 1 → rank 1; 乙 0.2 → rank 2.
+    expect(g.issues[0].zh).toContain("负数");
+    // over: 甲 (0.05 + 0.01)/0.05 = 1.2 → rank 1; 乙 0.2 → rank 2.
     expect(g.scores[0].indicators[0]).toMatchObject({ completion: null, overRank: 1, overPoints: 10 });
     expect(g.scores[1].indicators[0]).toMatchObject({ completionRank: 1, overRank: 2, overPoints: 9.5 });
   });
