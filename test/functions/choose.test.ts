@@ -52,6 +52,12 @@ describe("ZG.RECOMMEND", () => {
     expect(withPolicy[0][2]).toContain("政策机制分更高");
   });
 
+  it("follows the engine's chain for last year's winner too: same total, higher target score, still passed over", () => {
+    // A县 won last year and ties B县 on 88 but has the higher target score (52 > 50): B县 is recommended, and A县 named.
+    const out = recommend(col("A县", "B县", "C县"), col("丽水市", "丽水市", "丽水市"), col(88, 88, 80), col("是", "否", "否"), col(52, 50, 40), null, null) as unknown[][];
+    expect(out).toEqual([["丽水市", "B县", expect.stringContaining("排名更前的A县上年度已获激励")]]);
+  });
+
   it("ranks counties without a city together, under a label that says so", () => {
     const out = recommend(col("A县", "B县"), col("", null), col(1, 2), null, null, null, null) as unknown[][];
     expect(out).toEqual([["（未填设区市）", "B县", expect.stringContaining("总分 2")]]);
