@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } from "../core/types";
 import { normalizeText, readCell } from "../core/parse";
 import { DOC_2, findCity } from "../core/reference";
+import { sheetNumber } from "../core/score";
 import { addIssuesSheet } from "./check-command";
 import type { ScoreInput } from "./score-input";
 import {
@@ -178,7 +179,7 @@ function detailSheet(wb: ExcelJS.Workbook, counties: CountyInput[], result: Sele
         e.indicator,
         t?.value ?? null,
         a?.value ?? null,
-        s?.completion?.value ?? null,
+        s?.completion ? sheetNumber(s.completion) : null,
         s?.completionRank ?? null,
         s?.completionPoints ?? 0,
         s?.over?.value ?? null,
