@@ -8,7 +8,7 @@ import { MARK_COLORS } from "../excel/ops";
 import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
 import { explainCheck } from "./explain";
-import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useOps, useT } from "./shared";
+import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -40,7 +40,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
   const { confirmReplace, dialog } = useConfirmReplace();
   const [address, setAddress] = useState("");
   const [check, setCheck] = useState<SheetCheck | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote();
 
   const doCheck = () =>
     run(t("working"), async () => {
@@ -59,21 +59,21 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
       const marks = marksFor(result);
       if (marks.length) {
         const n = await ops.markCells(marks);
-        setNote(t("marked", { n }));
+        setNote("marked", { n });
       }
     });
 
   const doClear = () =>
     run(t("working"), async () => {
       const n = await ops.clearMarks();
-      setNote(t("marksCleared", { n }));
+      setNote("marksCleared", { n });
     });
 
   const doReport = () =>
     run(t("working"), async () => {
       if (!check) return;
       const w = await ops.writeSheet(reportSheet(check, lang), { confirmReplace });
-      setNote(t("reportWritten", { sheet: w.sheet }));
+      setNote("reportWritten", { sheet: w.sheet });
     });
 
   const counts = check ? { ok: check.results.filter((r) => r.status === "ok").length, short: check.results.filter((r) => r.status === "short").length, unchecked: check.results.filter((r) => r.status === "unchecked").length } : null;

@@ -5,7 +5,7 @@ import { runSelection } from "../core/select";
 import { SCORE_HEADERS, type ScoreColumn } from "../core/templates";
 import { DEFAULT_OPTIONS, type CountyInput, type ScoreOptions, type SelectionResult, type SheetData } from "../core/types";
 import { explain, type ScoreField } from "./explain";
-import { fmt } from "./i18n";
+import { fmtScore } from "./i18n";
 import {
   COMPLETION_CHOICES,
   COMPLETION_REQUIRED,
@@ -18,7 +18,7 @@ import {
   readCounties,
 } from "./scoreInput";
 import { scoreSheet } from "./scoreSheet";
-import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useOps, useT } from "./shared";
+import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
 
 export interface ScoreState {
   result: SelectionResult;
@@ -103,7 +103,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
   const [cm, setCm] = useState<HeaderMapping | null>(null);
   const [km, setKm] = useState<HeaderMapping | null>(null);
   const [opts, setOpts] = useState<ScoreOptions>({ ...DEFAULT_OPTIONS });
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote();
 
   const recognise = () =>
     run(t("working"), async () => {
@@ -158,7 +158,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
       if (!state) return;
       const content = scoreSheet({ ...state, lang });
       const w = await ops.writeSheet(content, { confirmReplace });
-      setNote(t("scoreWritten", { sheet: w.sheet }));
+      setNote("scoreWritten", { sheet: w.sheet });
     });
 
   const num = (key: keyof ScoreOptions, label: string, step: number, min: number) => (
@@ -181,7 +181,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
   const result = state?.result;
   const byCity = result ? [...new Set(result.counties.map((c) => c.city))] : [];
   const cell = (u: Parameters<typeof explain>[0], field: ScoreField, stage: "city" | "province", label: string) => (
-    <Explained text={field === "rank" ? String((u as { rank?: number }).rank ?? "") : fmt(u[field as Exclude<ScoreField, "rank">] as number)} label={label} explanation={() => explain(u, field, result!.options, stage)} />
+    <Explained text={field === "rank" ? String((u as { rank?: number }).rank ?? "") : fmtScore(u[field as Exclude<ScoreField, "rank">] as number)} label={label} explanation={() => explain(u, field, result!.options, stage)} />
   );
 
   return (

@@ -2,7 +2,7 @@
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Reason } from "../core/types";
 import { explain } from "./explain";
-import { fmt } from "./i18n";
+import { fmtScore } from "./i18n";
 import type { ScoreState } from "./ScoreTab";
 import { Explained, useT } from "./shared";
 
@@ -48,7 +48,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
               <Text weight={p.selected ? "semibold" : "regular"}>
                 {p.rank}. {p.county}（{p.city}）
               </Text>
-              <Explained text={fmt(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result.options, "province")} />
+              <Explained text={fmtScore(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result.options, "province")} />
               {p.selected ? (
                 <Badge color="success" size="small">
                   {t("selected")}
@@ -80,7 +80,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
                 {rec ? (
                   <>
                     <Text>{rec.county}</Text>
-                    <Explained text={fmt(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result.options, "city")} />
+                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result.options, "city")} />
                   </>
                 ) : (
                   <Text>{t("noRecommendation")}</Text>

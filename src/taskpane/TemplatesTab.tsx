@@ -6,7 +6,7 @@ import { decompositionTable2020, selfAssessmentTemplate } from "../core/template
 import { quoteSheet } from "../excel/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
-import { Busy, ErrorBar, useBusy, useOps, useT } from "./shared";
+import { Busy, ErrorBar, useBusy, useNote, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "12px" },
@@ -15,11 +15,11 @@ const useStyles = makeStyles({
 
 export function TemplatesTab() {
   const ops = useOps();
-  const { t, lang } = useT();
+  const { t } = useT();
   const s = useStyles();
   const { busy, error, setError, run } = useBusy();
   const [city, setCity] = useState("");
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote();
 
   const insert = (which: "decomposition" | "self") =>
     run(t("working"), async () => {
@@ -43,7 +43,7 @@ export function TemplatesTab() {
         return c;
       });
       const names = await ops.insertTemplates(contents);
-      setNote(t("inserted", { list: names.join(lang === "zh" ? "、" : ", ") }));
+      setNote("inserted", { list: names });
     });
 
   return (

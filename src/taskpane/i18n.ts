@@ -153,6 +153,11 @@ export function fmt(x: number | null | undefined, digits = 2): string {
   return r.toLocaleString("en-US", { maximumFractionDigits: digits });
 }
 
+/** A score for a table column: always two decimals, so the column lines up (rules.md §5: display rounds to 2). */
+export function fmtScore(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "—" : (Math.round(x * 100) / 100).toFixed(2);
+}
+
 /** A quantity in base units with its unit, rates as percentages. */
 export function fmtQuantity(x: number | null | undefined, unit: string | null): string {
   if (x === null || x === undefined) return "—";

@@ -114,6 +114,20 @@ export function IssueList({ issues, max = 30 }: { issues: ZgIssue[]; max?: numbe
   );
 }
 
+/**
+ * A success note kept as its string key and values, so it follows a language switch; a list value is
+ * joined with the language's separator when shown.
+ */
+export function useNote(): [string | null, (key: StringKey | null, vars?: Record<string, string | number | string[]>) => void] {
+  const { t, lang } = useT();
+  const [note, set] = useState<{ key: StringKey; vars: Record<string, string | number | string[]> } | null>(null);
+  const shown = note
+    ? t(note.key, Object.fromEntries(Object.entries(note.vars).map(([k, v]) => [k, Array.isArray(v) ? v.join(lang === "zh" ? "、" : ", ") : v])))
+    : null;
+  const setNote = useCallback((key: StringKey | null, vars: Record<string, string | number | string[]> = {}) => set(key ? { key, vars } : null), []);
+  return [shown, setNote];
+}
+
 /** A long operation: shows a spinner with its label while `run` is under way and any error after. */
 export function useBusy(): {
   busy: string | null;
