@@ -3,7 +3,7 @@
  * user's cells and formatting stay as they were, and how many context.sync() calls each operation makes
  * (the same on a small table and on one 50 times larger).
  */
-import { MARKS_KEY, OfficeOps, OWNER_KEY } from "../../src/excel/office";
+import { MARKS_KEY, MAX_CELLS_PER_BATCH, OfficeOps, OWNER_KEY, rowBlocks } from "../../src/excel/office";
 import { MARK_COLORS, OpError, type SheetContent } from "../../src/excel/ops";
 import { assigned, FakeExcel, installExcelEnums } from "./fakeExcel";
 import { allocationTable, countSyncs, syncReport } from "./sync-count";
@@ -148,6 +148,36 @@ describe("writeSheet", () => {
     expect(b.dataValidation.rule).toEqual({ wholeNumber: { formula1: 0, formula2: 20, operator: "Between" } });
     expect(s.props.get(OWNER_KEY)).toBe("template");
     expectUntouched(fake, "分解表");
+  });
+});
+
+describe("large content", () => {
+  test("row blocks stay under the request limit and cover every row once", () => {
+    const blocks = rowBlocks(100_001, 7);
+    expect(blocks.every((b) => b.count * 7 <= MAX_CELLS_PER_BATCH)).toBe(true);
+    expect(blocks.reduce((n, b) => n + b.count, 0)).toBe(100_001);
+    expect(blocks[1].start).toBe(blocks[0].count);
+    expect(rowBlocks(10, 5)).toEqual([{ start: 0, count: 10 }]);
+  });
+
+  test("content past the limit is written block by block, each block one sync, with a chart", async () => {
+    const { fake, ops, sync } = setup();
+    const rows = Math.ceil((MAX_CELLS_PER_BATCH * 1.5) / 4);
+    const cells = Array.from({ length: rows }, (_, r) => [r, r * 2, r * 3, `=A${r + 1}+B${r + 1}`]);
+    await ops.writeSheet({
+      name: "ZG评分结果",
+      kind: "score",
+      cells,
+      charts: [{ title: "总分", categories: { top: 1, left: 0, bottom: 5, right: 0 }, values: { top: 1, left: 3, bottom: 5, right: 3 }, at: { row: 0, col: 6 } }],
+    });
+    expect(sync).toHaveBeenCalledTimes(3);
+    const s = fake.find("ZG评分结果", true)!;
+    const written = s.ranges.map((r) => assigned(r.mock, "formulas", r.original.values)).filter((v): v is unknown[][] => Array.isArray(v));
+    expect(written.map((w) => w.length)).toEqual([Math.floor(MAX_CELLS_PER_BATCH / 4), rows - Math.floor(MAX_CELLS_PER_BATCH / 4)]);
+    expect(written[1][0]).toEqual([Math.floor(MAX_CELLS_PER_BATCH / 4), Math.floor(MAX_CELLS_PER_BATCH / 4) * 2, Math.floor(MAX_CELLS_PER_BATCH / 4) * 3, `=A${Math.floor(MAX_CELLS_PER_BATCH / 4) + 1}+B${Math.floor(MAX_CELLS_PER_BATCH / 4) + 1}`]);
+    expect(s.charts).toBe(1);
+    // Calculation is suspended again for every block.
+    expect(fake.suspended.calc).toBe(2);
   });
 });
 
