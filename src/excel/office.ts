@@ -159,9 +159,12 @@ export class OfficeOps implements ExcelOps {
           target = selected;
           target.load("rowIndex,columnIndex,rowCount,columnCount");
           await context.sync();
-          // One selected cell means "the table around it": the sheet's used region.
-          if (selected.cellCount === 1) target = used;
-          const b = { top: target.rowIndex, left: target.columnIndex, bottom: target.rowIndex + target.rowCount - 1, right: target.columnIndex + target.columnCount - 1 };
+          const u = { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
+          const sel = { top: target.rowIndex, left: target.columnIndex, bottom: target.rowIndex + target.rowCount - 1, right: target.columnIndex + target.columnCount - 1 };
+          // One selected cell means "the table around it": the sheet's used region. A larger selection is
+          // clipped to the used region, so selecting whole columns never reads a million empty rows.
+          const clipped = { top: Math.max(sel.top, u.top), left: Math.max(sel.left, u.left), bottom: Math.min(sel.bottom, u.bottom), right: Math.min(sel.right, u.right) };
+          const b = selected.cellCount === 1 || clipped.top > clipped.bottom || clipped.left > clipped.right ? u : clipped;
           // Batch 2 (and more only past the request limit): values and formats.
           return this.readBlock(context, ws, ws.name, b);
         }

@@ -45,6 +45,16 @@ describe("getSelectionSheet", () => {
     expectUntouched(fake, "分解表");
   });
 
+  test("a selection of whole columns is clipped to the used region", async () => {
+    const { fake, ops, sync, table } = setup(40);
+    fake.selection = "C1:D1048576";
+    const sheet = await ops.getSelectionSheet();
+    expect(sheet.origin).toEqual({ row: 1, col: 2 });
+    expect(sheet.cells).toHaveLength(table.cells.length - 1);
+    expect(sheet.cells[0]).toEqual(["全省目标", "杭州"]);
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
   test("a typed range is read as given; a bad address or sheet is a bilingual error naming it", async () => {
     const { ops } = setup();
     const sheet = await ops.getSelectionSheet({ address: "分解表!B2:D4" });
