@@ -349,3 +349,18 @@ test("a 序号 column written as text （一）、（二） is not taken for the
   expect(t.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人100台", "培育企业10家"]);
   expect(t.childNames).toEqual(["甲市", "乙市"]);
 });
+
+test("a parent cell shown in a percent number format makes the line a rate, its bare children fractions", () => {
+  const sheet: SheetData = {
+    name: "格式",
+    cells: [
+      ["指标", "全市目标", "甲县", "乙县"],
+      ["研发费用支出增长", 0.1, 0.12, 0.09],
+    ],
+    numberFormats: [
+      [null, null, null, null],
+      [null, "0%", null, null],
+    ],
+  };
+  expect(checkSheet(sheet).results[0]).toMatchObject({ kind: "rate", parent: 0.1, status: "short", short: ["乙县"] });
+});
