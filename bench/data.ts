@@ -5,18 +5,9 @@
  */
 import { CITIES, COUNTIES_2020, INDICATORS_2020 } from "../src/core/reference";
 import type { CountyInput } from "../src/core/types";
+import { seeded } from "../src/cli/make-samples";
 
-/** mulberry32: a tiny seeded generator, so every run measures the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export interface BenchRow {
   city: string;
