@@ -37,7 +37,7 @@ export const STRINGS = {
   markShortfalls: { zh: "在表中标记不足", en: "Mark shortfalls in the table" },
   clearMarks: { zh: "清除标记", en: "Clear marks" },
   writeReport: { zh: "写入校核报告表", en: "Write report sheet" },
-  marksCleared: { zh: "已清除 {n} 组标记，原有格式不变。", en: "Removed {n} mark groups; your own formatting is unchanged." },
+  marksCleared: { zh: "已清除 {n} 组标记，原有格式不变。", en: "Marks removed ({n} groups); your own formatting is unchanged." },
   marked: { zh: "已在表中标记 {n} 个单元格（条件格式，可一键清除）。", en: "Marked {n} cells (conditional formats, removable in one click)." },
   reportWritten: { zh: "校核报告已写入工作表“{sheet}”。", en: "Report written to sheet {sheet}." },
   noTable: { zh: "没有找到分解表", en: "No decomposition table found" },
