@@ -4,7 +4,6 @@ import { useState } from "react";
 import { checkSheet } from "../core/table";
 import type { CheckResult, SheetCheck } from "../core/types";
 import { blockAddress } from "../excel/address";
-import { MARK_COLORS } from "../excel/ops";
 import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
 import { explainCheck } from "./explain";
@@ -18,8 +17,8 @@ const useStyles = makeStyles({
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 4px", verticalAlign: "top", lineHeight: tokens.lineHeightBase200 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: "2px" },
-  shortRow: { backgroundColor: MARK_COLORS.short.fill },
-  legend: { display: "inline-block", width: "10px", height: "10px", marginRight: "4px", border: `1px solid ${tokens.colorNeutralStroke1}` },
+  // Theme-aware, so the row stays readable in Office's dark theme.
+  shortRow: { backgroundColor: tokens.colorPaletteRedBackground1 },
 });
 
 function StatusBadge({ r }: { r: CheckResult }) {
