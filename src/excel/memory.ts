@@ -259,9 +259,9 @@ export class MemoryWorkbook implements ExcelOps {
         name = freeSheetName(content.name, this.sheets.map((s) => s.name));
       }
     }
+    // Written at the end, as Excel's worksheets.add does (a replaced sheet is deleted first).
     const s = this.fill(name, content);
-    const at = replaced ? this.sheets.length : this.sheets.length;
-    this.sheets.splice(at, 0, s);
+    this.sheets.push(s);
     if (options.activate !== false) {
       this.active = this.sheets.indexOf(s);
       this.selection = { top: 0, left: 0, bottom: 0, right: 0 };
