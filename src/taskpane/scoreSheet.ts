@@ -192,7 +192,10 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   };
   const own = (letter: string) => col(letter, detFirst, detLast);
   const staticCity = new Map<number, string>(detailEntries.map((d) => [d.row, d.c.city]));
-  const cityCol = userCol("city");
+  // A city merged down its counties leaves the cells under it empty in Excel: then the cities are written as values.
+  const cityIndex = cm.columns.indexOf("city");
+  const cityMerged = (cs.merges ?? []).some((m) => m.left <= cityIndex && m.right >= cityIndex && m.bottom > m.top && m.bottom > cm.row);
+  const cityCol = cityMerged ? null : userCol("city");
   const basis = o.basis === "value" ? `,"value"` : "";
   const target = userCol("target");
   const actual = userCol("actual");

@@ -1,0 +1,57 @@
+/**
+ * The results sheet's formulas: they refer to the user's cells, and evaluated they give the engine's figures —
+ * also when the city column is merged down its counties (the cities are then written as values).
+ */
+import { runSelection } from "../../src/core/select";
+import type { SheetData } from "../../src/core/types";
+import { MemoryWorkbook } from "../../src/excel/memory";
+import { zgFunctions } from "../../src/excel/zgFunctions";
+import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
+import { scoreSheet } from "../../src/taskpane/scoreSheet";
+
+const completion: SheetData = {
+  name: "完成情况",
+  cells: [
+    ["2020年完成情况"],
+    ["设区市", "县（市、区）", "指标", "目标", "完成"],
+    ["杭州市", "上城区", "新增工业机器人", "100台", "130台"],
+    [null, "上城区", "研发费用支出增长", "10%", "12%"],
+    [null, "下城区", "新增工业机器人", "100台", "90台"],
+    [null, "下城区", "研发费用支出增长", "10%", "15%"],
+    ["宁波市", "海曙区", "新增工业机器人", "200台", "260台"],
+    [null, "海曙区", "研发费用支出增长", "10%", "9%"],
+    [null, "江北区", "新增工业机器人", "200台", "180台"],
+    [null, "江北区", "研发费用支出增长", "10%", "11%"],
+  ],
+  merges: [
+    { top: 2, left: 0, bottom: 5, right: 0 },
+    { top: 6, left: 0, bottom: 9, right: 0 },
+  ],
+};
+
+test.each(["full", "max"] as const)("merged city cells, std %s: the sheet's totals are the engine's", async (std) => {
+  const book = new MemoryWorkbook({ functions: zgFunctions() });
+  // As Excel holds a merged area: the value in its top-left cell only.
+  book.addSheet(completion);
+  const sheet = await book.readSheet("完成情况");
+  const mapping = detectHeader(sheet)!;
+  const read = readCounties(sheet, mapping, null, null);
+  if (!read.ok) throw new Error(read.error.en);
+  const result = runSelection(read.counties, { std });
+  const content = scoreSheet({ completion: { sheet, mapping }, county: null, counties: read.counties, result, lang: "zh" });
+  const w = await book.writeSheet(content);
+  const cities = content.cells.flat().filter((v) => typeof v === "string" && v.startsWith("='完成情况'!$A$"));
+  expect(cities).toHaveLength(0);
+  const countyRow = (county: string) => content.cells.findIndex((r) => r[1] === county);
+  for (const c of result.counties) {
+    const r = countyRow(c.county);
+    expect(book.value(w.sheet, r, 8) as number).toBeCloseTo(c.total, 9);
+    expect(book.value(w.sheet, r, 9)).toBe(c.cityRank);
+  }
+  const prov = content.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
+  result.province.forEach((p, i) => {
+    expect(book.value(w.sheet, prov + i, 1)).toBe(p.county);
+    expect(book.value(w.sheet, prov + i, 8) as number).toBeCloseTo(p.total, 9);
+    expect(book.value(w.sheet, prov + i, 9)).toBe(p.rank);
+  });
+});
