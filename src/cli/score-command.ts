@@ -68,7 +68,14 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
     "",
     "一、设区市评分与推荐 / City stage (★ = 推荐 recommended)",
   ];
-  const cityRows: Cell[][] = json.counties.map((c) => [
+  // A county ranked above its city's recommendation needs its reason beside it, not only in --json.
+  const cityNote = (i: number): Cell => {
+    const codes = new Set(result.counties[i]?.reasons.map((r) => r.code));
+    if (json.counties[i].recommended) return { text: "★ 推荐", tone: "good" };
+    if (codes.has("previous-winner")) return "上年度已获激励，不再推荐 / won last year";
+    return "";
+  };
+  const cityRows: Cell[][] = json.counties.map((c, i) => [
     c.city,
     c.county,
     score(c.targetScore),
@@ -76,7 +83,7 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
     score(c.policyScore),
     { text: score(c.total), tone: "bold" },
     String(c.cityRank),
-    c.recommended ? { text: "★ 推荐", tone: "good" } : "",
+    cityNote(i),
   ]);
   lines.push(
     ...renderTable(

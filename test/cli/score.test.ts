@@ -262,6 +262,8 @@ describe("the made-up 90-county sample", () => {
     expect(r.stdout).toContain("全省评选");
     expect(r.stdout).toContain("★ 推荐");
     expect(r.stdout).toContain("✔ 入选");
+    // The county ranked first but passed over says why, on its own line.
+    expect(r.stdout.split("\n").find((l) => l.includes("萧山区"))).toContain("上年度已获激励，不再推荐");
     expect(r.stdout).not.toContain("\u001b[");
   });
 });
