@@ -175,17 +175,23 @@ async function main() {
       await shoot("score.png");
       // Raise one actual of that county: its row recalculates.
       const before = await page.evaluate(() => window.zgBook.value("ZG评分结果", 6, 8));
-      const changed = await page.evaluate(() => {
+      const edit = await page.evaluate(() => {
         const b = window.zgBook;
         const src = b.sheet("完成情况");
         const county = b.value("ZG评分结果", 6, 1);
         const r = src.cells.findIndex((row) => row[1] === county && typeof row[5] === "number");
-        b.setCell("完成情况", `F${r + 1}`, src.cells[r][5] * 10);
-        return r >= 0;
+        const old = src.cells[r][5];
+        b.setCell("完成情况", `F${r + 1}`, old * 10);
+        return { address: `F${r + 1}`, old };
       });
-      assert(changed, "found an actual to change");
       const after = await page.evaluate(() => window.zgBook.value("ZG评分结果", 6, 8));
       assert(after !== before, `the total should change after editing an actual (${before} → ${after})`);
+      // Put the figure back: the sheet shows the original totals again.
+      const restored = await page.evaluate(({ address, old }) => {
+        window.zgBook.setCell("完成情况", address, old);
+        return window.zgBook.value("ZG评分结果", 6, 8);
+      }, edit);
+      assert(restored === before, `restoring the actual restores the total (${before} vs ${restored})`);
     });
 
     await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
