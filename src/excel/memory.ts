@@ -54,6 +54,9 @@ export interface MemoryOptions {
 
 type Listener = () => void;
 
+/** How many columns to the left a spill anchor is looked for. */
+const SPILL_WIDTH = 4;
+
 export class MemoryWorkbook implements ExcelOps {
   readonly host = "memory" as const;
   sheets: MemorySheet[] = [];
@@ -140,16 +143,18 @@ export class MemoryWorkbook implements ExcelOps {
       return Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
     }
     if (raw === undefined || raw === null || raw === "") {
-      // Spills run down a column here (the only kind we write): the nearest formula above may cover this cell.
-      const rows = this.formulaRows(s).get(col);
-      if (rows) {
+      // A spill anchored above or to the left may cover this cell: look at the nearest formula at or above
+      // this row in this column and the few columns to its left (our spills are at most a few columns wide).
+      const index = this.formulaRows(s);
+      for (let left = col; left >= Math.max(0, col - SPILL_WIDTH); left--) {
+        const rows = index.get(left);
+        if (!rows) continue;
         let k = rows.length - 1;
-        while (k >= 0 && rows[k] >= row) k--;
-        if (k >= 0) {
-          const top = rows[k];
-          const result = this.evaluated(s, top, col, s.cells[top][col] as string);
-          if (Array.isArray(result) && result.length > row - top) return result[row - top]?.[0] ?? null;
-        }
+        while (k >= 0 && (rows[k] > row || (rows[k] === row && left === col))) k--;
+        if (k < 0) continue;
+        const top = rows[k];
+        const result = this.evaluated(s, top, left, s.cells[top][left] as string);
+        if (Array.isArray(result) && result.length > row - top && (result[0]?.length ?? 0) > col - left) return result[row - top]?.[col - left] ?? null;
       }
       return null;
     }

@@ -3,6 +3,7 @@
  * (src/functions), keyed "ZG.<ID>". Used by the preview and the tests, never by the task pane bundle.
  */
 import * as alloc from "../functions/alloc";
+import * as choose from "../functions/choose";
 import * as measure from "../functions/measure";
 import * as rank from "../functions/rank";
 import type { FunctionTable } from "./formula";
@@ -19,7 +20,7 @@ function isDefined(x: unknown): x is DefinedLike {
 
 export function zgFunctions(): FunctionTable {
   const table: FunctionTable = {};
-  for (const mod of [alloc, measure, rank] as Record<string, unknown>[]) {
+  for (const mod of [alloc, choose, measure, rank] as Record<string, unknown>[]) {
     for (const v of Object.values(mod)) if (isDefined(v)) table[`ZG.${v.spec.id.toUpperCase()}`] = (...args) => v.call(...args);
   }
   return table;

@@ -1,11 +1,12 @@
 /**
  * The score results sheet: every figure is a LIVE formula over the user's own cells (=ZG.COMPLETION,
- * =ZG.RANKSCOREBY, =ZG.STDSCORE, =ZG.POLICYSCORE, SUMIFS, COUNTIFS), so an edited target or actual
- * recalculates in Excel. Which counties were recommended and selected is written as it stood when
- * the sheet was made (the selection's tie-breaks and replacement are rules, not arithmetic).
+ * =ZG.RANKSCOREBY, =ZG.STDSCORE, =ZG.POLICYSCORE, =ZG.RECOMMEND, =ZG.SHORTLIST, SUMIFS, COUNTIFS), so an
+ * edited target or actual recalculates in Excel, recommendations and shortlist included. Only which counties
+ * make up the province stage's rows is fixed when the sheet is written.
  *
  * Layout, top to bottom (each block an Excel table):
  *   一 city stage per county     二 province stage per recommended county
+ *   五 recommendation and shortlist (ZG.RECOMMEND / ZG.SHORTLIST spills)
  *   三 city-stage indicator rows 四 province-stage indicator rows
  */
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
@@ -29,32 +30,40 @@ export interface ScoreSheetInput {
 const L = {
   zh: {
     title: "督查激励评分结果（浙转升办〔2020〕2号第五条、第六条）",
-    note: "本表公式引用原始数据，修改目标或完成值后自动重算；“推荐”“入围”为写入时的结果。",
+    note: "本表公式引用原始数据，修改目标或完成值后自动重算，推荐与入围随之更新；省级环节列出的是写入时各市推荐的县。",
     options: "参数",
     city: "一、设区市推荐环节",
     province: "二、省级评送环节",
     cityDetail: "三、指标明细（设区市推荐环节）",
     provinceDetail: "四、指标明细（省级评送环节）",
-    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐"],
+    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐", "上年度已获激励"],
     headProvince: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "省级名次", "加快发展县", "入围"],
     headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成分", "超目标分"],
     headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成分", "超目标分"],
     yes: "是",
+    no: "否",
+    choose: "五、推荐与入围（2号文件第三条、第六条，实时公式）",
+    headRecommend: ["设区市", "推荐县（市、区）", "理由"],
+    headShortlist: ["入围县（市、区）", "理由"],
     chart: "省级评送环节总分",
   },
   en: {
     title: "Incentive scores (document No. 2 of 2020, Articles 5 and 6)",
-    note: "The formulas refer to your data and recalculate when a target or actual changes; Recommended and Selected are as written.",
+    note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and shortlist recalculate; the province stage lists the counties recommended when the sheet was written.",
     options: "Options",
     city: "1. City stage",
     province: "2. Province stage",
     cityDetail: "3. Indicators, city stage",
     provinceDetail: "4. Indicators, province stage",
-    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended"],
+    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended", "Previous winner"],
     headProvince: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank", "Accelerated", "Selected"],
     headDetail: ["City", "County", "Indicator", "Target", "Actual", "Completion", "Over target", "Group", "Completion points", "Over points"],
     headPDetail: ["County", "Indicator", "Completion", "Over target", "Completion points", "Over points"],
     yes: "Yes",
+    no: "No",
+    choose: "5. Recommendation and shortlist (Articles 3 and 6, live formulas)",
+    headRecommend: ["City", "Recommended county", "Reason"],
+    headShortlist: ["Selected county", "Reason"],
     chart: "Province-stage totals",
   },
 };
@@ -104,7 +113,14 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const firstUserRow = origin.row + cm.row + 1;
   const lastUserRow = origin.row + cs.cells.length - 1;
   const userRows = Math.max(0, lastUserRow - firstUserRow + 1);
-  const detHead = provLast + 3;
+  // 五 sits between 二 and 三: ZG.RECOMMEND spills one row per city, ZG.SHORTLIST one per selected county.
+  const chooseHead = provLast + 3;
+  const recFirst = chooseHead + 1;
+  const recLast = recFirst + Math.max(cityOrder.length, 1) - 1;
+  const shortHead = recLast + 2;
+  const shortFirst = shortHead + 1;
+  const shortLast = shortFirst + o.slots;
+  const detHead = shortLast + 3;
   const detFirst = detHead + 1;
   const detLast = detFirst + Math.max(userRows, 1) - 1;
   const detRowOf = (cell: string | undefined) => {
@@ -146,9 +162,10 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         policyFormula(input, c.county),
         `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
         `=1+COUNTIFS(${col("A", blk.first, blk.last)},${A(r, 0)},${col("I", blk.first, blk.last)},">"&${A(r, 8)})`,
-        c.recommended ? t.yes : "",
+        `=IF(COUNTIFS(${col("A", recFirst, recLast)},${A(r, 0)},${col("B", recFirst, recLast)},${A(r, 1)})>0,"${t.yes}","")`,
+        previousCell(input, c.county, c.city, t),
       ],
-      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null],
+      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
     );
   });
   put([]);
@@ -174,12 +191,35 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         `=${A(cityRow, 7)}`,
         `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
         `=1+COUNTIF(${col("I", provFirst, provLast)},">"&${A(r, 8)})`,
-        p.accelerated ? t.yes : "",
-        p.selected ? t.yes : "",
+        p.accelerated ? t.yes : t.no,
+        `=IF(COUNTIF(${col("A", shortFirst, shortLast)},${A(r, 1)})>0,"${t.yes}","")`,
       ],
       [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
     );
   });
+  put([]);
+
+  // 五 recommendation and shortlist by the custom functions, over the totals above (tie-breaks included).
+  put([t.choose]);
+  put(t.headRecommend);
+  const cityRange = (letter: string) => col(letter, cityFirst, Math.max(cityFirst, cityLast));
+  const provRange = (letter: string) => col(letter, provFirst, Math.max(provFirst, provLast));
+  for (let k = recFirst; k <= recLast; k++) {
+    put(
+      k === recFirst && countyRows.length
+        ? [`=ZG.RECOMMEND(${cityRange("B")},${cityRange("A")},${cityRange("I")},${cityRange("L")},${cityRange("F")},${cityRange("G")},${cityRange("H")})`]
+        : [],
+    );
+  }
+  put([]);
+  put(t.headShortlist);
+  for (let k = shortFirst; k <= shortLast; k++) {
+    put(
+      k === shortFirst && recommended.length
+        ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated})`]
+        : [],
+    );
+  }
   put([]);
 
   // 三 city-stage indicator rows: measures read from the user's own cells, ranked within city × indicator.
@@ -254,13 +294,28 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     columnWidths: [10, 16, 14, 14, 9, 10, 10, 10, 10, 10, 12, 8],
     titleRows: [0],
     // Titles and notes span the width, so they read as lines rather than wrapping in column A.
-    merges: [0, 1, 2, cityHead - 1, provHead - 1, detHead - 1, pdHead - 1].map((r) => ({ top: r, left: 0, bottom: r, right: t.headProvince.length - 1 })),
-    boldRows: [cityHead - 1, cityHead, provHead - 1, provHead, detHead - 1, detHead, pdHead - 1, pdHead],
+    merges: [0, 1, 2, cityHead - 1, provHead - 1, chooseHead - 1, detHead - 1, pdHead - 1].map((r) => ({ top: r, left: 0, bottom: r, right: t.headProvince.length - 1 })),
+    boldRows: [cityHead - 1, cityHead, provHead - 1, provHead, chooseHead - 1, chooseHead, shortHead, detHead - 1, detHead, pdHead - 1, pdHead],
     tables,
     charts: recommended.length
       ? [{ title: t.chart, categories: { top: provFirst, left: 1, bottom: provLast, right: 1 }, values: { top: provFirst, left: 8, bottom: provLast, right: 8 }, at: { row: cityHead, col: 13 } }]
       : [],
   };
+}
+
+/** 上年度已获激励 of a county: its cell on the county sheet (live) where mapped, else as read. */
+function previousCell(input: ScoreSheetInput, county: string, city: string, t: { yes: string; no: string }): string {
+  const k = input.county;
+  const m = k?.mapping;
+  const ci = m ? m.columns.indexOf("county") : -1;
+  const pi = m ? m.columns.indexOf("previousWinner") : -1;
+  if (k && m && ci >= 0 && pi >= 0) {
+    const origin = k.sheet.origin ?? { row: 0, col: 0 };
+    const r = k.sheet.cells.findIndex((row, i) => i > m.row && typeof row[ci] === "string" && normalizeText(row[ci] as string) === normalizeText(county));
+    if (r >= 0) return `=${quoteSheet(k.sheet.name)}!${a1(r + origin.row, pi + origin.col)}`;
+  }
+  const c = input.counties.find((x) => x.county === county && x.city === city);
+  return c?.previousWinner ? t.yes : t.no;
 }
 
 /** =ZG.POLICYSCORE over the county's row of the county sheet; 0 when it has none. */

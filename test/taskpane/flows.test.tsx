@@ -176,6 +176,15 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
       expect(book.value("ZG评分结果", provRow + i, 8) as number).toBeCloseTo(p.total, 9);
     });
 
+    // 推荐 is =ZG.RECOMMEND over the totals and 上年度已获激励 (the sample has last year's winner in 杭州市).
+    const recommendedInSheet = sheet.cells.map((row, i) => (i >= 6 && i < 6 + expected.counties.length ? book.value("ZG评分结果", i, 10) : null)).filter((v) => v === "是").length;
+    expect(recommendedInSheet).toBe(11);
+    for (const c of expected.counties.filter((x) => x.recommended)) {
+      const row = sheet.cells.findIndex((r, i) => i >= 6 && r[0] === c.city && r[1] === c.county);
+      expect([c.county, book.value("ZG评分结果", row, 10)]).toEqual([c.county, "是"]);
+    }
+    expected.province.forEach((p, i) => expect([p.county, book.value("ZG评分结果", provRow + i, 11)]).toEqual([p.county, p.selected ? "是" : ""]));
+
     // Live: a higher actual for one county raises its city-stage total.
     const first = { county: book.value("ZG评分结果", 6, 1), total: book.value("ZG评分结果", 6, 8) as number };
     const src = book.sheet("完成情况")!;

@@ -47,11 +47,18 @@ test.each(["full", "max"] as const)("merged city cells, std %s: the sheet's tota
     const r = countyRow(c.county);
     expect(book.value(w.sheet, r, 8) as number).toBeCloseTo(c.total, 9);
     expect(book.value(w.sheet, r, 9)).toBe(c.cityRank);
+    // 推荐 comes from =ZG.RECOMMEND over the totals: the engine's choice.
+    expect([c.county, book.value(w.sheet, r, 10)]).toEqual([c.county, c.recommended ? "是" : ""]);
   }
   const prov = content.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
   result.province.forEach((p, i) => {
     expect(book.value(w.sheet, prov + i, 1)).toBe(p.county);
     expect(book.value(w.sheet, prov + i, 8) as number).toBeCloseTo(p.total, 9);
     expect(book.value(w.sheet, prov + i, 9)).toBe(p.rank);
+    expect([p.county, book.value(w.sheet, prov + i, 11)]).toEqual([p.county, p.selected ? "是" : ""]);
   });
+  // The reasons spill beside the names, in the sheet's language.
+  const rec = content.cells.findIndex((r) => r[0] === "设区市" && r[1] === "推荐县（市、区）") + 1;
+  expect(book.value(w.sheet, rec, 1)).toBe(result.counties.find((c) => c.recommended && c.city === "杭州市")!.county);
+  expect(String(book.value(w.sheet, rec, 2))).toContain("总分");
 });
