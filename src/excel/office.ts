@@ -38,6 +38,22 @@ export const MARKS_KEY = "ZG.marks";
  * Cells per request. Excel on the web refuses payloads over 5 MB; a cell with its value and number
  * format costs well under 100 bytes in the request, so 40 000 cells stay far below the limit.
  */
+/**
+ * The Excel API the task pane needs: worksheet custom properties (1.12) mark our sheets and marks, merged
+ * areas (1.13) let the table finder read two-row headers. The custom functions need none of it, so the
+ * manifest does not demand it (older Excel keeps =ZG.…); the pane checks and says so instead.
+ */
+export const REQUIRED_EXCEL_API = "1.13";
+
+/** Whether this Excel offers what the task pane needs (false outside Office, e.g. in a plain page). */
+export function supportsTaskPane(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API);
+  } catch {
+    return false;
+  }
+}
+
 export const MAX_CELLS_PER_BATCH = 40_000;
 /** Areas per conditional format (a RangeAreas address must stay short). */
 const AREAS_PER_MARK = 200;

@@ -26,7 +26,9 @@ const ART = {
 };
 
 function pct(x: number | null | undefined): string {
-  return x === null || x === undefined ? "—" : `${fmt(x * 100)}%`;
+  if (x === null || x === undefined) return "—";
+  // An at-most target met with an actual of 0 is an infinite (best) completion.
+  return Number.isFinite(x) ? `${fmt(x * 100)}%` : "∞";
 }
 
 export function explain(u: UnitScore | ProvinceResult, field: ScoreField, o: ScoreOptions, stage: "city" | "province"): Explanation {
