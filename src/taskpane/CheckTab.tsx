@@ -1,5 +1,5 @@
 /** Flow 1, 分解校核: check the decomposition table around the selection against its parent targets (rules.md §2). */
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { checkSheet } from "../core/table";
 import type { CheckResult, SheetCheck } from "../core/types";
@@ -7,7 +7,7 @@ import { blockAddress } from "../excel/address";
 import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
 import { explainCheck } from "./explain";
-import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
+import { Status, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },
@@ -94,13 +94,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
           {t("writeReport")}
         </Button>
       </div>
-      <Busy label={busy} />
-      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
-      {note ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <Status busy={busy} error={error} onDismissError={() => setError(null)} note={note} />
       {check && check.table && counts ? (
         <>
           <Text size={200} data-testid="table-found">

@@ -18,7 +18,7 @@ import {
   readCounties,
 } from "./scoreInput";
 import { scoreSheet } from "./scoreSheet";
-import { Busy, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
+import { Status, ErrorBar, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
 
 export interface ScoreState {
   result: SelectionResult;
@@ -244,13 +244,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
           {t("writeScoreSheet")}
         </Button>
       </div>
-      <Busy label={busy} />
-      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
-      {note ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <Status busy={busy} error={error} onDismissError={() => setError(null)} note={note} />
       {result ? (
         <>
           <Text size={200} data-testid="score-summary">

@@ -1,12 +1,12 @@
 /** Flow 4, 模板: insert 9号's 2020 decomposition table and the county self-assessment template on new sheets. */
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { CITIES } from "../core/reference";
 import { decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
 import { quoteSheet } from "../excel/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
-import { Busy, ErrorBar, useBusy, useNote, useOps, useT } from "./shared";
+import { Status, useBusy, useNote, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "12px" },
@@ -71,13 +71,7 @@ export function TemplatesTab() {
         </Button>
         <Text size={200}>{t("insertSelfAssessmentHint")}</Text>
       </div>
-      <Busy label={busy} />
-      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
-      {note ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <Status busy={busy} error={error} onDismissError={() => setError(null)} note={note} />
     </div>
   );
 }

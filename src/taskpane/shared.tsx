@@ -156,6 +156,21 @@ export function Busy({ label }: { label: string | null }) {
   return label ? <Spinner size="tiny" label={label} labelPosition="after" role="status" /> : null;
 }
 
+/** What an operation is doing or did: progress, then its error (with the cell) or its success note. */
+export function Status({ busy, error, onDismissError, note }: { busy: string | null; error: PaneError | null; onDismissError: () => void; note: string | null }) {
+  return (
+    <>
+      <Busy label={busy} />
+      {error ? <ErrorBar error={error} onDismiss={onDismissError} /> : null}
+      {note ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+}
+
 const useExplainStyles = makeStyles({
   number: { fontVariantNumeric: "tabular-nums", minWidth: 0, padding: "0 2px", height: "auto", fontWeight: tokens.fontWeightRegular },
   surface: { maxWidth: "320px", display: "flex", flexDirection: "column", rowGap: "6px" },
