@@ -24,8 +24,14 @@ function gc(): void {
 /** Full province: 90 county-level units × 18 indicators, both stages. */
 function province(): void {
   const { counties } = makeUnits(90);
-  const ms = timeMedian(() => runSelection(counties), 101, 20);
-  record({ name: "score.province.ms", value: ms, unit: "ms", budget: 5, note: "90 县 × 18 指标，两个环节 / both stages, median of 101" });
+  // The very first call pays for parsing and compiling the engine: what a one-off `zg score` sees.
+  const t0 = process.hrtime.bigint();
+  runSelection(counties);
+  const first = Number(process.hrtime.bigint() - t0) / 1e6;
+  // The budget is for the steady state a task pane or a recalculating workbook runs in: warm up first.
+  const ms = timeMedian(() => runSelection(counties), 201, 300);
+  record({ name: "score.province.ms", value: ms, unit: "ms", budget: 5, note: "90 县 × 18 指标，两个环节，预热后 / both stages, warmed up, median of 201" });
+  record({ name: "score.province.first.ms", value: first, unit: "ms", budget: null, note: "进程内首次调用（含编译）/ first call in a fresh process (JIT included)" });
 }
 
 /** Growth from 1k to 100k units: n log n means about 10× per decade plus a little, well under 15×. */
@@ -61,7 +67,7 @@ function formulasVsZg(): void {
     const f = lastTotals.get(c.county);
     if (f === undefined || Math.abs(f - c.total) > 1e-6) throw new Error(`formula version disagrees for ${c.county}: ${f} vs ${c.total}`);
   }
-  const zgMs = timeMedian(() => runSelection(counties), 101, 20);
+  const zgMs = timeMedian(() => runSelection(counties), 201, 300);
   const fMs = median(formulaTimes);
   record({ name: "formulas.province.ms", value: fMs, unit: "ms", budget: null, note: "COUNTIF/SUM 公式版 / formula version, median of 5" });
   record({ name: "formulas-vs-zg.x", value: fMs / zgMs, unit: "x", budget: 10, kind: "min", note: "公式版耗时 ÷ ZG 耗时 / formula time over ZG's" });

@@ -291,9 +291,29 @@ function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
   return Math.abs(x) <= SAFE && Math.abs(y) <= SAFE ? [x, y] : null;
 }
 
+/**
+ * A ratio of two safe whole numbers. Its bigint form is made only when an exact comparison asks for it
+ * (near-ties): ranking a province makes thousands of measures and compares almost all of them on the double.
+ */
+class SmallRatio implements Ratio {
+  readonly value: number;
+  constructor(
+    private readonly n: number,
+    private readonly d: number,
+  ) {
+    this.value = n / d;
+  }
+  get num(): bigint {
+    return BigInt(this.n);
+  }
+  get den(): bigint {
+    return BigInt(this.d);
+  }
+}
+
 /** num/den (den > 0, both safe whole numbers): one correctly rounded division. */
 function smallRatio(num: number, den: number): Ratio {
-  return { value: num / den, num: BigInt(num), den: BigInt(den) };
+  return new SmallRatio(num, den);
 }
 
 /** num/den as an exact ratio (den > 0). */
@@ -473,17 +493,10 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
     entries.push(entry);
     byKey.set(key, entry);
 
-    const cells: [keyof typeof WHICH, CellValue, CellRef | undefined][] = [
-      ["target", e.target, e.targetAt],
-      ["actual", e.actual, e.actualAt],
-    ];
-    const got: Quantity[] = [];
-    for (const [which, cell, at] of cells) {
+    // Read directly (no per-row arrays): this loop runs for every county × indicator of a province.
+    const readOne = (which: keyof typeof WHICH, cell: CellValue, at: CellRef | undefined): Quantity | null => {
       const r = labels.read(cell, at);
-      if (r.status === "value") {
-        got.push(r.quantity);
-        continue;
-      }
+      if (r.status === "value") return r.quantity;
       const why = bare(r.issue, at);
       issues.push(
         issue(r.issue.code, r.issue.severity, {
@@ -491,9 +504,11 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
           en: `${u.county} "${label}" ${WHICH[which].en}: ${why.en}; no points for this indicator`,
         }, at),
       );
-    }
-    if (got.length < 2) continue;
-    const [t, a] = got;
+      return null;
+    };
+    const t = readOne("target", e.target, e.targetAt);
+    const a = readOne("actual", e.actual, e.actualAt);
+    if (t === null || a === null) continue;
     if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
       issues.push(
         issue("unit-mismatch", "error", {
