@@ -1,5 +1,5 @@
 /**
- * The two templates as pure data. The task pane writes them through Office.js and the CLI through
+ * The two templates as pure data. The task pane writes them through the Excel JavaScript API and the CLI through
  * ExcelJS from these very grids, so an official gets the same workbook either way.
  *
  *   decompositionTable2020()   9号's table as an official receives it (cells as printed, line breaks kept)
