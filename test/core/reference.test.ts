@@ -19,8 +19,8 @@ import {
 } from "../../src/core/reference";
 import { readCell, readLabelTarget } from "../../src/core/parse";
 
-// CI keeps ../shared beside the clone, as here.
-const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
+// The two documents' text travels with the tests (a fresh clone has nothing beside it).
+const DOCUMENTS = path.resolve(__dirname, "../fixtures/documents");
 
 /**
  * The seed text of a document's attachment table: each cell starts on a line that begins with a tab;
@@ -28,7 +28,7 @@ const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
  * empty lines belong to the gap between rows, not to the cell.
  */
 function seedCells(file: string, startAfter: string): string[] {
-  const lines = fs.readFileSync(path.join(SEEDS, file), "utf8").replace(/\r\n/g, "\n").split("\n");
+  const lines = fs.readFileSync(path.join(DOCUMENTS, file), "utf8").replace(/\r\n/g, "\n").split("\n");
   const start = lines.indexOf(startAfter);
   if (start < 0) throw new Error(`${file}: no line ${startAfter}`);
   const cells: string[] = [];
@@ -53,7 +53,7 @@ function rows(cells: string[], width: number): string[][] {
 }
 
 describe("9号 附件 as printed", () => {
-  const cells = seedCells("002_88ccb90579031427.txt", "2020年关键性量化指标责任分解方案");
+  const cells = seedCells("zhuanshengban-2020-9.txt", "2020年关键性量化指标责任分解方案");
   // Two header rows (4 cells, then 14 with the city names) and 18 indicator rows of 14 cells.
   const header1 = cells.slice(0, 4);
   const header2 = cells.slice(4, 18);
@@ -115,7 +115,7 @@ describe("9号 附件 as printed", () => {
 });
 
 describe("2号 附件 as printed", () => {
-  const cells = seedCells("000_f65e89e7566235dd.txt", "2019年度重点量化指标汇总表");
+  const cells = seedCells("zhuanshengban-2020-2.txt", "2019年度重点量化指标汇总表");
   const header = cells.slice(0, 4);
   const body = rows(cells.slice(4), 4);
 
@@ -230,14 +230,14 @@ describe("tolerant look-ups", () => {
 });
 
 describe("the 26 加快发展县", () => {
-  test("exactly rules.md §6's list, each a known unit, 龙港 not among them", () => {
-    const rules = fs.readFileSync(path.resolve(__dirname, "../../../shared/spec/rules.md"), "utf8");
-    const sentence = rules.slice(rules.indexOf("The 26 加快发展县"), rules.indexOf("A column in the user's table"));
-    const listed = sentence
-      .slice(sentence.indexOf(":") + 1)
+  test("exactly the list of docs/rules.md (the project's statement of the rules), each a known unit, 龙港 not among them", () => {
+    const rules = fs.readFileSync(path.resolve(__dirname, "../../docs/rules.md"), "utf8");
+    const line = rules.split("\n").find((l) => l.includes("26个加快发展县（2020年）"));
+    expect(line).toBeDefined();
+    const listed = line!
+      .slice(line!.indexOf("：") + 1, line!.indexOf("。"))
       .replace(/\s+/g, "")
-      .replace(/\.$/, "")
-      .split(/[;、]/);
+      .split(/[；、]/);
     expect(listed.length).toBe(26);
     expect([...ACCELERATED_2020]).toEqual(listed);
     for (const name of ACCELERATED_2020) {
