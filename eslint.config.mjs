@@ -37,6 +37,11 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // Runs in Internet Explorer 11 and Edge Legacy webviews before the bundles: ES5 only, browser globals.
+    files: ["src/taskpane/old-host.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly", Promise: "readonly" } },
+  },
+  {
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module", globals: nodeGlobals },
   },

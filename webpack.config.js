@@ -101,6 +101,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "build/support.html", to: "support.html" },
+          // Plain ES5, copied as written: it must run where the bundles cannot (src/taskpane/old-host.js).
+          { from: "src/taskpane/old-host.js", to: "old-host.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

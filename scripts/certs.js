@@ -38,6 +38,7 @@ function readPair(dir, certName, keyName, caName) {
   const cert = fs.readFileSync(certFile, "utf8");
   const key = fs.readFileSync(keyFile, "utf8");
   if (!usable(cert)) return null;
+  privateToOwner(keyFile);
   // The private key must belong to the certificate, or TLS fails later with a less helpful message.
   try {
     if (!new crypto.X509Certificate(cert).checkPrivateKey(crypto.createPrivateKey(key))) return null;
@@ -47,6 +48,19 @@ function readPair(dir, certName, keyName, caName) {
   const caFile = caName ? path.join(dir, caName) : null;
   const ca = caFile && fs.existsSync(caFile) ? fs.readFileSync(caFile, "utf8") : undefined;
   return { cert, key, ca, certFile, keyFile };
+}
+
+/**
+ * A private key readable by others lets any local user impersonate https://localhost. office-addin-dev-certs writes
+ * its key 0644, so every key we use is narrowed to 0600 (POSIX; Windows keeps the user profile's ACL).
+ */
+function privateToOwner(keyFile) {
+  if (process.platform === "win32") return;
+  try {
+    if ((fs.statSync(keyFile).mode & 0o077) !== 0) fs.chmodSync(keyFile, 0o600);
+  } catch {
+    // Not ours to change (another owner): TLS still works; nothing to narrow.
+  }
 }
 
 // --- A minimal DER encoder, enough for one self-signed X.509 v3 certificate. ---
@@ -130,6 +144,7 @@ function localSelfSigned() {
   const keyFile = path.join(LOCAL_DIR, "localhost.key");
   fs.writeFileSync(certFile, cert);
   fs.writeFileSync(keyFile, key, { mode: 0o600 });
+  privateToOwner(keyFile); // the mode above applies only when the file is created
   return { cert, key, certFile, keyFile, source: "self-signed (new)" };
 }
 
@@ -171,4 +186,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { getHttpsOptions, makeSelfSigned, usable };
+module.exports = { getHttpsOptions, makeSelfSigned, usable, privateToOwner };

@@ -7,16 +7,17 @@
  *   npm start -- --background      return once the server answers; `npm stop` ends it
  *   npm start -- --no-sideload     never sideload, even where Excel is installed (ZG_SIDELOAD=0 does the same)
  *
- * Sideloading uses `npx --yes office-addin-debugging`, never a dependency: it does not install from this
- * registry mirror (toolchain.md), and CI must not depend on it.
+ * Sideloading uses `npx --yes office-addin-debugging@<pinned version>` (build/sideload.js), never a dependency: it does
+ * not install on machines without Excel's native prerequisites, and CI must not depend on it.
  */
 "use strict";
-const { spawn, spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const fs = require("fs");
 const https = require("https");
 const path = require("path");
 const { LOG_FILE, STATE_DIR, readState, writeState, clearState, alive } = require("../build/dev-state");
 const { findExcel } = require("../build/find-excel");
+const { SIDELOAD_PACKAGE, runSideloadTool } = require("../build/sideload");
 
 const ROOT = path.join(__dirname, "..");
 const PORT = 3000;
@@ -44,11 +45,6 @@ function waitForServer(url, timeoutMs, isDead) {
     };
     attempt();
   });
-}
-
-function npx(args) {
-  const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
-  return spawnSync(cmd, ["--yes", ...args], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
 }
 
 function printUrls(sideloaded) {
@@ -114,7 +110,8 @@ async function main() {
   const excel = sideloadWanted ? findExcel() : null;
   if (excel) {
     console.log(`检测到 Excel / found Excel: ${excel}`);
-    const r = npx(["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server-port", String(PORT), "--no-debug"]);
+    console.log(`旁加载工具 / sideloading with ${SIDELOAD_PACKAGE}`);
+    const r = runSideloadTool(["start", "manifest.xml", "desktop", "--app", "excel", "--dev-server-port", String(PORT), "--no-debug"], { cwd: ROOT });
     sideloaded = r.status === 0;
     if (!sideloaded) console.error("旁加载失败，服务器继续运行 / sideloading failed; the server keeps running.");
     writeState({ ...readState(), sideloaded });

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * npm stop — ends the dev server that `npm start` started (by the process id it recorded, never by name) and,
- * if the add-in was sideloaded, removes it from Excel with `npx --yes office-addin-debugging stop`.
+ * if the add-in was sideloaded, removes it from Excel with `npx --yes office-addin-debugging@<pinned> stop` (build/sideload.js).
  */
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
 const { readState, clearState, alive } = require("../build/dev-state");
+const { runSideloadTool } = require("../build/sideload");
 
 const ROOT = path.join(__dirname, "..");
 
@@ -30,12 +31,7 @@ function stop({ quiet = false } = {}) {
     return false;
   }
   if (state.sideloaded) {
-    const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
-    spawnSync(cmd, ["--yes", "office-addin-debugging", "stop", "manifest.xml"], {
-      cwd: ROOT,
-      stdio: quiet ? "ignore" : "inherit",
-      shell: process.platform === "win32",
-    });
+    runSideloadTool(["stop", "manifest.xml"], { cwd: ROOT, quiet });
   }
   if (alive(state.pid)) kill(state);
   clearState();

@@ -4,15 +4,22 @@ import { createRoot } from "react-dom/client";
 import { OfficeOps, REQUIRED_EXCEL_API, supportsTaskPane } from "../excel/office";
 import { App } from "./App";
 
-/** Shown instead of the pane on an Excel too old for it; the ZG functions still work there. */
+/**
+ * Shown instead of the pane on an Excel without ExcelApi 1.13 (Microsoft's requirement-set table: Microsoft 365 and
+ * retail perpetual from Version 2102, volume-licensed Office 2021, Mac 16.50, the web). Whether =ZG.… works there
+ * depends on the edition (custom-functions requirement sets), so the notice says which, rather than promising it.
+ */
 function TooOld() {
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       <MessageBar intent="warning">
         <MessageBarBody>
-          此版本的 Excel 不支持 ZG 任务窗格（需要 ExcelApi {REQUIRED_EXCEL_API}，即 Microsoft 365 或 Excel 2021 及以上）；=ZG.… 自定义函数仍可使用。
+          此版本的 Excel 缺少 ZG 任务窗格所需的 ExcelApi {REQUIRED_EXCEL_API}（Microsoft 365 或零售版 2102 版及以上、Office 2021 及以上、Mac 版 16.50 及以上、Excel
+          网页版均具备）。=ZG.… 自定义函数：Microsoft 365 自 1903 版起可用，批量许可的永久版 Office（2021 及更早）不支持。可改用 Excel 网页版，或用 zg 命令行处理工作簿。
           <br />
-          This Excel is too old for the ZG task pane (it needs ExcelApi {REQUIRED_EXCEL_API}: Microsoft 365 or Excel 2021 and later); the =ZG.… functions still work.
+          This Excel lacks ExcelApi {REQUIRED_EXCEL_API}, which the ZG task pane needs (Microsoft 365 and retail from Version 2102, Office 2021 and later, Mac 16.50 and
+          later, and Excel on the web have it). =ZG.… custom functions: available in Microsoft 365 from Version 1903; not supported by volume-licensed perpetual Office
+          (2021 and earlier). Use Excel on the web instead, or the zg command line.
         </MessageBarBody>
       </MessageBar>
     </FluentProvider>
@@ -20,6 +27,8 @@ function TooOld() {
 }
 
 Office.onReady(() => {
+  // old-host.js has already explained why this webview cannot run the pane.
+  if ((window as { ZG_OLD_HOST?: boolean }).ZG_OLD_HOST) return;
   const container = document.getElementById("root") ?? document.getElementById("container");
   if (!container) return;
   createRoot(container).render(supportsTaskPane() ? <App ops={new OfficeOps()} /> : <TooOld />);
