@@ -33,12 +33,13 @@ export function severalRangesNotice(sheet: string, count: number, chosen: Block,
   );
 }
 
-/** Far too many scattered blocks to find a table in. */
-export function tooScattered(sheet: string, far: string, count: number): OpError {
+/** Far too many scattered blocks to find a table in (or Excel would not list them: count null). */
+export function tooScattered(sheet: string, far: string, count: number | null): OpError {
+  const blocks = count === null ? { zh: "", en: "" } : { zh: `，其中有 ${count} 块零散的内容`, en: `, in ${count} scattered blocks` };
   return new OpError(
     {
-      zh: `工作表“${sheet}”的已用区域一直延伸到 ${far}，其中有 ${count} 块零散的内容，无法找出表格；请在“区域”中填写表格所在的区域（如 A1:N30）`,
-      en: `Sheet ${sheet} is used as far as ${far}, in ${count} scattered blocks; type the table's range (e.g. A1:N30)`,
+      zh: `工作表“${sheet}”的已用区域一直延伸到 ${far}${blocks.zh}，无法找出表格；请在“区域”中填写表格所在的区域（如 A1:N30）`,
+      en: `Sheet ${sheet} is used as far as ${far}${blocks.en}; the table cannot be found — type its range (e.g. A1:N30)`,
     },
     "too-scattered",
     sheet,

@@ -174,18 +174,24 @@ export class OfficeOps implements ExcelOps {
     if (cellsOf(wanted) <= LIMITS.maxCellsRead) return { block: wanted, notices: [] };
     const far = a1(wanted.bottom, wanted.right);
     const range = ws.getRangeByIndexes(wanted.top, wanted.left, wanted.bottom - wanted.top + 1, wanted.right - wanted.left + 1);
-    const kinds = (["Constants", "Formulas"] as const).map((t) => {
-      const ra = range.getSpecialCellsOrNullObject(t);
-      ra.load("areaCount");
-      return ra;
-    });
-    await context.sync();
-    const present = kinds.filter((k) => !k.isNullObject);
-    const count = present.reduce((n, k) => n + k.areaCount, 0);
-    if (count > LIMITS.maxAreasRead) throw tooScattered(name, far, count);
-    for (const k of present) k.areas.load(`items/${geometry.split(",").join(",items/")}`);
-    await context.sync();
-    const areas = present.flatMap((k) => k.areas.items.map(blockOf));
+    let areas: Block[];
+    try {
+      const kinds = (["Constants", "Formulas"] as const).map((t) => {
+        const ra = range.getSpecialCellsOrNullObject(t);
+        ra.load("areaCount");
+        return ra;
+      });
+      await context.sync();
+      const present = kinds.filter((k) => !k.isNullObject);
+      const count = present.reduce((n, k) => n + k.areaCount, 0);
+      if (count > LIMITS.maxAreasRead) throw tooScattered(name, far, count);
+      for (const k of present) k.areas.load(`items/${geometry.split(",").join(",items/")}`);
+      await context.sync();
+      areas = present.flatMap((k) => k.areas.items.map(blockOf));
+    } catch (e) {
+      // Whatever Excel says about so large a range, the user is told where the far cell is and what to do.
+      throw e instanceof OpError ? e : tooScattered(name, far, null);
+    }
     const found = locateTable(areas, anchor);
     if (!found) return { block: { top: wanted.top, left: wanted.left, bottom: wanted.top, right: wanted.left }, notices: [] };
     if (cellsOf(found.block) > LIMITS.maxCellsRead) throw tooLarge(name, found.block);
