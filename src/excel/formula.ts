@@ -426,3 +426,32 @@ export function plainValue(c: CellValue): Value {
   if (c === undefined) return null;
   return c as Value;
 }
+
+/** What Excel stores in a cell for an input written through range.values / range.formulas. */
+export type Entered = { formula: string } | { value: string | number | boolean | null };
+
+/**
+ * Models how Excel takes a written input, for the in-memory workbook and the tests' fake Excel:
+ *  - a cell in the Text format ("@") keeps the input as text ("Text format cells are treated as text even
+ *    when a number is in the cell. The cell is displayed exactly as entered.", Excel API reference,
+ *    Excel.NumberFormatCategory);
+ *  - otherwise a string that starts with "=", "+" or "-" is a formula ("If the returned value starts with a
+ *    plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula.", Excel API
+ *    reference, Excel.Range.values), and so is one starting with "@" (implicit intersection); a number
+ *    written as text ("-5", "10%") becomes that number;
+ *  - a formula Excel cannot read is refused: the write fails (throws), as "-临平区" does.
+ */
+export function enterInput(input: unknown, format: string | null | undefined): Entered {
+  if (input === null || input === undefined || input === "") return { value: null };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+  const s = String(input);
+  if (format === "@") return { value: s };
+  const num = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(%?)$/.exec(s.trim());
+  if (num) return { value: Number(s.trim().replace(/%$/, "")) / (num[4] ? 100 : 1) };
+  if (s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@")) {
+    const f = s.startsWith("=") ? s : `=${s}`;
+    parseFormula(f);
+    return { formula: f };
+  }
+  return { value: s };
+}

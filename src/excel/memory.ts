@@ -2,20 +2,34 @@
  * An in-memory workbook implementing the same ExcelOps as office.ts: cells, number formats, marks,
  * sheets, tables, charts and live formulas (our =ZG.… formulas evaluated by the custom-function
  * implementations handed in). The browser preview and the component tests run the real task pane on it.
+ *
+ * It models the Excel contracts office.ts relies on, so code that would break in Excel breaks here too:
+ *  - a written string is taken as Excel takes it (formula.ts enterInput): "=", "+", "-", "@" make a
+ *    formula unless the cell is in the Text format; a formula Excel cannot read fails the write;
+ *  - conditional formats are kept in priority order and a format's id is its current priority, which
+ *    shifts as formats are added (at the top) or deleted; our marks are recognised by their rule;
+ *  - several ranges can be selected (with an active cell), and reads are bounded as office.ts's are;
+ *  - a write can be made to fail part-way (injectWriteFailure): the sheet it replaces must survive.
  */
-import type { CellValue, Merge, SheetData } from "../core/types";
-import { a1, blockAddress, parseBlock, splitAddress } from "./address";
-import { type Arg, evaluate, type FunctionTable, type Value } from "./formula";
+import type { CellValue, Merge, SheetData, ZgIssue } from "../core/types";
+import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "./address";
+import { encodeCells, markFormula, markKindOf } from "./cells";
+import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
+import { LIMITS } from "./limits";
+import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "./notices";
+import { areasOfGrid, cellsOf, locateTable } from "./region";
 import {
   type Block,
   type ChartSpec,
   type ExcelOps,
   freeSheetName,
+  MARK_COLORS,
   type MarkKind,
   type MarkRequest,
   type OfficeTheme,
   OpError,
   type OwnedKind,
+  type ReadSheet,
   type SelectionRequest,
   type SheetContent,
   type SheetInfo,
@@ -25,16 +39,31 @@ import {
   type WriteResult,
 } from "./ops";
 
+/** A conditional format: its type, its custom rule (for "Custom") and the areas it applies to. */
+export interface MemoryConditionalFormat {
+  type: "Custom" | "CellValue" | "ColorScale" | "DataBar" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText";
+  formula?: string;
+  areas: Block[];
+  fill?: string;
+  font?: string;
+}
+
 export interface MemorySheet {
   name: string;
-  /** Stored content: values, or formula text for formula cells. */
+  /** Stored content: values, or formula text for formula cells (see `texts`). */
   cells: CellValue[][];
+  /** "row,col" of cells holding TEXT that starts with "=" (stored as text, not a formula). */
+  texts: Set<string>;
   numberFormats: (string | null | undefined)[][];
   merges: Merge[];
   /** Set on the sheets this add-in wrote (the marker office.ts keeps as a custom property). */
   ours?: OwnedKind;
-  /** Marks added by markCells, "row,col" → kind. Kept apart from the cells: they never replace formatting. */
-  marks: Map<string, MarkKind>;
+  /**
+   * Conditional formats in priority order: index 0 is the top priority, and a format's id is its index
+   * ("The priority of the conditional format in the current ConditionalFormatCollection", Excel API
+   * reference, ConditionalFormat.id). Ours (marks) and the user's alike; they never replace formatting.
+   */
+  conditionalFormats: MemoryConditionalFormat[];
   /** The user's own fill colours (as a user's workbook has them), "row,col" → colour: marks never touch them. */
   fills: Map<string, string>;
   tables: TableSpec[];
@@ -61,14 +90,19 @@ export class MemoryWorkbook implements ExcelOps {
   readonly host = "memory" as const;
   sheets: MemorySheet[] = [];
   active = 0;
-  /** The selected block on the active sheet. */
+  /** The selected block on the active sheet (the area holding the active cell). */
   selection: Block = { top: 0, left: 0, bottom: 0, right: 0 };
+  /** Every selected area (more than one after a Ctrl+click selection). */
+  selectionAreas: Block[] = [{ top: 0, left: 0, bottom: 0, right: 0 }];
+  /** The active cell. */
+  activeCell = { row: 0, col: 0 };
   functions: FunctionTable;
   displayLanguage: string;
   theme: OfficeTheme;
   /** Every call made, in order (tests assert on them). */
   readonly calls: string[] = [];
   private listeners = new Set<Listener>();
+  private failNextWrite: { afterRows: number; message: string } | null = null;
   private valueCache = new Map<string, Arg>();
   private rangeCache = new Map<string, Value[][]>();
   private formulaIndex = new Map<string, Map<number, number[]>>();
@@ -82,11 +116,17 @@ export class MemoryWorkbook implements ExcelOps {
 
   // ── building and inspecting (preview and tests) ─────────────────────────────────────────────
 
-  /** Adds a user's sheet. */
+  /** Adds a user's sheet, from its values as read (use setCell for a formula). */
   addSheet(data: SheetData & { fills?: Record<string, string> }): MemorySheet {
     const origin = data.origin ?? { row: 0, col: 0 };
     const sheet = this.blank(data.name);
-    data.cells.forEach((row, r) => row.forEach((v, c) => this.put(sheet, origin.row + r, origin.col + c, v)));
+    // A sheet's cells as read are VALUES: a string that starts with "=" is the user's text, not a formula.
+    data.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        this.put(sheet, origin.row + r, origin.col + c, v);
+        if (typeof v === "string" && v.startsWith("=")) sheet.texts.add(`${origin.row + r},${origin.col + c}`);
+      }),
+    );
     data.numberFormats?.forEach((row, r) =>
       row.forEach((f, c) => {
         if (f) this.putFormat(sheet, origin.row + r, origin.col + c, f);
@@ -106,14 +146,63 @@ export class MemoryWorkbook implements ExcelOps {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Selects a block ("A1:F20") on a sheet, as the user would. */
-  select(sheet: string, address: string): void {
+  /**
+   * Selects a block ("A1:F20") on a sheet, as the user would; "A1:B4,D6:E9" selects several areas, the
+   * active cell being the top-left of the last (as after Ctrl+click), or `active` when given.
+   */
+  select(sheet: string, address: string, active?: string): void {
     const i = this.sheets.findIndex((s) => s.name === sheet);
-    const b = parseBlock(address);
-    if (i < 0 || !b) throw new Error(`no such place ${sheet}!${address}`);
+    const areas = address.split(",").map((a) => parseBlock(a));
+    if (i < 0 || !areas.length || areas.some((b) => !b)) throw new Error(`no such place ${sheet}!${address}`);
+    const blocks = areas as Block[];
+    const last = blocks[blocks.length - 1];
+    const act = active ? parseBlock(active) : null;
     this.active = i;
-    this.selection = b;
+    this.activeCell = act ? { row: act.top, col: act.left } : { row: last.top, col: last.left };
+    this.selectionAreas = blocks;
+    this.selection = blocks.find((b) => this.activeCell.row >= b.top && this.activeCell.row <= b.bottom && this.activeCell.col >= b.left && this.activeCell.col <= b.right) ?? last;
     this.notify();
+  }
+
+  /** Whether a cell holds a formula (rather than a value or text). */
+  isFormula(sheet: string, address: string): boolean {
+    const s = this.sheet(sheet);
+    const b = parseBlock(address);
+    return !!s && !!b && this.formulaAt(s, b.top, b.left) !== null;
+  }
+
+  /** The formula of a stored cell, or null when it holds a value or text. */
+  private formulaAt(s: MemorySheet, r: number, c: number): string | null {
+    const raw = s.cells[r]?.[c];
+    return typeof raw === "string" && raw.startsWith("=") && !s.texts.has(`${r},${c}`) ? raw : null;
+  }
+
+  /** Makes the next writeSheet / insertTemplates fail after writing this many rows (tests, as Excel might). */
+  injectWriteFailure(afterRows: number, message = "simulated failure part-way through the write"): void {
+    this.failNextWrite = { afterRows, message };
+  }
+
+  /** Adds a conditional format as the user would (at the top priority, as Excel's add() does). */
+  addConditionalFormat(sheet: string, cf: Omit<MemoryConditionalFormat, "areas"> & { address: string }): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const areas = cf.address.split(",").map((a) => parseBlock(a)).filter((b): b is Block => b !== null);
+    s.conditionalFormats.unshift({ type: cf.type, formula: cf.formula, fill: cf.fill, font: cf.font, areas });
+    this.notify();
+  }
+
+  /** Our marks on a sheet, "row,col" → kind (the highest-priority mark wins where two overlap). */
+  marksOf(sheet: string): Map<string, MarkKind> {
+    const out = new Map<string, MarkKind>();
+    const s = this.sheet(sheet);
+    if (!s) return out;
+    for (let i = s.conditionalFormats.length - 1; i >= 0; i--) {
+      const cf = s.conditionalFormats[i];
+      const kind = cf.type === "Custom" ? markKindOf(cf.formula) : null;
+      if (!kind) continue;
+      for (const b of cf.areas) for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.set(`${r},${c}`, kind);
+    }
+    return out;
   }
 
   /** Sets one cell as the user types it (a value, or a formula starting with "="). */
@@ -122,6 +211,7 @@ export class MemoryWorkbook implements ExcelOps {
     const b = parseBlock(address);
     if (!s || !b) throw new Error(`no such place ${sheet}!${address}`);
     this.put(s, b.top, b.left, value);
+    s.texts.delete(`${b.top},${b.left}`);
     this.changed();
   }
 
@@ -138,8 +228,9 @@ export class MemoryWorkbook implements ExcelOps {
     const s = this.sheet(sheet);
     if (!s) return { error: "#REF!" };
     const raw = s.cells[row]?.[col];
-    if (typeof raw === "string" && raw.startsWith("=")) {
-      const result = this.evaluated(s, row, col, raw);
+    const f = this.formulaAt(s, row, col);
+    if (f !== null) {
+      const result = this.evaluated(s, row, col, f);
       return Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
     }
     if (raw === undefined || raw === null || raw === "") {
@@ -182,8 +273,8 @@ export class MemoryWorkbook implements ExcelOps {
     if (!map) {
       map = new Map();
       s.cells.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (typeof v === "string" && v.startsWith("=")) map!.set(c, [...(map!.get(c) ?? []), r]);
+        row.forEach((_, c) => {
+          if (this.formulaAt(s, r, c) !== null) map!.set(c, [...(map!.get(c) ?? []), r]);
         }),
       );
       this.formulaIndex.set(s.name, map);
@@ -219,7 +310,7 @@ export class MemoryWorkbook implements ExcelOps {
 
   // ── ExcelOps ─────────────────────────────────────────────────────────────────────────────────
 
-  async getSelectionSheet(request: SelectionRequest = {}): Promise<SheetData> {
+  async getSelectionSheet(request: SelectionRequest = {}): Promise<ReadSheet> {
     this.calls.push("getSelectionSheet");
     if (request.address) {
       const { sheet, local } = splitAddress(request.address);
@@ -227,14 +318,19 @@ export class MemoryWorkbook implements ExcelOps {
       const b = parseBlock(local);
       if (!s) throw new OpError({ zh: `找不到工作表“${sheet}”`, en: `No sheet named ${sheet}` }, "no-sheet", sheet);
       if (!b) throw new OpError({ zh: `“${request.address}”不是有效的区域地址，请写成 A1:F20 或 表名!A1:F20`, en: `"${request.address}" is not a range address; write A1:F20 or Sheet!A1:F20` }, "bad-address", s.name);
-      return this.snapshot(s, b);
+      return this.bounded(s, b, null, []);
     }
     const s = this.sheets[this.active];
     if (!s) throw new OpError({ zh: "工作簿中没有工作表", en: "The workbook has no sheet" }, "no-sheet");
-    // A single selected cell means "the table around it": the sheet's used region.
+    // As office.ts: of several selected areas, the one with the active cell, with a notice.
+    const notices: ZgIssue[] = this.selectionAreas.length > 1 ? [severalRangesNotice(s.name, this.selectionAreas.length, this.selection, this.activeCell)] : [];
+    const used = this.usedBlock(s);
     const sel = this.selection;
     const single = sel.top === sel.bottom && sel.left === sel.right;
-    return this.snapshot(s, single ? this.usedBlock(s) : sel);
+    // One selected cell means "the table around it": the sheet's used region; a larger one is clipped to it.
+    const clipped = { top: Math.max(sel.top, used.top), left: Math.max(sel.left, used.left), bottom: Math.min(sel.bottom, used.bottom), right: Math.min(sel.right, used.right) };
+    const b = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? used : clipped;
+    return this.bounded(s, b, this.activeCell, notices);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -242,81 +338,112 @@ export class MemoryWorkbook implements ExcelOps {
     return this.sheets.map((s) => ({ name: s.name, ours: s.ours !== undefined, ...(s.ours ? { kind: s.ours } : {}) }));
   }
 
-  async readSheet(name: string): Promise<SheetData> {
+  async readSheet(name: string): Promise<ReadSheet> {
     this.calls.push(`readSheet:${name}`);
     const s = this.sheet(name);
     if (!s) throw new OpError({ zh: `找不到工作表“${name}”`, en: `No sheet named ${name}` }, "no-sheet", name);
-    return this.snapshot(s, this.usedBlock(s));
+    return this.bounded(s, this.usedBlock(s), null, []);
   }
 
+  /**
+   * Writes as office.ts does: a sheet it replaces is kept until the new one is whole (written under a
+   * temporary name first), and a write that fails part-way leaves no partial sheet behind.
+   */
   async writeSheet(content: SheetContent, options: WriteOptions = {}): Promise<WriteResult> {
     this.calls.push(`writeSheet:${content.name}`);
     const existing = this.sheet(content.name);
-    let name = content.name;
-    let replaced = false;
+    const names = this.sheets.map((s) => s.name);
+    let target = content.name;
+    let replacing: MemorySheet | null = null;
     if (existing) {
       const mayReplace = existing.ours !== undefined && options.confirmReplace ? await options.confirmReplace(existing.name) : false;
       if (mayReplace) {
-        replaced = true;
-        name = existing.name;
-        this.sheets.splice(this.sheets.indexOf(existing), 1);
-      } else {
-        name = freeSheetName(content.name, this.sheets.map((s) => s.name));
-      }
+        replacing = existing;
+        target = existing.name;
+      } else target = freeSheetName(content.name, names);
     }
-    // Written at the end, as Excel's worksheets.add does (a replaced sheet is deleted first).
-    const s = this.fill(name, content);
+    const writeAs = replacing ? freeSheetName(`${content.name.slice(0, 26)}~new`, names) : target;
+    // Written at the end, as Excel's worksheets.add does.
+    const s = this.blank(writeAs);
     this.sheets.push(s);
+    try {
+      this.fill(s, content);
+    } catch (e) {
+      this.sheets.splice(this.sheets.indexOf(s), 1);
+      this.changed();
+      throw this.writeFailed(e, target, replacing !== null);
+    }
+    if (replacing) {
+      this.sheets.splice(this.sheets.indexOf(replacing), 1);
+      s.name = target;
+    }
     if (options.activate !== false) {
       this.active = this.sheets.indexOf(s);
       this.selection = { top: 0, left: 0, bottom: 0, right: 0 };
+      this.selectionAreas = [this.selection];
+      this.activeCell = { row: 0, col: 0 };
     }
     this.changed();
-    return { sheet: name, replaced };
+    return { sheet: target, replaced: replacing !== null };
   }
 
   async insertTemplates(contents: SheetContent[]): Promise<string[]> {
     this.calls.push("insertTemplates");
-    const names: string[] = [];
-    for (const c of contents) {
-      const name = freeSheetName(c.name, this.sheets.map((s) => s.name));
-      this.sheets.push(this.fill(name, c));
-      names.push(name);
+    const added: MemorySheet[] = [];
+    try {
+      for (const c of contents) {
+        const s = this.blank(freeSheetName(c.name, this.sheets.map((x) => x.name)));
+        this.sheets.push(s);
+        added.push(s);
+        this.fill(s, c);
+      }
+    } catch (e) {
+      this.sheets = this.sheets.filter((x) => !added.includes(x));
+      this.changed();
+      throw this.writeFailed(e, added[added.length - 1]?.name ?? "", false);
     }
-    if (names.length) this.active = this.sheets.findIndex((s) => s.name === names[0]);
+    if (added.length) this.active = this.sheets.indexOf(added[0]);
     this.changed();
-    return names;
+    return added.map((s) => s.name);
   }
 
+  /** One conditional format per sheet and kind (and block of areas), added at the top priority as Excel does. */
   async markCells(requests: MarkRequest[]): Promise<number> {
     this.calls.push("markCells");
     let n = 0;
+    const groups = new Map<string, { s: MemorySheet; kind: MarkKind; cells: Block[] }>();
     for (const req of requests) {
       const s = this.sheet(req.sheet);
       if (!s) throw new OpError({ zh: `找不到工作表“${req.sheet}”`, en: `No sheet named ${req.sheet}` }, "no-sheet", req.sheet);
+      const g = groups.get(`${s.name}\u0000${req.kind}`) ?? { s, kind: req.kind, cells: [] };
       for (const addr of req.addresses) {
         const b = parseBlock(addr);
         if (!b) continue;
-        for (let r = b.top; r <= b.bottom; r++)
-          for (let c = b.left; c <= b.right; c++) {
-            s.marks.set(`${r},${c}`, req.kind);
-            n++;
-          }
+        g.cells.push(b);
+        n += cellsOf(b);
       }
+      groups.set(`${s.name}\u0000${req.kind}`, g);
+    }
+    for (const g of groups.values()) {
+      const areas = compactAddresses(g.cells.map(blockAddress)).map((a) => parseBlock(a)!);
+      for (let i = 0; i < areas.length; i += LIMITS.areasPerMark)
+        g.s.conditionalFormats.unshift({ type: "Custom", formula: markFormula(g.kind), fill: MARK_COLORS[g.kind].fill, font: MARK_COLORS[g.kind].font, areas: areas.slice(i, i + LIMITS.areasPerMark) });
     }
     this.notify();
     return n;
   }
 
+  /** Removes the conditional formats whose rule is our signature, on every sheet; the user's stay. */
   async clearMarks(): Promise<number> {
     this.calls.push("clearMarks");
-    let groups = 0;
+    let removed = 0;
     for (const s of this.sheets) {
-      groups += new Set(s.marks.values()).size;
-      s.marks.clear();
+      const keep = s.conditionalFormats.filter((cf) => !(cf.type === "Custom" && markKindOf(cf.formula) !== null));
+      removed += s.conditionalFormats.length - keep.length;
+      s.conditionalFormats = keep;
     }
     this.notify();
-    return groups;
+    return removed;
   }
 
   async goTo(sheet: string, cell?: string): Promise<void> {
@@ -325,7 +452,11 @@ export class MemoryWorkbook implements ExcelOps {
     if (i < 0) return;
     this.active = i;
     const b = cell ? parseBlock(cell) : null;
-    if (b) this.selection = b;
+    if (b) {
+      this.selection = b;
+      this.selectionAreas = [b];
+      this.activeCell = { row: b.top, col: b.left };
+    }
     this.notify();
   }
 
@@ -340,18 +471,43 @@ export class MemoryWorkbook implements ExcelOps {
   // ── internals ───────────────────────────────────────────────────────────────────────────────
 
   private blank(name: string): MemorySheet {
-    return { name, cells: [], numberFormats: [], merges: [], marks: new Map(), fills: new Map(), tables: [], charts: [], validations: [], columnWidths: [], boldRows: [], freezeRows: 0 };
+    return { name, cells: [], texts: new Set(), numberFormats: [], merges: [], conditionalFormats: [], fills: new Map(), tables: [], charts: [], validations: [], columnWidths: [], boldRows: [], freezeRows: 0 };
   }
 
-  private fill(name: string, content: SheetContent): MemorySheet {
-    const s = this.blank(name);
+  /**
+   * Fills a new sheet of ours as Excel would store what office.ts sends: the same encoded inputs and
+   * formats (cells.ts), each input taken as Excel takes it (enterInput). A formula Excel would refuse fails
+   * the write, naming the cell.
+   */
+  private fill(s: MemorySheet, content: SheetContent): void {
     s.ours = content.kind;
-    content.cells.forEach((row, r) => row.forEach((v, c) => this.put(s, r, c, v)));
-    content.numberFormats?.forEach((row, r) =>
-      row.forEach((f, c) => {
-        if (f) this.putFormat(s, r, c, f);
-      }),
-    );
+    const { inputs, formats } = encodeCells(content);
+    const failure = this.failNextWrite;
+    this.failNextWrite = null;
+    inputs.forEach((row, r) => {
+      if (failure && r >= failure.afterRows) throw Object.assign(new Error(failure.message), { code: "GeneralException" });
+      row.forEach((input, c) => {
+        const format = formats[r][c];
+        if (format !== "General") this.putFormat(s, r, c, format);
+        let entered;
+        try {
+          entered = enterInput(input, format);
+        } catch {
+          throw new OpError(
+            { zh: `Excel 无法写入单元格 ${a1(r, c)}：“${String(input)}”不是有效的公式`, en: `Excel cannot write cell ${a1(r, c)}: "${String(input)}" is not a valid formula` },
+            "InvalidArgument",
+            s.name,
+            a1(r, c),
+          );
+        }
+        if ("formula" in entered) this.put(s, r, c, entered.formula);
+        else {
+          this.put(s, r, c, entered.value);
+          if (typeof entered.value === "string" && entered.value.startsWith("=")) s.texts.add(`${r},${c}`);
+        }
+      });
+    });
+    if (failure && inputs.length <= failure.afterRows) throw Object.assign(new Error(failure.message), { code: "GeneralException" });
     s.merges = [...(content.merges ?? [])];
     s.tables = [...(content.tables ?? [])];
     s.charts = [...(content.charts ?? [])];
@@ -359,17 +515,28 @@ export class MemoryWorkbook implements ExcelOps {
     s.columnWidths = [...(content.columnWidths ?? [])];
     s.boldRows = [...(content.boldRows ?? [])];
     s.freezeRows = content.freezeRows ?? 0;
-    return s;
+  }
+
+  private writeFailed(e: unknown, name: string, replacing: boolean): OpError {
+    const why = e instanceof OpError ? e.msg : { zh: (e as Error)?.message ?? String(e), en: (e as Error)?.message ?? String(e) };
+    const old = replacing ? { zh: `原来的“${name}”保持不变`, en: `the old ${name} is unchanged` } : { zh: "工作簿保持原样", en: "the workbook is as it was" };
+    return new OpError(
+      { zh: `写入工作表“${name}”失败（${why.zh}），未写完的新表已删除，${old.zh}`, en: `Writing sheet ${name} failed (${why.en}); the unfinished new sheet was removed and ${old.en}` },
+      e instanceof OpError ? e.code : ((e as { code?: string })?.code ?? "write-failed"),
+      e instanceof OpError && e.sheet ? e.sheet : name,
+      e instanceof OpError ? e.cell : undefined,
+    );
   }
 
   private put(s: MemorySheet, r: number, c: number, v: CellValue): void {
-    while (s.cells.length <= r) s.cells.push([]);
-    s.cells[r][c] = v === "" ? null : v;
+    // Sparse like Excel's grid: a cell at row 1 048 576 does not allocate the rows above it.
+    if (s.cells.length <= r) s.cells.length = r + 1;
+    (s.cells[r] ??= [])[c] = v === "" ? null : v;
   }
 
   private putFormat(s: MemorySheet, r: number, c: number, f: string): void {
-    while (s.numberFormats.length <= r) s.numberFormats.push([]);
-    s.numberFormats[r][c] = f;
+    if (s.numberFormats.length <= r) s.numberFormats.length = r + 1;
+    (s.numberFormats[r] ??= [])[c] = f;
   }
 
   /** The bounding block of non-empty cells (A1 when the sheet is empty). */
@@ -387,8 +554,20 @@ export class MemoryWorkbook implements ExcelOps {
     return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
   }
 
+  /** A read bounded as office.ts bounds it: past LIMITS.maxCellsRead, the table's own cells and a notice. */
+  private bounded(s: MemorySheet, b: Block, anchor: { row: number; col: number } | null, notices: ZgIssue[]): ReadSheet {
+    if (cellsOf(b) <= LIMITS.maxCellsRead) return this.snapshot(s, b, notices);
+    const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+    const areas = areasOfGrid(s.cells, filled).filter((a) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right);
+    if (areas.length > LIMITS.maxAreasRead) throw tooScattered(s.name, a1(b.bottom, b.right), areas.length);
+    const found = locateTable(areas, anchor);
+    if (!found) return this.snapshot(s, { top: b.top, left: b.left, bottom: b.top, right: b.left }, notices);
+    if (cellsOf(found.block) > LIMITS.maxCellsRead) throw tooLarge(s.name, found.block);
+    return this.snapshot(s, found.block, found.others.length ? [...notices, farNotice(s.name, found.block, found.others)] : notices);
+  }
+
   /** Values (formulas evaluated, as Excel's range.values gives them) and formats of a block. */
-  private snapshot(s: MemorySheet, b: Block): SheetData {
+  private snapshot(s: MemorySheet, b: Block, notices: ZgIssue[] = []): ReadSheet {
     const cells: CellValue[][] = [];
     const formats: (string | null)[][] = [];
     for (let r = b.top; r <= b.bottom; r++) {
@@ -402,10 +581,11 @@ export class MemoryWorkbook implements ExcelOps {
       cells.push(row);
       formats.push(frow);
     }
+    // As office.ts gets them from getMergedAreasOrNullObject: every merged area the block touches.
     const merges = s.merges
-      .filter((m) => m.top >= b.top && m.left >= b.left && m.bottom <= b.bottom && m.right <= b.right)
+      .filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left)
       .map((m) => ({ top: m.top - b.top, left: m.left - b.left, bottom: m.bottom - b.top, right: m.right - b.left }));
-    return { name: s.name, cells, numberFormats: formats, merges, origin: { row: b.top, col: b.left } };
+    return { name: s.name, cells, numberFormats: formats, merges, origin: { row: b.top, col: b.left }, ...(notices.length ? { notices } : {}) };
   }
 
   /** Something shown changed (selection, marks) but no value did. */

@@ -2,17 +2,23 @@
  * ExcelOps over Office.js: the ONLY module of the add-in that calls the Excel API.
  *
  * Each operation reads in one batch and writes in one batch, so the number of context.sync() calls
- * does not grow with the table (at most 3 for anything under Excel on the web's 5 MB request limit;
- * larger ranges are split into row blocks under it). Values are written as one 2-D array with
- * calculation and screen updating suspended.
+ * does not grow with the table (2–4 per operation; ranges past Excel on the web's 5 MB request limit are
+ * split into row blocks under it). Values are written as one 2-D array with calculation and screen
+ * updating suspended; every text cell gets the Text format first, so it lands as text (cells.ts).
  *
- * What is ours is recorded on the sheets themselves, in worksheet custom properties:
- *   "ZG"       on the sheets we wrote (report / score / template), so they are recognised later;
- *   "ZG.marks" on any sheet we marked: the ids of the conditional formats we added there, so
- *              clearMarks() removes exactly those and never the user's own formats or fills.
+ * What is ours is recorded in the workbook itself:
+ *   the custom property "ZG" on the sheets we wrote (report / score / template), so they are recognised;
+ *   our marks are custom conditional formats whose own rule carries a signature (cells.ts), so
+ *   clearMarks() removes exactly those, never the user's formats — a format's id is only its priority.
+ *
+ * Reads are bounded by limits.ts: several selected ranges, a stray cell far away, more than 512 merged
+ * areas each give a notice or a clear message naming the sheet and cell.
  */
-import type { CellValue, Merge, SheetData } from "../core/types";
-import { compactAddresses, parseBlock, splitAddress } from "./address";
+import type { CellValue, Merge, ZgIssue } from "../core/types";
+import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "./address";
+import { encodeCells, markFormula, markKindOf } from "./cells";
+import { LIMITS } from "./limits";
+import { farNotice, notice, severalRangesNotice, tooLarge, tooScattered } from "./notices";
 import {
   type Block,
   type ExcelOps,
@@ -23,24 +29,21 @@ import {
   type OfficeTheme,
   OpError,
   type OwnedKind,
+  type ReadSheet,
   type SelectionRequest,
   type SheetContent,
   type SheetInfo,
   type WriteOptions,
   type WriteResult,
 } from "./ops";
+import { cellsOf, locateTable } from "./region";
 
-/** The custom-property key that marks a sheet as ours, and the one listing our marks on a sheet. */
+/** The custom-property key that marks a sheet as ours. */
 export const OWNER_KEY = "ZG";
-export const MARKS_KEY = "ZG.marks";
 
 /**
- * Cells per request. Excel on the web refuses payloads over 5 MB; a cell with its value and number
- * format costs well under 100 bytes in the request, so 40 000 cells stay far below the limit.
- */
-/**
- * The Excel API the task pane needs: worksheet custom properties (1.12) mark our sheets and marks, merged
- * areas (1.13) let the table finder read two-row headers. The custom functions need none of it, so the
+ * The Excel API the task pane needs: worksheet custom properties (1.12) mark our sheets, merged areas
+ * (1.13) let the table finder read two-row headers. The custom functions need none of it, so the
  * manifest does not demand it (older Excel keeps =ZG.…); the pane checks and says so instead.
  */
 export const REQUIRED_EXCEL_API = "1.13";
@@ -54,9 +57,8 @@ export function supportsTaskPane(): boolean {
   }
 }
 
-export const MAX_CELLS_PER_BATCH = 40_000;
-/** Areas per conditional format (a RangeAreas address must stay short). */
-const AREAS_PER_MARK = 200;
+/** Cells per request (limits.ts). */
+export const MAX_CELLS_PER_BATCH = LIMITS.cellsPerRequest;
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -67,20 +69,6 @@ export interface OfficeOpsOptions {
   officeContext?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
 }
 
-/** The ids of the conditional formats we added on one sheet, by mark kind. */
-interface MarkRegistry {
-  ids: string[];
-}
-
-function readRegistry(value: unknown): MarkRegistry {
-  try {
-    const parsed = JSON.parse(String(value)) as MarkRegistry;
-    return Array.isArray(parsed.ids) ? parsed : { ids: [] };
-  } catch {
-    return { ids: [] };
-  }
-}
-
 /** Row blocks of at most MAX_CELLS_PER_BATCH cells covering `rows` rows of `cols` columns. */
 export function rowBlocks(rows: number, cols: number): { start: number; count: number }[] {
   const per = Math.max(1, Math.floor(MAX_CELLS_PER_BATCH / Math.max(1, cols)));
@@ -89,29 +77,68 @@ export function rowBlocks(rows: number, cols: number): { start: number; count: n
   return out.length ? out : [{ start: 0, count: 0 }];
 }
 
+/**
+ * Pieces of a block of at most 512 cells each: no piece can hold more than 512 merged areas, the most
+ * getMergedAreasOrNullObject returns ("if the merged areas count in this range is more than 512, then this
+ * method will fail to return the result", Excel API reference, Excel.Range).
+ */
+export function mergePieces(b: Block): Block[] {
+  const per = LIMITS.mergedAreasPerRequest;
+  const cols = b.right - b.left + 1;
+  const width = Math.min(cols, per);
+  const rowsPer = Math.max(1, Math.floor(per / width));
+  const out: Block[] = [];
+  for (let top = b.top; top <= b.bottom; top += rowsPer)
+    for (let left = b.left; left <= b.right; left += width)
+      out.push({ top, left, bottom: Math.min(b.bottom, top + rowsPer - 1), right: Math.min(b.right, left + width - 1) });
+  return out;
+}
+
+const geometry = "rowIndex,columnIndex,rowCount,columnCount";
+const blockOf = (r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Block => ({
+  top: r.rowIndex,
+  left: r.columnIndex,
+  bottom: r.rowIndex + r.rowCount - 1,
+  right: r.columnIndex + r.columnCount - 1,
+});
+
 function notFound(name: string): OpError {
   return new OpError({ zh: `找不到工作表“${name}”`, en: `No sheet named ${name}` }, "no-sheet", name);
 }
 
-/** Office.js errors carry a code; a missing sheet or a bad address become our bilingual errors. */
+/** Office.js errors carry a code; known ones become our bilingual errors naming the sheet and cell. */
 function translate(e: unknown, sheet?: string, address?: string): unknown {
   if (e instanceof OpError) return e;
   const code = (e as { code?: string })?.code;
   if (code === "ItemNotFound" && sheet) return notFound(sheet);
   if (code === "InvalidArgument" && address)
     return new OpError({ zh: `“${address}”不是有效的区域地址，请写成 A1:F20 或 表名!A1:F20`, en: `"${address}" is not a range address; write A1:F20 or Sheet!A1:F20` }, "bad-address", sheet);
+  if (code === "RangeExceedsLimit" || code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded")
+    return new OpError(
+      { zh: `工作表“${sheet ?? ""}”一次要读写的内容太多（${code}），请在“区域”中只填写表格所在的区域`, en: `Too much at once on sheet ${sheet ?? ""} (${code}); type just the table's range` },
+      "too-large",
+      sheet,
+    );
   const text = (e as Error)?.message ?? String(e);
-  return new OpError({ zh: `Excel 操作失败：${text}`, en: `Excel operation failed: ${text}` }, code ?? "excel", sheet);
+  const where = sheet ? { zh: `（工作表“${sheet}”）`, en: ` (sheet ${sheet})` } : { zh: "", en: "" };
+  return new OpError({ zh: `Excel 操作失败${where.zh}：${text}`, en: `Excel operation failed${where.en}: ${text}` }, code ?? "excel", sheet);
 }
 
-/** Merged areas as returned by getMergedAreasOrNullObject().address, relative to the block read. */
-function mergesIn(address: string | undefined, origin: { row: number; col: number }): Merge[] {
-  if (!address) return [];
-  return address
-    .split(",")
-    .map((a) => parseBlock(splitAddress(a).local))
-    .filter((b): b is Block => b !== null)
-    .map((b) => ({ top: b.top - origin.row, left: b.left - origin.col, bottom: b.bottom - origin.row, right: b.right - origin.col }));
+/** Merged areas from getMergedAreasOrNullObject().address, relative to the block read, each once. */
+function mergesIn(addresses: (string | undefined)[], origin: { row: number; col: number }): Merge[] {
+  const seen = new Set<string>();
+  const out: Merge[] = [];
+  for (const address of addresses) {
+    for (const a of (address ?? "").split(",")) {
+      const b = a ? parseBlock(splitAddress(a).local) : null;
+      if (!b) continue;
+      const key = blockAddress(b);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ top: b.top - origin.row, left: b.left - origin.col, bottom: b.bottom - origin.row, right: b.right - origin.col });
+    }
+  }
+  return out;
 }
 
 export class OfficeOps implements ExcelOps {
@@ -136,61 +163,125 @@ export class OfficeOps implements ExcelOps {
     return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? "dark" : "light";
   }
 
-  /** Reads a block's values, number formats and merges: one sync per block of rows (one for any normal table). */
-  private async readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string, b: Block): Promise<SheetData> {
-    const rows = b.bottom - b.top + 1;
-    const cols = b.right - b.left + 1;
-    const cells: CellValue[][] = [];
-    const formats: (string | null)[][] = [];
-    const blocks = rowBlocks(rows, cols);
-    const merged = sheet.getRangeByIndexes(b.top, b.left, rows, cols).getMergedAreasOrNullObject();
-    merged.load("address");
-    for (const blk of blocks) {
-      const range = sheet.getRangeByIndexes(b.top + blk.start, b.left, blk.count, cols);
-      range.load("values,numberFormat");
+  // ── reading ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The block to read: `wanted` itself when it is within limits.ts's cap; otherwise the table's own cells,
+   * found from the rectangles of values and formulas (getSpecialCells) without reading the empty millions,
+   * with a notice naming the far cell that was left out. Two syncs, and only for an enormous range.
+   */
+  private async locate(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, wanted: Block, anchor: { row: number; col: number } | null): Promise<{ block: Block; notices: ZgIssue[] }> {
+    if (cellsOf(wanted) <= LIMITS.maxCellsRead) return { block: wanted, notices: [] };
+    const far = a1(wanted.bottom, wanted.right);
+    const range = ws.getRangeByIndexes(wanted.top, wanted.left, wanted.bottom - wanted.top + 1, wanted.right - wanted.left + 1);
+    let areas: Block[];
+    try {
+      const kinds = (["Constants", "Formulas"] as const).map((t) => {
+        const ra = range.getSpecialCellsOrNullObject(t);
+        ra.load("areaCount");
+        return ra;
+      });
       await context.sync();
-      cells.push(...(range.values as CellValue[][]));
-      formats.push(...(range.numberFormat as string[][]));
+      const present = kinds.filter((k) => !k.isNullObject);
+      const count = present.reduce((n, k) => n + k.areaCount, 0);
+      if (count > LIMITS.maxAreasRead) throw tooScattered(name, far, count);
+      for (const k of present) k.areas.load(`items/${geometry.split(",").join(",items/")}`);
+      await context.sync();
+      areas = present.flatMap((k) => k.areas.items.map(blockOf));
+    } catch (e) {
+      // Whatever Excel says about so large a range, the user is told where the far cell is and what to do.
+      throw e instanceof OpError ? e : tooScattered(name, far, null);
     }
-    const origin = { row: b.top, col: b.left };
-    return { name: sheetName, cells, numberFormats: formats, merges: merged.isNullObject ? [] : mergesIn(merged.address, origin), origin };
+    const found = locateTable(areas, anchor);
+    if (!found) return { block: { top: wanted.top, left: wanted.left, bottom: wanted.top, right: wanted.left }, notices: [] };
+    if (cellsOf(found.block) > LIMITS.maxCellsRead) throw tooLarge(name, found.block);
+    return { block: found.block, notices: found.others.length ? [farNotice(name, found.block, found.others)] : [] };
   }
 
-  async getSelectionSheet(request: SelectionRequest = {}): Promise<SheetData> {
+  /**
+   * Reads a block's values, number formats and merges: one sync per block of rows (one for any normal
+   * table). Merged areas are asked for the whole block at once; when Excel refuses (more than 512), once
+   * more in pieces that cannot hold 512.
+   */
+  private async readBlock(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, b: Block, notices: ZgIssue[]): Promise<ReadSheet> {
+    const rows = b.bottom - b.top + 1;
+    const cols = b.right - b.left + 1;
+    const attempt = async (pieces: Block[]) => {
+      const cells: CellValue[][] = [];
+      const formats: (string | null)[][] = [];
+      const merged = pieces.map((p) => {
+        const m = ws.getRangeByIndexes(p.top, p.left, p.bottom - p.top + 1, p.right - p.left + 1).getMergedAreasOrNullObject();
+        m.load("address");
+        return m;
+      });
+      for (const blk of rowBlocks(rows, cols)) {
+        const range = ws.getRangeByIndexes(b.top + blk.start, b.left, blk.count, cols);
+        range.load("values,numberFormat");
+        await context.sync();
+        cells.push(...(range.values as CellValue[][]));
+        formats.push(...(range.numberFormat as string[][]));
+      }
+      return { cells, formats, merges: mergesIn(merged.map((m) => (m.isNullObject ? undefined : m.address)), { row: b.top, col: b.left }) };
+    };
+    let got: Awaited<ReturnType<typeof attempt>>;
+    try {
+      got = await attempt([b]);
+    } catch {
+      const pieces = mergePieces(b);
+      if (pieces.length > LIMITS.maxMergeRequests) {
+        got = await attempt([]);
+        notices.push(notice("merges-not-read", name, blockAddress(b), `工作表“${name}”的合并单元格太多，未能读取，按未合并处理`, `Sheet ${name} has too many merged cells to read; they are read as unmerged`));
+      } else got = await attempt(pieces);
+    }
+    return { name, cells: got.cells, numberFormats: got.formats, merges: got.merges, origin: { row: b.top, col: b.left }, ...(notices.length ? { notices } : {}) };
+  }
+
+  async getSelectionSheet(request: SelectionRequest = {}): Promise<ReadSheet> {
     const { sheet: wantedSheet, local } = request.address ? splitAddress(request.address) : { sheet: undefined, local: "" };
     if (request.address && !parseBlock(local)) throw translate({ code: "InvalidArgument" }, wantedSheet, request.address);
+    let sheetName = wantedSheet;
     try {
       return await this.run(async (context) => {
         // Batch 1: where the table is (the selection's sheet and its used region, or the range asked for).
         const ws = wantedSheet ? context.workbook.worksheets.getItem(wantedSheet) : context.workbook.worksheets.getActiveWorksheet();
         ws.load("name");
-        let target: Excel.Range;
         if (request.address) {
-          target = ws.getRange(local);
-        } else {
-          const selected = context.workbook.getSelectedRange();
-          selected.load("cellCount");
-          const used = ws.getUsedRange(true);
-          used.load("rowIndex,columnIndex,rowCount,columnCount");
-          target = selected;
-          target.load("rowIndex,columnIndex,rowCount,columnCount");
+          const target = ws.getRange(local);
+          target.load(geometry);
           await context.sync();
-          const u = { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
-          const sel = { top: target.rowIndex, left: target.columnIndex, bottom: target.rowIndex + target.rowCount - 1, right: target.columnIndex + target.columnCount - 1 };
-          // One selected cell means "the table around it": the sheet's used region. A larger selection is
-          // clipped to the used region, so selecting whole columns never reads a million empty rows.
-          const clipped = { top: Math.max(sel.top, u.top), left: Math.max(sel.left, u.left), bottom: Math.min(sel.bottom, u.bottom), right: Math.min(sel.right, u.right) };
-          const b = selected.cellCount === 1 || clipped.top > clipped.bottom || clipped.left > clipped.right ? u : clipped;
-          // Batch 2 (and more only past the request limit): values and formats.
-          return this.readBlock(context, ws, ws.name, b);
+          sheetName = ws.name;
+          const located = await this.locate(context, ws, ws.name, blockOf(target), null);
+          return this.readBlock(context, ws, ws.name, located.block, located.notices);
         }
-        target.load("rowIndex,columnIndex,rowCount,columnCount");
+        // getSelectedRange() "will throw an error" when several ranges are selected (Excel API reference,
+        // Excel.Workbook.getSelectedRange): read all of them and the active cell instead.
+        const selected = context.workbook.getSelectedRanges();
+        selected.load("areaCount");
+        selected.areas.load(`items/${geometry.split(",").join(",items/")}`);
+        const active = context.workbook.getActiveCell();
+        active.load("rowIndex,columnIndex");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load(geometry);
         await context.sync();
-        const b = { top: target.rowIndex, left: target.columnIndex, bottom: target.rowIndex + target.rowCount - 1, right: target.columnIndex + target.columnCount - 1 };
-        return this.readBlock(context, ws, ws.name, b);
+        sheetName = ws.name;
+        if (used.isNullObject) return { name: ws.name, cells: [], numberFormats: [], merges: [], origin: { row: 0, col: 0 } };
+        const u = blockOf(used);
+        const anchor = { row: active.rowIndex, col: active.columnIndex };
+        const areas = selected.areas.items.map(blockOf);
+        const sel = areas.find((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right) ?? areas[0] ?? { top: anchor.row, left: anchor.col, bottom: anchor.row, right: anchor.col };
+        const notices: ZgIssue[] = [];
+        if (areas.length > 1) notices.push(severalRangesNotice(ws.name, areas.length, sel, anchor));
+        // One selected cell means "the table around it": the sheet's used region. A larger selection is
+        // clipped to the used region, so selecting whole columns never reads a million empty rows.
+        const clipped = { top: Math.max(sel.top, u.top), left: Math.max(sel.left, u.left), bottom: Math.min(sel.bottom, u.bottom), right: Math.min(sel.right, u.right) };
+        const single = sel.top === sel.bottom && sel.left === sel.right;
+        const b = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? u : clipped;
+        const located = await this.locate(context, ws, ws.name, b, anchor);
+        // Batch 2 (and more only past the request limit): values and formats.
+        return this.readBlock(context, ws, ws.name, located.block, [...notices, ...located.notices]);
       });
     } catch (e) {
-      throw translate(e, wantedSheet, request.address);
+      throw translate(e, sheetName, request.address);
     }
   }
 
@@ -212,32 +303,32 @@ export class OfficeOps implements ExcelOps {
     });
   }
 
-  async readSheet(name: string): Promise<SheetData> {
+  async readSheet(name: string): Promise<ReadSheet> {
     try {
       return await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(name);
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        used.load(geometry);
         await context.sync();
         if (used.isNullObject) return { name, cells: [], numberFormats: [], merges: [], origin: { row: 0, col: 0 } };
-        return this.readBlock(context, ws, name, { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 });
+        const located = await this.locate(context, ws, name, blockOf(used), null);
+        return this.readBlock(context, ws, name, located.block, located.notices);
       });
     } catch (e) {
       throw translate(e, name);
     }
   }
 
-  /** Queues the writes of one sheet's content (values as one 2-D array, then structure). */
-  private async queueContent(context: Excel.RequestContext, ws: Excel.Worksheet, content: SheetContent, tableNames: Set<string>): Promise<void> {
+  // ── writing ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Queues the writes of one sheet's content: number formats first (the Text format on every text cell),
+   * then values and formulas as one 2-D array, then structure. Returns the tables added, by wanted name.
+   */
+  private async queueContent(context: Excel.RequestContext, ws: Excel.Worksheet, content: SheetContent, tableNames: Set<string>): Promise<{ wanted: string; table: Excel.Table }[]> {
     ws.customProperties.add(OWNER_KEY, content.kind);
-    const rows = content.cells.length;
-    const cols = Math.max(0, ...content.cells.map((r) => r.length));
+    const { inputs, formats, rows, cols } = encodeCells(content);
     if (rows && cols) {
-      const grid = content.cells.map((r) => Array.from({ length: cols }, (_, c) => (r[c] === undefined || r[c] === null ? "" : r[c])));
-      const formats = content.numberFormats
-        ? content.cells.map((_, r) => Array.from({ length: cols }, (_, c) => content.numberFormats?.[r]?.[c] ?? "General"))
-        : null;
-      const hasFormula = grid.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")));
       // Blocks beyond the first go out with their own sync (only for very large content).
       for (const [i, blk] of rowBlocks(rows, cols).entries()) {
         if (i > 0) {
@@ -246,10 +337,9 @@ export class OfficeOps implements ExcelOps {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
         }
         const range = ws.getRangeByIndexes(blk.start, 0, blk.count, cols);
-        if (formats) range.numberFormat = formats.slice(blk.start, blk.start + blk.count);
-        const part = grid.slice(blk.start, blk.start + blk.count) as (string | number | boolean)[][];
-        if (hasFormula) range.formulas = part;
-        else range.values = part;
+        // The format before the value: a text cell must already be Text when its string arrives.
+        range.numberFormat = formats.slice(blk.start, blk.start + blk.count);
+        range.formulas = inputs.slice(blk.start, blk.start + blk.count);
       }
     }
     for (const m of content.merges ?? []) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
@@ -274,6 +364,7 @@ export class OfficeOps implements ExcelOps {
       ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
     });
     if (content.freezeRows) ws.freezePanes.freezeRows(content.freezeRows);
+    const added: { wanted: string; table: Excel.Table }[] = [];
     for (const t of content.tables ?? []) {
       let name = t.name;
       for (let i = 2; tableNames.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
@@ -281,6 +372,7 @@ export class OfficeOps implements ExcelOps {
       // A Range rather than an address string: an address without a sheet would name the active sheet.
       const table = ws.tables.add(ws.getRangeByIndexes(t.range.top, t.range.left, t.range.bottom - t.range.top + 1, t.range.right - t.range.left + 1), true);
       table.name = name;
+      added.push({ wanted: t.name, table });
     }
     for (const ch of content.charts ?? []) {
       const values = ws.getRangeByIndexes(ch.values.top, ch.values.left, ch.values.bottom - ch.values.top + 1, ch.values.right - ch.values.left + 1);
@@ -301,6 +393,7 @@ export class OfficeOps implements ExcelOps {
       range.dataValidation.prompt = { showPrompt: true, title: v.title.zh.slice(0, 32), message: `${v.prompt.zh}\n${v.prompt.en}`.slice(0, 255) };
       range.dataValidation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.title.zh.slice(0, 32), message: `${v.error.zh}\n${v.error.en}`.slice(0, 255) };
     }
+    return added;
   }
 
   /** Sheet names and table names of the workbook (batch 1 of every write). */
@@ -312,67 +405,156 @@ export class OfficeOps implements ExcelOps {
     return { sheets, tables };
   }
 
-  async writeSheet(content: SheetContent, options: WriteOptions = {}): Promise<WriteResult> {
-    return this.run(async (context) => {
-      // Batch 1: which names are taken.
-      const { sheets, tables } = this.loadNames(context);
-      await context.sync();
-      const names = sheets.items.map((s) => s.name);
-      const existing = sheets.items.find((s) => s.name.toLowerCase() === content.name.toLowerCase());
-      let name = content.name;
-      let replaced = false;
-      if (existing) {
-        // Batch 2: is the sheet with our name one of ours? A user's sheet is never touched.
-        const owner = existing.customProperties.getItemOrNullObject(OWNER_KEY);
-        owner.load("value");
+  /** After a failed write: removes the sheets it added, in a request of its own (the failed one is spent). */
+  private async removePartial(names: string[]): Promise<void> {
+    if (!names.length) return;
+    try {
+      await this.run(async (context) => {
+        const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+        for (const f of found) f.load("name");
         await context.sync();
-        const ours = !owner.isNullObject;
-        if (ours && options.confirmReplace && (await options.confirmReplace(existing.name))) {
-          replaced = true;
-          name = existing.name;
-        } else {
-          name = freeSheetName(content.name, names);
+        for (const f of found) if (!f.isNullObject) f.delete();
+        await context.sync();
+      });
+    } catch {
+      // Nothing more can be done here; the write's own error is what the user is told.
+    }
+  }
+
+  /**
+   * Writes one of our sheets. Replacing one of ours never loses it: the new sheet is written under a
+   * temporary free name first, and only once that write has succeeded is the old sheet deleted and the new
+   * one renamed; a write that fails removes the partial new sheet. (Deleting a sheet clears the user's undo
+   * stack — "Undo capabilities", Worksheet.delete — which the replace dialog says before asking.)
+   */
+  async writeSheet(content: SheetContent, options: WriteOptions = {}): Promise<WriteResult> {
+    // What has been added so far, for the clean-up after a failure (assigned inside the batch).
+    const state: { written: string | null; name: string; replacing: boolean } = { written: null, name: content.name, replacing: false };
+    try {
+      return await this.run(async (context) => {
+        // Batch 1: which names are taken.
+        const { sheets, tables } = this.loadNames(context);
+        await context.sync();
+        const names = sheets.items.map((s) => s.name);
+        const existing = sheets.items.find((s) => s.name.toLowerCase() === content.name.toLowerCase());
+        let replacing: Excel.Worksheet | null = null;
+        let oldTables: string[] = [];
+        if (existing) {
+          // Batch 2: is the sheet with our name one of ours (and its tables)? A user's sheet is never touched.
+          const owner = existing.customProperties.getItemOrNullObject(OWNER_KEY);
+          owner.load("value");
+          existing.tables.load("items/name");
+          await context.sync();
+          const ours = !owner.isNullObject;
+          if (ours && options.confirmReplace && (await options.confirmReplace(existing.name))) {
+            replacing = existing;
+            state.name = existing.name;
+            state.replacing = true;
+            oldTables = existing.tables.items.map((t) => t.name.toLowerCase());
+          }
         }
-      }
-      // Batch 3: the whole write, calculation and screen updating suspended until it lands.
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      context.workbook.application.suspendScreenUpdatingUntilNextSync();
-      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      if (replaced && existing) {
-        // Deleting our old sheet takes its tables along, so their names are free again.
-        existing.delete();
-      }
-      const ws = context.workbook.worksheets.add(name);
-      await this.queueContent(context, ws, content, tableNames);
-      if (options.activate !== false) ws.activate();
-      await context.sync();
-      return { sheet: name, replaced };
-    });
+        const target = replacing ? state.name : existing ? freeSheetName(content.name, names) : content.name;
+        const writeAs = replacing ? freeSheetName(`${content.name.slice(0, 26)}~new`, names) : target;
+        // Batch 3: the whole write, calculation and screen updating suspended until it lands.
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        context.workbook.application.suspendScreenUpdatingUntilNextSync();
+        const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+        const ws = context.workbook.worksheets.add(writeAs);
+        state.written = writeAs;
+        const added = await this.queueContent(context, ws, content, tableNames);
+        if (!replacing) {
+          if (options.activate !== false) ws.activate();
+          await context.sync();
+          state.written = null;
+          return { sheet: target, replaced: false };
+        }
+        await context.sync();
+        // Batch 4, only now that the new sheet is whole: the old one goes, the new one takes its name and
+        // its tables' names.
+        replacing.delete();
+        ws.name = target;
+        for (const a of added) if (oldTables.includes(a.wanted.toLowerCase())) a.table.name = a.wanted;
+        if (options.activate !== false) ws.activate();
+        await context.sync();
+        state.written = null;
+        return { sheet: target, replaced: true };
+      });
+    } catch (e) {
+      if (state.written === null) throw translate(e, state.name);
+      const kept = await this.afterFailedReplace(state.written, state.name);
+      const why = e instanceof OpError ? e.msg : { zh: (e as Error)?.message ?? String(e), en: (e as Error)?.message ?? String(e) };
+      const code = (e as { code?: string })?.code ?? "write-failed";
+      if (kept === "new")
+        throw new OpError(
+          { zh: `新表已写入“${state.written}”，但未能改名为“${state.name}”（${why.zh}）`, en: `The new sheet was written as ${state.written} but could not be renamed ${state.name} (${why.en})` },
+          code,
+          state.written,
+        );
+      const old = state.replacing ? { zh: `原来的“${state.name}”保持不变`, en: `the old ${state.name} is unchanged` } : { zh: "工作簿保持原样", en: "the workbook is as it was" };
+      throw new OpError(
+        { zh: `写入工作表“${state.name}”失败（${why.zh}），未写完的新表已删除，${old.zh}`, en: `Writing sheet ${state.name} failed (${why.en}); the unfinished new sheet was removed and ${old.en}` },
+        code,
+        state.name,
+      );
+    }
+  }
+
+  /**
+   * A write or the swap after it failed. The sheet written is removed unless the old sheet is already gone
+   * (the swap failed half-way): then the new one, complete, is all there is and stays.
+   */
+  private async afterFailedReplace(written: string, old: string): Promise<"old" | "new"> {
+    if (written.toLowerCase() === old.toLowerCase()) {
+      await this.removePartial([written]);
+      return "old";
+    }
+    let oldThere = true;
+    try {
+      await this.run(async (context) => {
+        const o = context.workbook.worksheets.getItemOrNullObject(old);
+        o.load("name");
+        await context.sync();
+        oldThere = !o.isNullObject;
+      });
+    } catch {
+      oldThere = true;
+    }
+    if (!oldThere) return "new";
+    await this.removePartial([written]);
+    return "old";
   }
 
   async insertTemplates(contents: SheetContent[]): Promise<string[]> {
-    return this.run(async (context) => {
-      const { sheets, tables } = this.loadNames(context);
-      await context.sync();
-      const taken = sheets.items.map((s) => s.name);
-      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      context.workbook.application.suspendScreenUpdatingUntilNextSync();
-      const used: string[] = [];
-      let first: Excel.Worksheet | null = null;
-      for (const c of contents) {
-        const name = freeSheetName(c.name, taken);
-        taken.push(name);
-        used.push(name);
-        const ws = context.workbook.worksheets.add(name);
-        first ??= ws;
-        await this.queueContent(context, ws, c, tableNames);
-      }
-      first?.activate();
-      await context.sync();
-      return used;
-    });
+    const added: string[] = [];
+    try {
+      return await this.run(async (context) => {
+        const { sheets, tables } = this.loadNames(context);
+        await context.sync();
+        const taken = sheets.items.map((s) => s.name);
+        const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        context.workbook.application.suspendScreenUpdatingUntilNextSync();
+        let first: Excel.Worksheet | null = null;
+        for (const c of contents) {
+          const name = freeSheetName(c.name, taken);
+          taken.push(name);
+          added.push(name);
+          const ws = context.workbook.worksheets.add(name);
+          first ??= ws;
+          await this.queueContent(context, ws, c, tableNames);
+        }
+        first?.activate();
+        await context.sync();
+        return [...added];
+      });
+    } catch (e) {
+      // A template half inserted is no template: every sheet this call added goes.
+      await this.removePartial(added);
+      throw translate(e, added[added.length - 1]);
+    }
   }
+
+  // ── marks ───────────────────────────────────────────────────────────────────────────────────
 
   async markCells(requests: MarkRequest[]): Promise<number> {
     const bySheet = new Map<string, Map<MarkKind, string[]>>();
@@ -386,42 +568,33 @@ export class OfficeOps implements ExcelOps {
     let current = "";
     try {
       return await this.run(async (context) => {
-        // Batch 1: the sheets and what we already marked there.
+        // Batch 1: the sheets exist (a missing one is named in the message).
         const entries = [...bySheet.entries()].map(([name, kinds]) => {
-          current = name;
-          const ws = context.workbook.worksheets.getItem(name);
-          const registry = ws.customProperties.getItemOrNullObject(MARKS_KEY);
-          registry.load("value");
-          return { name, kinds, ws, registry };
+          const ws = context.workbook.worksheets.getItemOrNullObject(name);
+          ws.load("name");
+          return { name, kinds, ws };
         });
         await context.sync();
-        // Batch 2: one conditional format per kind and block of areas; the user's formats stay as they are.
-        const added = entries.map((e) => {
-          const cfs: Excel.ConditionalFormat[] = [];
+        const missing = entries.find((e) => e.ws.isNullObject);
+        if (missing) throw notFound(missing.name);
+        // Batch 2: one conditional format per kind and block of areas, its rule carrying our signature;
+        // the user's own formats and fills stay as they are.
+        for (const e of entries) {
+          current = e.name;
           for (const [kind, addresses] of e.kinds) {
             const areas = compactAddresses(addresses);
             for (const a of areas) {
               const b = parseBlock(a);
-              if (b) count += (b.bottom - b.top + 1) * (b.right - b.left + 1);
+              if (b) count += cellsOf(b);
             }
-            for (let i = 0; i < areas.length; i += AREAS_PER_MARK) {
-              const target = e.ws.getRanges(areas.slice(i, i + AREAS_PER_MARK).join(","));
+            for (let i = 0; i < areas.length; i += LIMITS.areasPerMark) {
+              const target = e.ws.getRanges(areas.slice(i, i + LIMITS.areasPerMark).join(","));
               const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
-              cf.custom.rule.formula = "=TRUE";
+              cf.custom.rule.formula = markFormula(kind);
               cf.custom.format.fill.color = MARK_COLORS[kind].fill;
               cf.custom.format.font.color = MARK_COLORS[kind].font;
-              cf.load("id");
-              cfs.push(cf);
             }
           }
-          return { ...e, cfs };
-        });
-        await context.sync();
-        // Batch 3: remember the ids, so clearMarks removes exactly these.
-        for (const e of added) {
-          const before = e.registry.isNullObject ? { ids: [] } : readRegistry(e.registry.value);
-          const ids = [...before.ids, ...e.cfs.map((cf) => cf.id)];
-          e.ws.customProperties.add(MARKS_KEY, JSON.stringify({ ids }));
         }
         await context.sync();
         return count;
@@ -431,37 +604,51 @@ export class OfficeOps implements ExcelOps {
     }
   }
 
+  /**
+   * Removes our marks on every sheet: custom conditional formats whose rule carries our signature. Four
+   * syncs whatever the size: the sheets; their formats' types; the rules of the custom ones (a rule can
+   * only be read off a custom format: ConditionalFormat.custom "Returns the custom conditional format
+   * properties if the current conditional format is a custom type", Excel API reference, and loading
+   * items/custom/rule/formula over a collection with other types fails, OfficeDev/office-js#2180); then
+   * the deletes, highest priority number first, so no delete shifts the priority of one still to come.
+   */
   async clearMarks(): Promise<number> {
-    return this.run(async (context) => {
-      // Batch 1: the sheets.
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      // Batch 2: our registry on each sheet, and the ids of the conditional formats present there.
-      const perSheet = sheets.items.map((ws) => {
-        const registry = ws.customProperties.getItemOrNullObject(MARKS_KEY);
-        registry.load("value");
-        const cfs = ws.getRange().conditionalFormats;
-        cfs.load("items/id");
-        return { ws, registry, cfs };
-      });
-      await context.sync();
-      // Batch 3: delete ours that still exist (the user may have removed some), then the registry.
-      let removed = 0;
-      for (const s of perSheet) {
-        if (s.registry.isNullObject) continue;
-        const ours = new Set(readRegistry(s.registry.value).ids);
-        for (const cf of s.cfs.items) {
-          if (ours.has(cf.id)) {
-            cf.delete();
-            removed++;
-          }
+    let current = "";
+    try {
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const perSheet = sheets.items.map((ws) => {
+          const cfs = ws.getRange().conditionalFormats;
+          cfs.load("items/type,items/priority");
+          return { name: ws.name, cfs };
+        });
+        await context.sync();
+        const custom = perSheet.flatMap((s) =>
+          s.cfs.items
+            .filter((cf) => cf.type === "Custom")
+            .map((cf) => {
+              const rule = cf.custom.rule;
+              rule.load("formula");
+              return { sheet: s.name, cf, rule };
+            }),
+        );
+        if (!custom.length) return 0;
+        await context.sync();
+        const ours = custom.filter((c) => markKindOf(c.rule.formula) !== null);
+        if (!ours.length) return 0;
+        ours.sort((x, y) => (x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : y.cf.priority - x.cf.priority));
+        for (const o of ours) {
+          current = o.sheet;
+          o.cf.delete();
         }
-        s.registry.delete();
-      }
-      await context.sync();
-      return removed;
-    });
+        await context.sync();
+        return ours.length;
+      });
+    } catch (e) {
+      throw translate(e, current || undefined);
+    }
   }
 
   async goTo(sheet: string, cell?: string): Promise<void> {

@@ -7,12 +7,47 @@
  *  - nothing the user typed is overwritten: results go to sheets of our own, created new;
  *  - a sheet of ours is replaced only after confirmReplace() says yes; a user's sheet that happens to
  *    carry our sheet's name is never touched (another name is picked);
- *  - marks never replace the user's own formatting and are all removed by clearMarks().
+ *  - marks never replace the user's own formatting and are all removed by clearMarks();
+ *  - strings we write are text; formulas are only what our code builds with formula();
+ *  - reads are bounded (limits.ts): a huge or odd sheet gives a message or a notice, never a frozen pane.
  */
 import type { Validation } from "../core/templates";
-import type { CellValue, Merge, Msg, SheetData } from "../core/types";
+import type { CellValue, Merge, Msg, SheetData, ZgIssue } from "../core/types";
 
 export type { Validation };
+
+const FORMULA = Symbol("zg.formula");
+
+/**
+ * A formula cell of a sheet we write. Only our own code builds them (scoreSheet.ts): any plain string in
+ * SheetContent is TEXT and lands as text, whatever it starts with, so a county called "-临平区" or a label
+ * "=HYPERLINK(…)" copied from the user's workbook never becomes a formula.
+ */
+export interface Formula {
+  readonly formula: string;
+  readonly [FORMULA]: true;
+}
+
+/** A formula cell; the text must start with "=". */
+export function formula(text: string): Formula {
+  if (!text.startsWith("=")) throw new Error(`a formula starts with "=": ${text}`);
+  return { formula: text, [FORMULA]: true };
+}
+
+export function isFormula(v: unknown): v is Formula {
+  return typeof v === "object" && v !== null && (v as Formula)[FORMULA] === true;
+}
+
+/** A cell of a sheet we write: a value (strings are text) or one of our formulas. */
+export type SheetCell = CellValue | Formula;
+
+/**
+ * A sheet as read, with what the reader had to leave out or choose (several ranges selected, a cell far
+ * away left out, merged cells not read): warnings naming the sheet and cell, shown with the results.
+ */
+export interface ReadSheet extends SheetData {
+  notices?: ZgIssue[];
+}
 
 /** What our own sheets are for (kept as a marker on the sheet, so we recognise them later). */
 export type OwnedKind = "report" | "score" | "template";
@@ -49,15 +84,15 @@ export interface ChartSpec {
 }
 
 /**
- * The content of a sheet we write: values, formulas (strings starting with "="), formats and the
- * structure around them. Written in one 2-D array, never cell by cell.
+ * The content of a sheet we write: values, text, our formulas, formats and the structure around them.
+ * Written in one 2-D array, never cell by cell.
  */
 export interface SheetContent {
   /** The name we would like; a free name is derived from it when taken by a user's sheet. */
   name: string;
   kind: OwnedKind;
-  /** Rows × columns starting at A1. Formula cells hold their formula text ("=ZG.COMPLETION(...)"). */
-  cells: CellValue[][];
+  /** Rows × columns starting at A1. Strings are text; formulas are formula("=ZG.COMPLETION(...)") cells. */
+  cells: SheetCell[][];
   numberFormats?: (string | null | undefined)[][];
   merges?: Merge[];
   /** Character widths of the first columns. */
@@ -139,17 +174,23 @@ export interface ExcelOps {
    * The used region of the sheet holding the selection (or the range given): its values AND number
    * formats, with `origin` saying where cells[0][0] sits on the sheet.
    */
-  getSelectionSheet(request?: SelectionRequest): Promise<SheetData>;
+  getSelectionSheet(request?: SelectionRequest): Promise<ReadSheet>;
   listSheets(): Promise<SheetInfo[]>;
   /** The used region of one sheet (values, number formats, merges where known). */
-  readSheet(name: string): Promise<SheetData>;
-  /** Writes one of our sheets (report, score results, template). */
+  readSheet(name: string): Promise<ReadSheet>;
+  /**
+   * Writes one of our sheets (report, score results, template). A write that fails part-way leaves no
+   * half-written sheet: the new sheet is removed and a sheet it was to replace is still there.
+   */
   writeSheet(content: SheetContent, options?: WriteOptions): Promise<WriteResult>;
   /** Inserts templates on NEW sheets, never replacing anything; returns the names used. */
   insertTemplates(contents: SheetContent[]): Promise<string[]>;
   /** Marks cells with removable conditional formats; returns how many cells were marked. */
   markCells(requests: MarkRequest[]): Promise<number>;
-  /** Removes every mark we added, and nothing else; returns how many mark groups were removed. */
+  /**
+   * Removes every mark we added, on every sheet, and nothing else (our marks are recognised by the
+   * signature inside their own rule, never by a conditional format's id); returns how many were removed.
+   */
   clearMarks(): Promise<number>;
   /** Shows a cell to the user (activates its sheet and selects it). */
   goTo(sheet: string, cell?: string): Promise<void>;

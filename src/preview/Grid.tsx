@@ -64,11 +64,14 @@ export function Grid({ book }: { book: MemoryWorkbook }) {
   const rows = Math.min(used.bottom + 1, MAX_ROWS);
   const cols = Math.max(used.right + 1, 6);
   const { skip, spans } = covered(sheet);
+  // Our marks are conditional formats; the grid paints them over the user's fills, as Excel does.
+  const marks = book.marksOf(sheet.name);
   const colWidths = widths(book, sheet, cols, rows);
   const sel = book.selection;
   const selAddress = a1(sel.top, sel.left);
   const raw = sheet.cells[sel.top]?.[sel.left];
-  const formulaBar = raw === null || raw === undefined ? "" : typeof raw === "object" ? raw.error : String(raw);
+  // Text that starts with "=" shows with Excel's quote prefix, so it is not mistaken for a formula.
+  const formulaBar = raw === null || raw === undefined ? "" : typeof raw === "object" ? raw.error : sheet.texts.has(`${sel.top},${sel.left}`) ? `'${raw}` : String(raw);
 
   return (
     <div className="grid-wrap" data-testid="grid">
@@ -103,7 +106,7 @@ export function Grid({ book }: { book: MemoryWorkbook }) {
                   const span = spans.get(key);
                   const v = book.value(sheet.name, r, c);
                   const fmt = sheet.numberFormats[r]?.[c];
-                  const mark = sheet.marks.get(key);
+                  const mark = marks.get(key);
                   const fill = sheet.fills.get(key);
                   const text = display(v, fmt);
                   const isNum = typeof v === "number";

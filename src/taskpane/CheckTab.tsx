@@ -45,10 +45,12 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
     run(t("working"), async () => {
       setNote(null);
       const sheet = await ops.getSelectionSheet(address.trim() ? { address: address.trim() } : {});
-      const result = checkSheet(sheet);
+      const checked = checkSheet(sheet);
+      // What the read had to leave out or choose (several ranges, a far cell, merges) comes first.
+      const result = sheet.notices?.length ? { ...checked, issues: [...sheet.notices, ...checked.issues] } : checked;
       if (!result.table) {
         setCheck(null);
-        const first = result.issues[0];
+        const first = checked.issues[0];
         setError({ msg: first ?? { zh: t("noTable"), en: t("noTable") }, sheet: sheet.name, cell: first?.cell });
         return;
       }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { runSelection } from "../core/select";
 import { SCORE_HEADERS, type ScoreColumn } from "../core/templates";
 import { DEFAULT_OPTIONS, type CountyInput, type ScoreOptions, type SelectionResult, type SheetData } from "../core/types";
+import type { ReadSheet } from "../excel/ops";
 import { explain, type ScoreField } from "./explain";
 import { fmtScore } from "./i18n";
 import {
@@ -149,7 +150,9 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
         return;
       }
       const result = runSelection(read.counties, opts);
-      result.warnings = [...read.warnings, ...result.warnings];
+      // What the reads had to leave out (a far cell, merges) is said with the results.
+      const notices = [completion, county].flatMap((x) => (x as ReadSheet | null)?.notices ?? []);
+      result.warnings = [...notices, ...read.warnings, ...result.warnings];
       onScored({ result, counties: read.counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
     });
 

@@ -130,6 +130,13 @@ export const STRINGS = {
   explainArticle: { zh: "依据", en: "Source" },
   confirmReplaceTitle: { zh: "替换工作表？", en: "Replace the sheet?" },
   confirmReplaceBody: { zh: "工作表“{name}”是本加载项之前写入的。替换它，还是另建一张新表？", en: "Sheet {name} was written by this add-in earlier. Replace it, or keep it and write a new sheet?" },
+  // Worksheet.delete does not support undo: "If you call an unsupported API in your add-in, the user's undo
+  // stack is cleared starting from that API call" ("Undo capabilities with the Excel JavaScript API").
+  // Shown in both languages whatever the pane's language, before the user agrees.
+  undoWarning: {
+    zh: "注意：替换会删除原来的工作表。Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空（无法再用“撤销”退回替换之前的操作）。如需保留，请选“另建新表”。",
+    en: "Note: replacing deletes the old sheet. Excel cannot undo deleting a sheet, and your undo history up to this point is cleared (Undo can no longer go back past the replacement). To keep it, choose Keep both.",
+  },
   errorTitle: { zh: "出错了", en: "Something went wrong" },
 } satisfies Record<string, Msg>;
 

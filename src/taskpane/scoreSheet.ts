@@ -12,12 +12,13 @@
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
 import { normalizeText } from "../core/parse";
 import { a1, columnLetters, parseCell, quoteSheet } from "../excel/address";
-import { type Block, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
+import { type Block, formula as f, type Formula, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import type { Lang } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";
 import type { ScoreColumn } from "../core/templates";
 
-type Cell = string | number | null;
+/** A cell of the sheet: plain strings are TEXT (county names come from the user's workbook); formulas are f(…). */
+type Cell = string | number | null | Formula;
 
 export interface ScoreSheetInput {
   completion: { sheet: SheetData; mapping: HeaderMapping };
@@ -88,6 +89,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     formats.push(fmt);
     return cells.length - 1;
   };
+  // A row holding only our formulas (the spilled recommendation and shortlist).
+  const putFormulas = (row: string[]) => put(row.map((x) => f(x)));
   const rankArgs = (order: number) => `${order},${o.top},${o.step},${o.floor}`;
 
   // Counties grouped by city (contiguous rows per city: the std 'max' method needs each city's block).
@@ -149,20 +152,20 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const r = cityFirst + i;
     const blk = cityBlockOf(c.city);
     const std = (points: string, weight: number) =>
-      o.std === "full" ? `=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})` : `=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), blk.first, blk.last)},${weight},"max")`;
+      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), blk.first, blk.last)},${weight},"max")`);
     put(
       [
         c.city,
         c.county,
-        `=SUMIFS(${col("I", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`,
-        `=SUMIFS(${col("J", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`,
+        f(`=SUMIFS(${col("I", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`),
+        f(`=SUMIFS(${col("J", detFirst, detLast)},${col("A", detFirst, detLast)},${A(r, 0)},${col("B", detFirst, detLast)},${A(r, 1)})`),
         jCity.get(c.city) ?? 0,
         std(A(r, 2), 60),
         std(A(r, 3), 20),
         policyFormula(input, c.county),
-        `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
-        `=1+COUNTIFS(${col("A", blk.first, blk.last)},${A(r, 0)},${col("I", blk.first, blk.last)},">"&${A(r, 8)})`,
-        `=IF(COUNTIFS(${col("A", recFirst, recLast)},${A(r, 0)},${col("B", recFirst, recLast)},${A(r, 1)})>0,"${t.yes}","")`,
+        f(`=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`),
+        f(`=1+COUNTIFS(${col("A", blk.first, blk.last)},${A(r, 0)},${col("I", blk.first, blk.last)},">"&${A(r, 8)})`),
+        f(`=IF(COUNTIFS(${col("A", recFirst, recLast)},${A(r, 0)},${col("B", recFirst, recLast)},${A(r, 1)})>0,"${t.yes}","")`),
         previousCell(input, c.county, c.city, t),
       ],
       [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
@@ -178,21 +181,21 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const r = provFirst + i;
     const cityRow = cityFirst + countyRows.findIndex((c) => c.county === p.county && c.city === p.city);
     const std = (points: string, weight: number) =>
-      o.std === "full" ? `=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})` : `=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), provFirst, provLast)},${weight},"max")`;
+      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), provFirst, provLast)},${weight},"max")`);
     put(
       [
         p.city,
         p.county,
-        `=SUMIFS(${col("E", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`,
-        `=SUMIFS(${col("F", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`,
+        f(`=SUMIFS(${col("E", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`),
+        f(`=SUMIFS(${col("F", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},${A(r, 1)})`),
         jProv,
         std(A(r, 2), 60),
         std(A(r, 3), 20),
-        `=${A(cityRow, 7)}`,
-        `=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`,
-        `=1+COUNTIF(${col("I", provFirst, provLast)},">"&${A(r, 8)})`,
+        f(`=${A(cityRow, 7)}`),
+        f(`=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`),
+        f(`=1+COUNTIF(${col("I", provFirst, provLast)},">"&${A(r, 8)})`),
         p.accelerated ? t.yes : t.no,
-        `=IF(COUNTIF(${col("A", shortFirst, shortLast)},${A(r, 1)})>0,"${t.yes}","")`,
+        f(`=IF(COUNTIF(${col("A", shortFirst, shortLast)},${A(r, 1)})>0,"${t.yes}","")`),
       ],
       [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
     );
@@ -205,7 +208,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const cityRange = (letter: string) => col(letter, cityFirst, Math.max(cityFirst, cityLast));
   const provRange = (letter: string) => col(letter, provFirst, Math.max(provFirst, provLast));
   for (let k = recFirst; k <= recLast; k++) {
-    put(
+    putFormulas(
       k === recFirst && countyRows.length
         ? [`=ZG.RECOMMEND(${cityRange("B")},${cityRange("A")},${cityRange("I")},${cityRange("L")},${cityRange("F")},${cityRange("G")},${cityRange("H")})`]
         : [],
@@ -214,7 +217,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   put([]);
   put(t.headShortlist);
   for (let k = shortFirst; k <= shortLast; k++) {
-    put(
+    putFormulas(
       k === shortFirst && recommended.length
         ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated})`]
         : [],
@@ -244,16 +247,16 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const first = k === 0;
     put(
       [
-        cityCol ? (first ? `=${cityCol}` : null) : (staticCity.get(r) ?? null),
-        first ? `=${userCol("county")}` : null,
-        first ? `=${userCol("indicator")}` : null,
-        first && target ? `=${target}` : null,
-        first && actual ? `=${actual}` : null,
-        first && target && actual ? `=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")` : null,
-        first && target && actual ? `=IFERROR(ZG.OVERTARGET(${actual},${target}),"")` : null,
-        first ? `=${own("A")}&"|"&${own("C")}` : null,
-        first ? `=ZG.RANKSCOREBY(${own("F")},${own("F")},${own("H")},${own("H")},${rankArgs(0)})` : null,
-        first ? `=ZG.RANKSCOREBY(${own("G")},${own("G")},${own("H")},${own("H")},${rankArgs(0)})` : null,
+        cityCol ? (first ? f(`=${cityCol}`) : null) : (staticCity.get(r) ?? null),
+        first ? f(`=${userCol("county")}`) : null,
+        first ? f(`=${userCol("indicator")}`) : null,
+        first && target ? f(`=${target}`) : null,
+        first && actual ? f(`=${actual}`) : null,
+        first && target && actual ? f(`=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")`) : null,
+        first && target && actual ? f(`=IFERROR(ZG.OVERTARGET(${actual},${target}),"")`) : null,
+        first ? f(`=${own("A")}&"|"&${own("C")}`) : null,
+        first ? f(`=ZG.RANKSCOREBY(${own("F")},${own("F")},${own("H")},${own("H")},${rankArgs(0)})`) : null,
+        first ? f(`=ZG.RANKSCOREBY(${own("G")},${own("G")},${own("H")},${own("H")},${rankArgs(0)})`) : null,
       ],
       [null, null, null, null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", null, "0.0", "0.0"],
     );
@@ -268,12 +271,12 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const detRow = d.row;
     put(
       [
-        `=${A(detRow, 1)}`,
-        `=${A(detRow, 2)}`,
-        `=${A(detRow, 5)}`,
-        `=${A(detRow, 6)}`,
-        k === 0 ? `=ZG.RANKSCOREBY(${col("C", pdFirst, pdLast)},${col("C", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})` : null,
-        k === 0 ? `=ZG.RANKSCOREBY(${col("D", pdFirst, pdLast)},${col("D", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})` : null,
+        f(`=${A(detRow, 1)}`),
+        f(`=${A(detRow, 2)}`),
+        f(`=${A(detRow, 5)}`),
+        f(`=${A(detRow, 6)}`),
+        k === 0 ? f(`=ZG.RANKSCOREBY(${col("C", pdFirst, pdLast)},${col("C", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})`) : null,
+        k === 0 ? f(`=ZG.RANKSCOREBY(${col("D", pdFirst, pdLast)},${col("D", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${col("B", pdFirst, pdLast)},${rankArgs(0)})`) : null,
       ],
       [null, null, o.basis === "ratio" ? "0.0%" : "General", "0.0%", "0.0", "0.0"],
     );
@@ -304,7 +307,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
 }
 
 /** 上年度已获激励 of a county: its cell on the county sheet (live) where mapped, else as read. */
-function previousCell(input: ScoreSheetInput, county: string, city: string, t: { yes: string; no: string }): string {
+function previousCell(input: ScoreSheetInput, county: string, city: string, t: { yes: string; no: string }): Formula | string {
   const k = input.county;
   const m = k?.mapping;
   const ci = m ? m.columns.indexOf("county") : -1;
@@ -312,14 +315,14 @@ function previousCell(input: ScoreSheetInput, county: string, city: string, t: {
   if (k && m && ci >= 0 && pi >= 0) {
     const origin = k.sheet.origin ?? { row: 0, col: 0 };
     const r = k.sheet.cells.findIndex((row, i) => i > m.row && typeof row[ci] === "string" && normalizeText(row[ci] as string) === normalizeText(county));
-    if (r >= 0) return `=${quoteSheet(k.sheet.name)}!${a1(r + origin.row, pi + origin.col)}`;
+    if (r >= 0) return f(`=${quoteSheet(k.sheet.name)}!${a1(r + origin.row, pi + origin.col)}`);
   }
   const c = input.counties.find((x) => x.county === county && x.city === city);
   return c?.previousWinner ? t.yes : t.no;
 }
 
 /** =ZG.POLICYSCORE over the county's row of the county sheet; 0 when it has none. */
-function policyFormula(input: ScoreSheetInput, county: string): string | number {
+function policyFormula(input: ScoreSheetInput, county: string): Formula | number {
   const k = input.county;
   if (!k) return 0;
   const m = k.mapping;
@@ -331,5 +334,5 @@ function policyFormula(input: ScoreSheetInput, county: string): string | number 
     const i = m.columns.indexOf(c);
     return i < 0 ? absent : `${quoteSheet(k.sheet.name)}!${a1(r + origin.row, i + origin.col)}`;
   };
-  return `=ZG.POLICYSCORE(${arg("plan", "FALSE")},${arg("workPlan", "FALSE")},${arg("policy", "FALSE")},${arg("mechanism", "FALSE")},${arg("pilot", "FALSE")},${arg("endorsements", "0")})`;
+  return f(`=ZG.POLICYSCORE(${arg("plan", "FALSE")},${arg("workPlan", "FALSE")},${arg("policy", "FALSE")},${arg("mechanism", "FALSE")},${arg("pilot", "FALSE")},${arg("endorsements", "0")})`);
 }

@@ -23,7 +23,7 @@ import { createContext, useCallback, useContext, useState, type ReactNode } from
 import type { Msg, ZgIssue } from "../core/types";
 import { type ExcelOps, OpError } from "../excel/ops";
 import type { Explanation } from "./explain";
-import { type Lang, type StringKey, tr } from "./i18n";
+import { type Lang, STRINGS, type StringKey, tr } from "./i18n";
 
 export const OpsContext = createContext<ExcelOps | null>(null);
 export const LangContext = createContext<Lang>("zh");
@@ -232,7 +232,15 @@ export function useConfirmReplace(): { confirmReplace: (name: string) => Promise
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t("confirmReplaceTitle")}</DialogTitle>
-          <DialogContent>{pending ? t("confirmReplaceBody", { name: pending.name }) : null}</DialogContent>
+          <DialogContent>
+            {pending ? <p>{t("confirmReplaceBody", { name: pending.name })}</p> : null}
+            <MessageBar intent="warning" layout="multiline" data-testid="undo-warning">
+              <MessageBarBody>
+                <div lang="zh-CN">{STRINGS.undoWarning.zh}</div>
+                <div lang="en">{STRINGS.undoWarning.en}</div>
+              </MessageBarBody>
+            </MessageBar>
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => answer(true)}>
               {t("replace")}

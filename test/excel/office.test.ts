@@ -1,11 +1,15 @@
 /**
- * office.ts, operation by operation, on office-addin-mock objects: what is written where, that the
- * user's cells and formatting stay as they were, and how many context.sync() calls each operation makes
- * (the same on a small table and on one 50 times larger).
+ * office.ts, operation by operation, on the office-addin-mock fake (fakeExcel.ts, which models the Excel
+ * contracts office.ts relies on): what is written where and how Excel stores it, that the user's cells,
+ * formats and conditional formats stay as they were, what a read does with an odd sheet, and how many
+ * context.sync() calls each operation makes (the same on a small table and on one 50 times larger).
  */
-import { MARKS_KEY, MAX_CELLS_PER_BATCH, OfficeOps, OWNER_KEY, rowBlocks } from "../../src/excel/office";
-import { MARK_COLORS, OpError, type SheetContent } from "../../src/excel/ops";
-import { assigned, FakeExcel, installExcelEnums } from "./fakeExcel";
+import { a1 } from "../../src/excel/address";
+import { markFormula } from "../../src/excel/cells";
+import { LIMITS } from "../../src/excel/limits";
+import { MAX_CELLS_PER_BATCH, mergePieces, OfficeOps, OWNER_KEY, rowBlocks } from "../../src/excel/office";
+import { formula as f, MARK_COLORS, OpError, type SheetContent } from "../../src/excel/ops";
+import { type FakeExcel as Fake, FakeExcel, installExcelEnums } from "./fakeExcel";
 import { allocationTable, countSyncs, syncReport } from "./sync-count";
 
 beforeAll(installExcelEnums);
@@ -19,13 +23,11 @@ function setup(rows = 6) {
   return { fake, user, ops, sync, table };
 }
 
-/** No range object of the user's sheet got values, formulas or number formats assigned, nor a new fill. */
-function expectUntouched(fake: FakeExcel, name: string) {
+/** Nothing was written to the user's sheet, and no fill of it changed. */
+function expectUntouched(fake: Fake, name: string) {
   const s = fake.sheets.find((x) => x.name === name)!;
+  expect(fake.applied.filter((w) => w.sheet === name)).toEqual([]);
   for (const r of s.ranges) {
-    expect(assigned(r.mock, "values", r.original.values)).toBeUndefined();
-    expect(assigned(r.mock, "formulas", r.original.values)).toBeUndefined();
-    expect(assigned(r.mock, "numberFormat", r.original.formats)).toBeUndefined();
     const fill = (r.mock as unknown as { format: { fill: { color: unknown } } }).format.fill.color;
     expect(typeof fill === "string" && fill.startsWith("#") && fill !== (s.fills[r.address] ?? "#FFFFFF")).toBe(false);
   }
@@ -41,6 +43,7 @@ describe("getSelectionSheet", () => {
     expect(sheet.cells[0][0]).toBe(table.cells[1][1]);
     expect(sheet.cells).toHaveLength(table.cells.length - 1);
     expect(sheet.numberFormats?.[2][2]).toBe("0%");
+    expect(sheet.notices).toBeUndefined();
     expect(sync).toHaveBeenCalledTimes(2);
     expectUntouched(fake, "分解表");
   });
@@ -66,6 +69,96 @@ describe("getSelectionSheet", () => {
     expect((e as OpError).msg.zh).toContain("没有这张表");
     expect((e as OpError).sheet).toBe("没有这张表");
   });
+
+  // Excel API reference, Workbook.getSelectedRange: "Gets the currently selected single range from the
+  // workbook. If there are multiple ranges selected, this method will throw an error."
+  test("several selected ranges: the fake's getSelectedRange throws as Excel's does; the pane reads the area of the active cell and says so", async () => {
+    const { fake, ops, sync } = setup();
+    fake.selection = "B2:C3,E5:F6";
+    fake.activeCell = "E5";
+    const raw = fake.run(async (context) => {
+      const r = context.workbook.getSelectedRange();
+      r.load("address");
+      await context.sync();
+      return r.address;
+    });
+    await expect(raw).rejects.toMatchObject({ code: "InvalidSelection" });
+    sync.mockClear();
+    const sheet = await ops.getSelectionSheet();
+    expect(sheet.origin).toEqual({ row: 4, col: 4 });
+    expect(sheet.cells).toEqual([
+      [300, 400],
+      [300, 400],
+    ]);
+    expect(sheet.notices).toEqual([expect.objectContaining({ code: "several-ranges", sheet: "分解表", cell: "E5:F6" })]);
+    expect(sheet.notices![0].zh).toContain("选中了 2 个区域");
+    expect(sheet.notices![0].en).toContain("2 ranges are selected");
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
+  // "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance
+  // optimization for Office Add-ins); Range.cellCount "will return -1 if the cell count exceeds 2^31-1".
+  test("a stray cell at XFD1048576: no read of the 17-billion-cell used range; the table is read and the far cell named", async () => {
+    const { fake, user, ops, sync } = setup(30);
+    user.cells[1048575] = [];
+    user.cells[1048575][16383] = "备注";
+    fake.selection = "C5";
+    const raw = fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("分解表").getUsedRange(true);
+      used.load("values,cellCount");
+      await context.sync();
+    });
+    await expect(raw).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+    sync.mockClear();
+    const started = Date.now();
+    const sheet = await ops.getSelectionSheet();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(sheet.origin).toEqual({ row: 1, col: 1 });
+    expect(sheet.cells).toHaveLength(31);
+    expect(sheet.cells[0]).toEqual(["指标", "全省目标", "杭州", "宁波", "温州"]);
+    expect(sheet.notices).toEqual([expect.objectContaining({ code: "far-cells", sheet: "分解表", cell: "XFD1048576" })]);
+    expect(sheet.notices![0].zh).toContain("XFD1048576");
+    // Used range, then its rectangles of values and formulas (two), then the table: four syncs, not millions of cells.
+    expect(sync).toHaveBeenCalledTimes(4);
+    const read = await ops.readSheet("分解表");
+    expect(read.cells).toHaveLength(31);
+    expect(read.notices?.[0].cell).toBe("XFD1048576");
+  });
+
+  test("values scattered over an enormous used range: a clear message naming the sheet and the far cell", async () => {
+    const { fake, user, ops } = setup();
+    // More scattered blocks than a read examines, spread down the sheet.
+    for (let i = 0; i <= LIMITS.maxAreasRead; i++) (user.cells[100 + i * 2] ??= [])[i % 2 ? 0 : 2] = i;
+    user.cells[1048575] = [];
+    user.cells[1048575][16383] = "x";
+    fake.selection = "A1";
+    const e = (await ops.readSheet("分解表").catch((x: unknown) => x)) as OpError;
+    expect(e).toBeInstanceOf(OpError);
+    expect(e.code).toBe("too-scattered");
+    expect(e.sheet).toBe("分解表");
+    expect(e.cell).toBe("XFD1048576");
+    expect(e.msg.zh).toContain("分解表");
+    expect(e.msg.en).toContain("XFD1048576");
+    expect(e.msg.zh).not.toContain("Excel 操作失败");
+  });
+
+  // Range.getMergedAreasOrNullObject: "Note that if the merged areas count in this range is more than 512,
+  // then this method will fail to return the result."
+  test("more than 512 merged areas: the fake fails the whole-range request as Excel does; the pane reads them in pieces", async () => {
+    const { fake, user, ops } = setup(700);
+    for (let r = 2; r < 702; r++) user.merges.push({ top: r, left: 5, bottom: r, right: 6 });
+    const raw = fake.run(async (context) => {
+      const m = context.workbook.worksheets.getItem("分解表").getRange("A1:G702").getMergedAreasOrNullObject();
+      m.load("address");
+      await context.sync();
+    });
+    await expect(raw).rejects.toMatchObject({ code: "GeneralException" });
+    const sheet = await ops.readSheet("分解表");
+    expect(sheet.merges).toHaveLength(700);
+    expect(sheet.merges?.[0]).toEqual({ top: 1, left: 4, bottom: 1, right: 5 });
+    expect(sheet.cells).toHaveLength(701);
+    expect(mergePieces({ top: 0, left: 0, bottom: 999, right: 6 }).every((p) => (p.bottom - p.top + 1) * (p.right - p.left + 1) <= 512)).toBe(true);
+  });
 });
 
 describe("writeSheet", () => {
@@ -75,7 +168,7 @@ describe("writeSheet", () => {
     cells: [
       ["标题"],
       ["指标", "差额", "公式"],
-      ["机器人", -100, "=B3*2"],
+      ["机器人", -100, f("=B3*2")],
     ],
     numberFormats: [[], [], [null, "#,##0", null]],
     boldRows: [1],
@@ -88,21 +181,61 @@ describe("writeSheet", () => {
     expect(w).toEqual({ sheet: "ZG校核报告", replaced: false });
     const s = fake.find("ZG校核报告", true)!;
     expect(s.props.get(OWNER_KEY)).toBe("report");
-    const block = s.ranges.find((r) => r.address === "A1:C3")!;
-    expect(assigned(block.mock, "formulas", block.original.values)).toEqual([
-      ["标题", "", ""],
-      ["指标", "差额", "公式"],
-      ["机器人", -100, "=B3*2"],
+    // The Text format goes on every text cell before the values, then one array through range.formulas.
+    expect(fake.applied.map((w) => [w.address, w.prop])).toEqual([
+      ["A1:C3", "numberFormat"],
+      ["A1:C3", "formulas"],
     ]);
-    expect(assigned(block.mock, "numberFormat", block.original.formats)).toEqual([
-      ["General", "General", "General"],
-      ["General", "General", "General"],
-      ["General", "#,##0", "General"],
+    expect(fake.applied[0].value).toEqual([
+      ["@", "General", "General"],
+      ["@", "@", "@"],
+      ["@", "#,##0", "General"],
     ]);
+    expect(fake.stored(s, "C3")).toEqual({ value: "=B3*2", formula: "=B3*2" });
+    expect(fake.stored(s, "A3")).toEqual({ value: "机器人", formula: null });
+    expect(fake.stored(s, "B3")).toEqual({ value: -100, formula: null });
     expect(s.tables.map((t) => [t.name, t.address])).toEqual([["ZG_Check", "A2:C3"]]);
     expect(fake.suspended).toEqual({ calc: 1, screen: 1 });
     expect(sync).toHaveBeenCalledTimes(2);
     expectUntouched(fake, "分解表");
+  });
+
+  // Excel API reference, Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal
+  // sign ("="), Excel interprets this value as a formula." NumberFormatCategory (text): "Text format cells are
+  // treated as text even when a number is in the cell. The cell is displayed exactly as entered."
+  const hostile = ["-临平区", "+1", "@x", '=HYPERLINK("http://x"&B5)', "=1+1", "Sheet1!A1", "=分解!C3", "001", "10%"];
+
+  test("the fake takes a written string as Excel does: without the Text format these become formulas or numbers, or fail the write", async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet("草稿", []);
+    const write = (v: string, format?: string) =>
+      fake.run(async (context) => {
+        const r = context.workbook.worksheets.getItem("草稿").getRange("A1");
+        if (format) r.numberFormat = [[format]];
+        r.values = [[v]];
+        await context.sync();
+      });
+    await expect(write("-临平区")).rejects.toMatchObject({ code: "InvalidArgument" });
+    await write('=HYPERLINK("http://x"&B5)');
+    expect(fake.stored(s, "A1").formula).toBe('=HYPERLINK("http://x"&B5)');
+    await write("+1");
+    expect(fake.stored(s, "A1")).toEqual({ value: 1, formula: null });
+    await write("=1+1");
+    expect(fake.stored(s, "A1").formula).toBe("=1+1");
+    for (const v of hostile) {
+      await write(v, "@");
+      expect([v, fake.stored(s, "A1")]).toEqual([v, { value: v, formula: null }]);
+    }
+  });
+
+  test("user text lands as the same text, formulas only where our code built them", async () => {
+    const { fake, ops } = setup();
+    await ops.writeSheet({ name: "ZG评分结果", kind: "score", cells: [hostile, hostile.map(() => f("=1+1"))] });
+    const s = fake.find("ZG评分结果", true)!;
+    hostile.forEach((v, c) => {
+      expect([v, fake.stored(s, a1(0, c))]).toEqual([v, { value: v, formula: null }]);
+      expect(fake.stored(s, a1(1, c)).formula).toBe("=1+1");
+    });
   });
 
   test("a user's sheet with our name is never touched: another name is picked, without asking", async () => {
@@ -117,7 +250,7 @@ describe("writeSheet", () => {
     expectUntouched(fake, "ZG校核报告");
   });
 
-  test("one of our sheets is replaced only when the user confirms, in at most 3 syncs", async () => {
+  test("one of ours is replaced only when the user confirms: written whole under a temporary name, then swapped in", async () => {
     const { fake, ops, sync } = setup();
     await ops.writeSheet(content);
     sync.mockClear();
@@ -127,14 +260,48 @@ describe("writeSheet", () => {
     const firstOurs = fake.sheets.find((s) => s.name === "ZG校核报告")!;
     expect(firstOurs.deleted).toBe(false);
     const asked: string[] = [];
+    sync.mockClear();
     const yes = await ops.writeSheet(content, { confirmReplace: async (n) => (asked.push(n), true) });
     expect(asked).toEqual(["ZG校核报告"]);
     expect(yes).toEqual({ sheet: "ZG校核报告", replaced: true });
+    // Names, ownership, the write under a temporary name, the swap.
+    expect(sync).toHaveBeenCalledTimes(4);
     expect(firstOurs.deleted).toBe(true);
     expect(fake.live().filter((s) => s.name === "ZG校核报告")).toHaveLength(1);
-    // Table names stay unique in the workbook.
+    expect(fake.live().some((s) => s.name.includes("~"))).toBe(false);
+    const fresh = fake.find("ZG校核报告", true)!;
+    expect(fresh.activated).toBe(true);
+    // The new sheet's table takes back the name the old one held; table names stay unique.
+    expect(fresh.tables.map((t) => t.name)).toEqual(["ZG_Check"]);
     const names = fake.live().flatMap((s) => s.tables.map((t) => t.name));
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("a replacement that fails part-way keeps the old sheet and leaves no half-written one", async () => {
+    const { fake, ops } = setup();
+    const big: SheetContent = { name: "ZG评分结果", kind: "score", cells: Array.from({ length: Math.ceil((MAX_CELLS_PER_BATCH * 2.5) / 4) }, (_, r) => [r, r, r, `县${r}`]) };
+    await ops.writeSheet(big);
+    const old = fake.find("ZG评分结果", true)!;
+    const before = JSON.stringify(old.cells);
+    fake.failWriteAfter(1);
+    const e = (await ops.writeSheet(big, { confirmReplace: async () => true }).catch((x: unknown) => x)) as OpError;
+    expect(e).toBeInstanceOf(OpError);
+    expect(e.sheet).toBe("ZG评分结果");
+    expect(e.msg.zh).toContain("原来的“ZG评分结果”保持不变");
+    expect(e.msg.en).toContain("unchanged");
+    expect(old.deleted).toBe(false);
+    expect(JSON.stringify(old.cells)).toBe(before);
+    expect(fake.live().map((s) => s.name)).toEqual(["分解表", "ZG评分结果"]);
+  });
+
+  test("a first write that fails part-way leaves no partial sheet", async () => {
+    const { fake, ops } = setup();
+    fake.failWriteAfter(0);
+    await expect(ops.writeSheet(content)).rejects.toMatchObject({ sheet: "ZG校核报告" });
+    expect(fake.live().map((s) => s.name)).toEqual(["分解表"]);
+    fake.failWriteAfter(0);
+    await expect(ops.insertTemplates([content, { ...content, name: "模板2" }])).rejects.toBeInstanceOf(OpError);
+    expect(fake.live().map((s) => s.name)).toEqual(["分解表"]);
   });
 
   test("template sheets get their drop-downs: a long list through its source range", async () => {
@@ -173,7 +340,7 @@ describe("large content", () => {
   test("content past the limit is written block by block, each block one sync, with a chart", async () => {
     const { fake, ops, sync } = setup();
     const rows = Math.ceil((MAX_CELLS_PER_BATCH * 1.5) / 4);
-    const cells = Array.from({ length: rows }, (_, r) => [r, r * 2, r * 3, `=A${r + 1}+B${r + 1}`]);
+    const cells = Array.from({ length: rows }, (_, r) => [r, r * 2, r * 3, f(`=A${r + 1}+B${r + 1}`)]);
     await ops.writeSheet({
       name: "ZG评分结果",
       kind: "score",
@@ -182,9 +349,11 @@ describe("large content", () => {
     });
     expect(sync).toHaveBeenCalledTimes(3);
     const s = fake.find("ZG评分结果", true)!;
-    const written = s.ranges.map((r) => assigned(r.mock, "formulas", r.original.values)).filter((v): v is unknown[][] => Array.isArray(v));
-    expect(written.map((w) => w.length)).toEqual([Math.floor(MAX_CELLS_PER_BATCH / 4), rows - Math.floor(MAX_CELLS_PER_BATCH / 4)]);
-    expect(written[1][0]).toEqual([Math.floor(MAX_CELLS_PER_BATCH / 4), Math.floor(MAX_CELLS_PER_BATCH / 4) * 2, Math.floor(MAX_CELLS_PER_BATCH / 4) * 3, `=A${Math.floor(MAX_CELLS_PER_BATCH / 4) + 1}+B${Math.floor(MAX_CELLS_PER_BATCH / 4) + 1}`]);
+    const written = fake.applied.filter((w) => w.prop === "formulas").map((w) => w.value as unknown[][]);
+    const per = Math.floor(MAX_CELLS_PER_BATCH / 4);
+    expect(written.map((w) => w.length)).toEqual([per, rows - per]);
+    expect(written[1][0]).toEqual([per, per * 2, per * 3, `=A${per + 1}+B${per + 1}`]);
+    expect(fake.stored(s, a1(per, 3)).formula).toBe(`=A${per + 1}+B${per + 1}`);
     expect(s.charts).toBe(1);
     // Calculation is suspended again for every block.
     expect(fake.suspended.calc).toBe(2);
@@ -192,31 +361,75 @@ describe("large content", () => {
 });
 
 describe("marks", () => {
-  test("marks are conditional formats we track; the user's fill stays; clearMarks removes exactly ours", async () => {
+  // Excel API reference, ConditionalFormat.id: "The priority of the conditional format in the current
+  // ConditionalFormatCollection." ConditionalFormatCollection.add: "Adds a new conditional format to the
+  // collection at the first/top priority."
+  test("the fake models ids as priorities: an id kept from before names another format once the user adds one", async () => {
+    const { fake, user } = setup();
+    const keptId = await fake.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem("分解表").getRanges("C3").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=TRUE";
+      await context.sync();
+      const all = context.workbook.worksheets.getItem("分解表").getRange().conditionalFormats;
+      all.load("items/id");
+      await context.sync();
+      return all.items[0].id;
+    });
+    expect(keptId).toBe("0");
+    fake.addUserCF(user, { type: "CellValue", address: "D3", fill: "#00FF00" });
+    // What the old clearMarks did: delete whatever now has the kept id — the user's format.
+    await fake.run(async (context) => {
+      const all = context.workbook.worksheets.getItem("分解表").getRange().conditionalFormats;
+      all.load("items/id");
+      await context.sync();
+      all.items.find((cf) => cf.id === keptId)!.delete();
+      await context.sync();
+    });
+    expect(user.cfs.map((c) => c.type)).toEqual(["Custom"]);
+  });
+
+  test("marks carry our signature; clearMarks removes exactly ours, on every sheet, whatever the user added before and after", async () => {
     const { fake, user, ops, sync } = setup();
-    // The user's own conditional format must survive clearMarks.
-    user.cfs.push({ id: "{users-own}", address: "D3", fill: "#00FF00", font: "", formula: "=D3>0" });
+    const other = fake.addSheet("另一表", [["a", 1]]);
+    // The user's own formats before marking: a custom one merely mentioning our signature, a colour scale.
+    fake.addUserCF(user, { type: "Custom", address: "D3", formula: '=ISNUMBER(SEARCH("ZG.mark",D3))', fill: "#00FF00" });
+    fake.addUserCF(user, { type: "ColorScale", address: "C3:C8" });
     const n = await ops.markCells([
       { sheet: "分解表", addresses: ["C3", "D3", "E3", "C5"], kind: "short" },
       { sheet: "分解表", addresses: ["F4"], kind: "error" },
     ]);
     expect(n).toBe(5);
-    expect(sync).toHaveBeenCalledTimes(3);
-    const ours = user.cfs.filter((c) => c.id !== "{users-own}");
+    expect(sync).toHaveBeenCalledTimes(2);
+    await ops.markCells([{ sheet: "另一表", addresses: ["B1"], kind: "warning" }]);
+    const ours = user.cfs.filter((c) => c.formula.includes('"ZG.mark:'));
     expect(ours.map((c) => [c.address, c.fill, c.formula])).toEqual([
-      ["C3:E3,C5", MARK_COLORS.short.fill, "=TRUE"],
-      ["F4", MARK_COLORS.error.fill, "=TRUE"],
+      ["F4", MARK_COLORS.error.fill, markFormula("error")],
+      ["C3:E3,C5", MARK_COLORS.short.fill, markFormula("short")],
     ]);
-    expect(JSON.parse(user.props.get(MARKS_KEY)!).ids).toEqual(ours.map((c) => c.id));
+    // ...and after marking: a cell-value rule, and a custom rule spelled like ours but not ours.
+    fake.addUserCF(user, { type: "CellValue", address: "E4", fill: "#0000FF" });
+    fake.addUserCF(user, { type: "Custom", address: "E5", formula: '=N("ZG.mark:short")=1' });
+    fake.addUserCF(other, { type: "Custom", address: "A1", formula: '=A1="ZG.mark:short"' });
+    const theirs = [...user.cfs, ...other.cfs].filter((c) => !ours.includes(c) && !c.formula.startsWith('=N("ZG.mark:warning")'));
     expectUntouched(fake, "分解表");
 
     sync.mockClear();
     const removed = await ops.clearMarks();
-    expect(removed).toBe(2);
-    expect(sync).toHaveBeenCalledTimes(3);
-    expect(user.cfs.map((c) => c.id)).toEqual(["{users-own}"]);
-    expect(user.props.has(MARKS_KEY)).toBe(false);
+    expect(removed).toBe(3);
+    // The sheets; the formats' types; the custom rules; the deletes.
+    expect(sync).toHaveBeenCalledTimes(4);
+    expect([...user.cfs, ...other.cfs]).toEqual(theirs);
+    expect(user.cfs.map((c) => c.type)).toEqual(["Custom", "CellValue", "ColorScale", "Custom"]);
     expect(user.fills).toEqual({ C3: "#FFFF00" });
+    await expect(ops.clearMarks()).resolves.toBe(0);
+  });
+
+  test("Excel may give our rule back in its own spelling; it is still ours", async () => {
+    const { user, ops } = setup();
+    await ops.markCells([{ sheet: "分解表", addresses: ["C3"], kind: "short" }]);
+    user.cfs[0] = { ...user.cfs[0], formula: '= n( "ZG.mark:short" ) = 0' };
+    await expect(ops.clearMarks()).resolves.toBe(1);
+    expect(user.cfs).toEqual([]);
   });
 
   test("clearMarks copes with a mark the user already deleted", async () => {
@@ -224,7 +437,6 @@ describe("marks", () => {
     await ops.markCells([{ sheet: "分解表", addresses: ["C3"], kind: "short" }]);
     user.cfs.splice(0, user.cfs.length);
     await expect(ops.clearMarks()).resolves.toBe(0);
-    expect(user.props.has(MARKS_KEY)).toBe(false);
   });
 
   test("marking a sheet that does not exist is an error naming it", async () => {
@@ -262,11 +474,11 @@ describe("the rest", () => {
 });
 
 describe("sync() calls do not grow with the table", () => {
-  test.each(["getSelectionSheet", "readSheet", "writeSheet", "markCells", "clearMarks"] as const)("%s: same count on 6 and 300 rows, at most 3", async (op) => {
+  test.each(["getSelectionSheet", "readSheet", "writeSheet", "replaceSheet", "markCells", "clearMarks", "insertTemplates"] as const)("%s: same count on 6 and 300 rows, at most 4", async (op) => {
     const small = await countSyncs(op, 6);
     const large = await countSyncs(op, 300);
     expect(small).toBeGreaterThan(0);
-    expect(small).toBeLessThanOrEqual(3);
+    expect(small).toBeLessThanOrEqual(4);
     expect(large).toBe(small);
   });
 
@@ -274,8 +486,11 @@ describe("sync() calls do not grow with the table", () => {
     const report = await syncReport(4, 200);
     for (const [op, { small, large }] of Object.entries(report)) {
       expect([op, large]).toEqual([op, small]);
-      expect(small).toBeLessThanOrEqual(3);
+      expect(small).toBeLessThanOrEqual(4);
     }
     expect(report.writeSheet.small).toBe(2);
+    expect(report.markCells.small).toBe(2);
+    expect(report.clearMarks.small).toBe(4);
+    expect(report.replaceSheet.small).toBe(4);
   });
 });

@@ -9,7 +9,7 @@ import { a1 } from "../../src/excel/address";
 import { OfficeOps } from "../../src/excel/office";
 import { FakeExcel, installExcelEnums } from "./fakeExcel";
 
-export type CountedOp = "getSelectionSheet" | "readSheet" | "writeSheet" | "markCells" | "clearMarks" | "insertTemplates";
+export type CountedOp = "getSelectionSheet" | "readSheet" | "writeSheet" | "replaceSheet" | "markCells" | "clearMarks" | "insertTemplates";
 
 /** A decomposition-like table at B2: a header row, then `rows` indicators × 3 cities; rates in percent format. */
 export function allocationTable(rows: number): { cells: CellValue[][]; formats: string[][] } {
@@ -28,7 +28,9 @@ export async function countSyncs(op: CountedOp, rows: number): Promise<number> {
   fake.addSheet("分解表", table.cells, table.formats);
   const ops = new OfficeOps({ run: fake.run, officeContext: { displayLanguage: "zh-CN" } });
   const addresses = Array.from({ length: rows }, (_, i) => a1(i + 2, 3 + (i % 3)));
+  const report = { name: "ZG校核报告", kind: "report" as const, cells: table.cells.map((r) => r.map((v) => v ?? "")), tables: [{ name: "ZG_T", range: { top: 1, left: 0, bottom: rows + 1, right: 5 } }] };
   if (op === "clearMarks") await ops.markCells([{ sheet: "分解表", addresses, kind: "short" }]);
+  if (op === "replaceSheet") await ops.writeSheet(report);
   // Counted by wrapping rather than jest.spyOn, so the benchmark can use this outside jest.
   const context = fake.context as unknown as { sync: () => Promise<void> };
   const originalSync = context.sync;
@@ -46,7 +48,10 @@ export async function countSyncs(op: CountedOp, rows: number): Promise<number> {
       await ops.readSheet("分解表");
       break;
     case "writeSheet":
-      await ops.writeSheet({ name: "ZG校核报告", kind: "report", cells: table.cells.map((r) => r.map((v) => v ?? "")), tables: [{ name: "ZG_T", range: { top: 1, left: 0, bottom: rows + 1, right: 5 } }] });
+      await ops.writeSheet(report);
+      break;
+    case "replaceSheet":
+      await ops.writeSheet(report, { confirmReplace: async () => true });
       break;
     case "insertTemplates":
       await ops.insertTemplates([{ name: "模板", kind: "template", cells: table.cells }]);
@@ -64,7 +69,7 @@ export async function countSyncs(op: CountedOp, rows: number): Promise<number> {
 
 /** Syncs of every operation on a small table and on one 50 times larger (what the benchmark reports). */
 export async function syncReport(small = 6, large = 300): Promise<Record<CountedOp, { small: number; large: number }>> {
-  const ops: CountedOp[] = ["getSelectionSheet", "readSheet", "writeSheet", "insertTemplates", "markCells", "clearMarks"];
+  const ops: CountedOp[] = ["getSelectionSheet", "readSheet", "writeSheet", "replaceSheet", "insertTemplates", "markCells", "clearMarks"];
   const out = {} as Record<CountedOp, { small: number; large: number }>;
   for (const op of ops) out[op] = { small: await countSyncs(op, small), large: await countSyncs(op, large) };
   return out;

