@@ -17,8 +17,8 @@ import type {
   Quantity,
   ZgIssue,
 } from "./types";
-import { addDecimal, compareDecimal, decimalFromNumber, decimalToNumber, decimalToString, subDecimal, sumDecimals } from "./decimal";
-import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, shiftDecimal, subDecimal, sumDecimals } from "./decimal";
+import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace } from "./parse";
 import { issue, placeOf } from "./messages";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
@@ -46,10 +46,6 @@ interface Read {
   q: Quantity | null;
   status: "value" | "none" | "error";
   issue?: ZgIssue;
-}
-
-function mulDecimal(a: Decimal, b: Decimal): Decimal {
-  return { coef: a.coef * b.coef, exp: a.exp + b.exp };
 }
 
 /** The unit of a 单位 column: its base unit and the factor it carries ('万元' → 元 × 10⁴, '%' → a rate × 10⁻²). */
@@ -88,6 +84,11 @@ function readWithUnit(cell: CellValue, at: CellRef | undefined, format: string |
   const q = r.quantity;
   if (q.unit === null && !q.isRate && spec) {
     const exact = spec.factor ? mulDecimal(q.exact, spec.factor) : q.exact;
+    // A 单位 column such as 万亿元 can carry a number past what a cell holds: refused like such text (rules.md §1).
+    if (!decimalInRange(exact)) {
+      const p = outOfRange(`${String(cell)} × ${decimalToNumber(spec.factor ?? ONE)}`);
+      return { q: null, status: "error", issue: issue(p.code, "error", p, at) };
+    }
     return { q: { ...q, exact, value: decimalToNumber(exact), unit: spec.unit, isRate: spec.isRate }, status: "value" };
   }
   return { q, status: "value" };
@@ -107,7 +108,7 @@ function named(name: string, at?: CellRef): Msg {
 }
 
 function fmt(d: Decimal, unit: string | null, isRate: boolean): string {
-  if (isRate) return `${decimalToString({ coef: d.coef, exp: d.exp + 2 })}%`;
+  if (isRate) return `${decimalToString(shiftDecimal(d, 2))}%`;
   return `${decimalToString(d)}${unit ?? ""}`;
 }
 
@@ -210,7 +211,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     if (q.unit === null && !q.isRate) {
       if (parentQ) {
         q = { ...q, unit: parentQ.unit, isRate: parentQ.isRate };
-        if (parentQ.isRate && compareDecimal(q.exact, { coef: 1n, exp: 0 }) >= 0) {
+        if (parentQ.isRate && compareDecimal(q.exact, ONE) >= 0) {
           issues.push(
             issue(
               "rate-bare-number",

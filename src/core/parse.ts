@@ -1,4 +1,4 @@
-import { decimalFromNumber, decimalFromString, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
+import { decimalFromNumber, decimalFromString, decimalInRange, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
 import { issue } from "./messages";
 import type { Bound, CellRef, CellValue, Decimal, Quantity, Reading } from "./types";
 
@@ -83,6 +83,16 @@ interface ParsedText {
 
 type TextProblem = { code: string; zh: string; en: string };
 
+/** A magnitude no cell can hold (beyond about 1.8E+308, or a nonzero value below about 2.2E-308). */
+export function outOfRange(shown: string): TextProblem {
+  const q = quote(shown.length > 40 ? `${shown.slice(0, 37)}…` : shown);
+  return {
+    code: "out-of-range",
+    zh: `${q.zh}超出 Excel 能存放的数值范围（绝对值约 2.2E-308 到 1.8E+308），不是可用的数值`,
+    en: `${q.en} is beyond the range of numbers Excel holds (magnitude about 2.2E-308 to 1.8E+308), so it is not a usable number`,
+  };
+}
+
 function quote(s: string): { zh: string; en: string } {
   return { zh: `“${s}”`, en: `"${s}"` };
 }
@@ -134,7 +144,10 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
   if (/^\./.test(after)) {
     return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
   }
-  let exact = decimalFromString(numText.replace(/,/g, "")) as Decimal;
+  const read = decimalFromString(numText.replace(/,/g, ""));
+  // ".e5" has a digit but no mantissa.
+  if (!read) return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
+  let exact: Decimal = read;
 
   let isRate = false;
   let unit: string | null = null;
@@ -165,6 +178,8 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
       unit = UNITS[name] ?? null;
     }
   }
+  // Decided on the exponent alone (constant time), before anything expands digits: 1e200000台 costs nothing.
+  if (!decimalInRange(exact)) return outOfRange(shown);
   return { exact, unit, bound, isRate };
 }
 

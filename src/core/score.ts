@@ -27,7 +27,7 @@ import type {
   ZgIssue,
 } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { ONE, compareDecimal, compareRatio, decimalFromNumber, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
+import { ONE, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal, wholeParts } from "./decimal";
 import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
 import { issue, placeOf } from "./messages";
 
@@ -106,7 +106,9 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
 function toRatio(m: Ratio | number | null | undefined): Ratio | null {
   if (m === null || m === undefined) return null;
   if (typeof m === "number") return Number.isFinite(m) ? ratioFromNumber(m) : null;
-  if (m.den === 0n) return m.num > 0n ? m : null;
+  // A finite value has a nonzero denominator; only an infinite or NaN one needs the exact test.
+  if (Number.isFinite(m.value)) return m;
+  if (decimalSign(m.den) === 0) return decimalSign(m.num) > 0 ? m : null;
   return m;
 }
 
@@ -220,14 +222,14 @@ function rankRatios(measures: ReadonlyArray<Ratio | null>, options: RankOptions,
 
 // ─── §4 measures ────────────────────────────────────────────────────────────────────────────
 
-const isPositive = (d: Decimal): boolean => d.coef > 0n;
+const isPositive = (d: Decimal): boolean => decimalSign(d) > 0;
 
 /**
  * T/A for an "at most" target met with A = 0 (rules.md §4): +∞ as the exact ratio 1/0. 0 is the best an
  * at-most actual can be, so this measure must rank first and tie with every other 0 — compareRatio
  * orders x/0 above any finite ratio (cross-multiplying: 1 × d > n × 0) and 1/0 equal to 1/0.
  */
-export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: 1n, den: 0n });
+export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: decimalFromNumber(1), den: decimalFromNumber(0) });
 
 /**
  * Completion measure (目标任务完成, rules.md §4). basis 'ratio': A/T for an at-least target, T/A for an
@@ -240,7 +242,7 @@ export function completionMeasure(target: Quantity, actual: Quantity, basis: Bas
   if (!isPositive(target.exact)) return null;
   if (basis === "value") return quotient(actual.exact, ONE);
   if (target.bound === "atMost") {
-    if (actual.exact.coef === 0n) return INFINITE_MEASURE;
+    if (decimalSign(actual.exact) === 0) return INFINITE_MEASURE;
     return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
   }
   return quotient(actual.exact, target.exact);
@@ -272,27 +274,28 @@ export function overMeasure(target: Quantity, actual: Quantity): Ratio | null {
 }
 
 // Measures are built for every unit and indicator of every group, so the common case (coefficients and
-// exponents small enough that whole-number doubles are exact) avoids BigInt arithmetic. Results are the
+// exponents small enough that whole-number doubles are exact) avoids decimal objects. Results are the
 // same exact ratios decimal.ts's ratio() gives, with the same correctly rounded value.
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const SAFE = Number.MAX_SAFE_INTEGER;
-const BIG_SAFE = BigInt(SAFE);
 
 /** a and b as whole numbers over one common power of ten, when that is exact in doubles; else null. */
 function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
-  if (a.coef > BIG_SAFE || a.coef < -BIG_SAFE || b.coef > BIG_SAFE || b.coef < -BIG_SAFE) return null;
-  const shift = a.exp - b.exp;
+  const pa = wholeParts(a);
+  const pb = wholeParts(b);
+  if (!pa || !pb) return null;
+  const shift = pa.exp - pb.exp;
   if (shift > 15 || shift < -15) return null;
-  let x = Number(a.coef);
-  let y = Number(b.coef);
+  let x = pa.coef;
+  let y = pb.coef;
   if (shift > 0) x *= POW10[shift];
   else if (shift < 0) y *= POW10[-shift];
   return Math.abs(x) <= SAFE && Math.abs(y) <= SAFE ? [x, y] : null;
 }
 
 /**
- * A ratio of two safe whole numbers. Its bigint form is made only when an exact comparison asks for it
+ * A ratio of two safe whole numbers. Its decimal form is made only when an exact comparison asks for it
  * (near-ties): ranking a province makes thousands of measures and compares almost all of them on the double.
  */
 class SmallRatio implements Ratio {
@@ -303,11 +306,11 @@ class SmallRatio implements Ratio {
   ) {
     this.value = n / d;
   }
-  get num(): bigint {
-    return BigInt(this.n);
+  get num(): Decimal {
+    return decimalFromNumber(this.n);
   }
-  get den(): bigint {
-    return BigInt(this.d);
+  get den(): Decimal {
+    return decimalFromNumber(this.d);
   }
 }
 
@@ -339,7 +342,7 @@ export const SHEET_INFINITY = 9.99999999999999e307;
 
 /** A measure as a number a cell can hold: its value, or {@link SHEET_INFINITY} for the infinite measure. */
 export function sheetNumber(m: Ratio): number {
-  return m.den === 0n ? SHEET_INFINITY : m.value;
+  return !Number.isFinite(m.value) && decimalSign(m.den) === 0 ? SHEET_INFINITY : m.value;
 }
 
 /**

@@ -3,7 +3,7 @@
  * engine (rankPoints: one sort, n log n); each `number` is then looked up by its exact value, so a range
  * of n numbers against a ref of n cells costs n log n, not n².
  */
-import { ONE, normalizeDecimal, ratio } from "../core/decimal";
+import { ONE, decimalSign, ratio } from "../core/decimal";
 import { normalizeText } from "../core/parse";
 import { rankPoints, standardScore } from "../core/score";
 import type { CellValue, Decimal, Quantity, RankOrder, Ratio } from "../core/types";
@@ -11,10 +11,8 @@ import { at, cellAt, commonShape, define, grid, placeIn, propagated, readAt, typ
 import { bad, errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
 import { spread } from "./stats";
 
-const key = (d: Decimal): string => {
-  const n = normalizeDecimal(d);
-  return `${n.coef}e${n.exp}`;
-};
+/** One key per exact value (big.js keeps no trailing zeros, so equal values have equal digits). */
+const key = (d: Decimal): string => (decimalSign(d) === 0 ? "0" : `${d.s < 0 ? "-" : ""}${d.c.join("")}e${d.e}`);
 
 /**
  * #N/A is "no value" in these functions (ZG.COMPLETION gives it where there is no measure), so in a measure

@@ -7,7 +7,7 @@ import { rankPoints, scoreGroup } from "../../src/core/score";
 import { runSelection } from "../../src/core/select";
 import { decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
 import { COUNTIES_2020, isAccelerated } from "../../src/core/reference";
-import type { CellValue, CountyInput, Ratio, ScoreOptions } from "../../src/core/types";
+import type { CellValue, CountyInput, Decimal, Ratio, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
 
 const RUNS = { numRuns: 150 };
@@ -27,10 +27,23 @@ const fraction: fc.Arbitrary<Ratio | null> = fc.option(
   { freq: 5 },
 );
 
-/** Independent of compareRatio: cross-multiplied BigInts. */
+/** A decimal as an exact fraction of BigInts (tests run on Node): independent of big.js's own arithmetic. */
+const fraction2 = (d: Decimal): [bigint, bigint] => {
+  const digits = d.c.join("");
+  const n = BigInt(digits) * (d.s < 0 ? -1n : 1n);
+  const exp = d.e - (digits.length - 1);
+  return exp >= 0 ? [n * 10n ** BigInt(exp), 1n] : [n, 10n ** BigInt(-exp)];
+};
+
+/** Independent of compareRatio: cross-multiplied BigInts (denominators are positive). */
 const cmp = (a: Ratio, b: Ratio): number => {
-  const x = a.num * b.den;
-  const y = b.num * a.den;
+  const [an, am] = fraction2(a.num);
+  const [ad, ae] = fraction2(a.den);
+  const [bn, bm] = fraction2(b.num);
+  const [bd, be] = fraction2(b.den);
+  // a = an·ae / (am·ad), b = bn·be / (bm·bd); all of am, ad, ae, bm, bd, be > 0.
+  const x = an * ae * bm * bd;
+  const y = bn * be * am * ad;
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
