@@ -562,7 +562,10 @@ export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOpti
   if (!resolved.ok) return { scores: [], indicatorCount: 0, issues: [resolved.error] };
   const prepared = prepareUnits(units);
   const g = scorePrepared(prepared, resolved.options);
-  return { ...g, issues: [...prepared.flatMap((p) => p.issues), ...g.issues] };
+  // Array.prototype.flatMap is ES2019: the custom-functions bundle must run on an ES2016 engine.
+  const issues: ZgIssue[] = [];
+  for (const p of prepared) issues.push(...p.issues);
+  return { ...g, issues: [...issues, ...g.issues] };
 }
 
 /**

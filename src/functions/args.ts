@@ -263,7 +263,8 @@ function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string 
   const key = String(cell).trim().toLowerCase();
   const hit = p.choices[key];
   if (hit !== undefined) return hit;
-  const canon = Array.from(new Set(Object.values(p.choices))).join(" / ");
+  // Object.values is ES2017: the bundle must run on an ES2016 engine (tsconfig.functions.json checks).
+  const canon = Array.from(new Set(Object.keys(p.choices).map((k) => p.choices[k]))).join(" / ");
   return bad(`${a.zh} 只能是 ${canon}，收到“${String(cell)}”`, `${a.en} must be one of ${canon}; got "${String(cell)}"`);
 }
 

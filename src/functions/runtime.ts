@@ -40,34 +40,45 @@ export function setLanguage(lang: Lang | null): void {
   forced = lang;
 }
 
-interface HostGlobals {
-  Office?: { context?: { displayLanguage?: unknown } };
-  navigator?: { language?: unknown };
+// The host's globals, each looked up by name behind a typeof guard: the ES2016 JavaScript-only runtime has no
+// globalThis (ES2020), and may have no Office, navigator or CustomFunctions at all. These module-scoped
+// declarations give the names the little we read of them, whatever lib a tsconfig brings in.
+declare const Office: { context?: { displayLanguage?: unknown } } | undefined;
+declare const navigator: { language?: unknown } | undefined;
+declare const CustomFunctions: { Error?: new (code: never, message?: string) => ExcelError } | undefined;
+
+/** Reads a host global without ever throwing: undefined where the name does not exist or its getter fails. */
+function host<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The user's language for messages. The JavaScript-only runtime may not load Office.js, so
- * Office.context.displayLanguage is read only when present, then the runtime's navigator.language;
- * when neither says, Chinese (the users are Zhejiang officials).
+ * The language for hover text (error messages) of a function called without a `lang` argument: Office's
+ * display language where the runtime has Office.js (the JavaScript-only runtime does not), else the runtime's
+ * navigator.language, else Chinese (the users are Zhejiang officials). Text RESULTS never use this: they take
+ * the function's `lang` argument, Chinese when omitted, so a sheet reads the same on every computer.
  */
 export function language(): Lang {
   if (forced) return forced;
-  const g = globalThis as unknown as HostGlobals;
-  let tag: unknown;
-  try {
-    tag = g.Office?.context?.displayLanguage;
-  } catch {
-    tag = undefined;
-  }
-  if (typeof tag !== "string" || !tag) {
-    try {
-      tag = g.navigator?.language;
-    } catch {
-      tag = undefined;
-    }
-  }
+  let tag = host(() => (typeof Office !== "undefined" && Office && Office.context ? Office.context.displayLanguage : undefined));
+  if (typeof tag !== "string" || !tag) tag = host(() => (typeof navigator !== "undefined" && navigator ? navigator.language : undefined));
   if (typeof tag !== "string" || !tag) return "zh";
-  return tag.toLowerCase().startsWith("zh") ? "zh" : "en";
+  return tag.toLowerCase().indexOf("zh") === 0 ? "zh" : "en";
+}
+
+/**
+ * A `lang` argument as written: zh, en, 中文, 英文, zh-CN, en-US, … (any case, any region); null for anything else.
+ */
+export function parseLang(x: unknown): Lang | null {
+  if (typeof x !== "string") return null;
+  const t = x.trim().toLowerCase();
+  if (t === "中文" || t === "汉语" || t === "chinese" || /^zh(?:[-_][a-z0-9]+)*$/.test(t)) return "zh";
+  if (t === "英文" || t === "英语" || t === "english" || /^en(?:[-_][a-z0-9]+)*$/.test(t)) return "en";
+  return null;
 }
 
 export function say(msg: Msg, lang: Lang = language()): string {
@@ -106,12 +117,6 @@ export function toCell(x: unknown): CellValue {
   return String(x);
 }
 
-interface CustomFunctionsGlobal {
-  CustomFunctions?: {
-    Error?: new (code: never, message?: string) => ExcelError;
-  };
-}
-
 /**
  * A Fail as the value Excel shows: CustomFunctions.Error with the message in the user's language. Codes Excel
  * does not accept as output (#REF!, #NAME?, …: they only come in) become #VALUE! naming the original.
@@ -123,7 +128,7 @@ export function toExcelError(f: Fail, lang: Lang = language()): ExcelError {
     text = lang === "zh" ? `${code}：${text}` : `${code}: ${text}`;
     code = "#VALUE!";
   }
-  const Ctor = (globalThis as unknown as CustomFunctionsGlobal).CustomFunctions?.Error;
+  const Ctor = host(() => (typeof CustomFunctions !== "undefined" && CustomFunctions ? CustomFunctions.Error : undefined));
   // #N/A and #VALUE! carry a message in Excel; the others must not.
   const withMessage = code === "#VALUE!" || code === "#N/A";
   if (Ctor) return withMessage ? new Ctor(code as never, text) : new Ctor(code as never);
