@@ -9,7 +9,7 @@
 import { a1, placeOf } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
-import { bad, errorCodeOf, fail, isFail, language, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
+import { bad, errorCodeOf, fail, isFail, language, parseLang, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
 
 // ─── values ─────────────────────────────────────────────────────────────────────────────────
 
@@ -29,7 +29,7 @@ export interface Matrix {
 }
 
 /**
- * What a body returns per cell: a value, a text in both languages (shown in the user's language), or an error
+ * What a body returns per cell: a value, a text in both languages (shown in the call's `lang`, Chinese by default), or an error
  * as a value. "" shows as an empty-looking cell.
  */
 export type Value = number | string | boolean | Msg | Fail;
@@ -73,8 +73,17 @@ export interface ChoiceParam extends Base {
   choices: Readonly<Record<string, string>>;
   default: string;
 }
+/**
+ * The language of the function's text result and of its messages: zh / en (also 中文, 英文, zh-CN, en-US, any
+ * case). Omitted (null): the text result is Chinese and messages follow the host ({@link language}). The
+ * JavaScript-only runtime has no Office.context, and navigator.language is whichever machine recalculates, so
+ * a text result must be told its language or it would change from one computer to the next.
+ */
+export interface LangParam extends Base {
+  kind: "lang";
+}
 
-export type ParamSpec = CellsParam | CellParam | NumberParam | OrderParam | ChoiceParam;
+export type ParamSpec = CellsParam | CellParam | NumberParam | OrderParam | ChoiceParam | LangParam;
 
 type Coerced<P> = P extends CellsParam
   ? P extends { optional: true }
@@ -90,17 +99,21 @@ type Coerced<P> = P extends CellsParam
         ? RankOrder
         : P extends ChoiceParam
           ? string
-          : never;
+          : P extends LangParam
+            ? Lang | null
+            : never;
 
 export type ArgsOf<T extends readonly ParamSpec[]> = { -readonly [I in keyof T]: Coerced<T[I]> };
 
 /**
  * Result shape, for documentation and for hosts that must size a spill in advance (the HyperFormula harness):
- * 'scalar'; { like } = the common shape of the named range arguments (one result per cell, and an error that
- * concerns the whole call fills every cell, as Excel's own functions do); or a list of `cols` columns with at
- * most as many rows as the longest argument has cells.
+ * 'cell' = one value, handed to Excel as a 1 × 1 matrix; { like } = the common shape of the named range
+ * arguments (one result per cell, and an error that concerns the whole call fills every cell, as Excel's own
+ * functions do); or a list of `cols` columns with at most as many rows as the longest argument has cells.
+ * Every result is a matrix because every function asks for its parameters' addresses, and Excel allows
+ * requiresParameterAddresses only with a matrix result (custom-functions-json.md, options table).
  */
-export type ResultShape = "scalar" | { like: readonly string[] } | { cols: number };
+export type ResultShape = "cell" | { like: readonly string[] } | { cols: number };
 
 export interface FunctionSpec<T extends readonly ParamSpec[]> {
   id: string;
@@ -255,6 +268,19 @@ function coerceOrder(p: OrderParam, cell: CellValue, origin?: Origin): RankOrder
   );
 }
 
+function coerceLang(p: LangParam, cell: CellValue, origin?: Origin): Lang | null | Fail {
+  const a = arg(p.name, origin);
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, a);
+  if (isBlank(cell)) return null;
+  const l = parseLang(cell);
+  if (l) return l;
+  return bad(
+    `${a.zh} 只能是 "zh"（中文）或 "en"（英文），也可写 中文、英文、zh-CN、en-US；收到“${String(cell)}”`,
+    `${a.en} must be "zh" (Chinese) or "en" (English); 中文, 英文, zh-CN and en-US work too; got "${String(cell)}"`,
+  );
+}
+
 function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string | Fail {
   const a = arg(p.name, origin);
   const code = errorCodeOf(cell);
@@ -285,39 +311,46 @@ export function coerce(p: ParamSpec, raw: unknown, origin?: Origin): unknown {
       return coerceOrder(p, cell, origin);
     case "choice":
       return coerceChoice(p, cell, origin);
+    case "lang":
+      return coerceLang(p, cell, origin);
   }
 }
 
 // ─── results ────────────────────────────────────────────────────────────────────────────────
 
-function outValue(v: Value, lang: Lang): number | string | boolean | ExcelError {
-  if (isFail(v)) return toExcelError(v, lang);
-  if (typeof v === "object") return say(v, lang);
+/** The languages of one call: of its text results (Chinese unless `lang` says) and of its messages. */
+export interface Langs {
+  text: Lang;
+  messages: Lang;
+}
+
+function outValue(v: Value, lang: Langs): number | string | boolean | ExcelError {
+  if (isFail(v)) return toExcelError(v, lang.messages);
+  if (typeof v === "object") return say(v, lang.text);
   if (typeof v === "number" && !Number.isFinite(v)) {
-    return toExcelError(bad("结果不是有限数值", "the result is not a finite number"), lang);
+    return toExcelError(bad("结果不是有限数值", "the result is not a finite number"), lang.messages);
   }
   return v;
 }
 
 /**
- * The body's result as Excel values: a 2-D array for matrix results. A single value becomes 1 × 1, except a
- * whole-call error of an element-wise function, which fills the shape (`fill`) so every cell shows it.
+ * The body's result as Excel values: always a 2-D array. A single value becomes 1 × 1, except a whole-call
+ * error of an element-wise function, which fills the shape (`fill`) so every cell shows it.
  */
-export function finish(out: Out, shape: ResultShape, lang: Lang, fill?: { rows: number; cols: number }): unknown {
+export function finish(out: Out, shape: ResultShape, lang: Langs, fill?: { rows: number; cols: number }): unknown[][] {
   if (Array.isArray(out)) {
+    if (shape === "cell") return [[outValue(out[0]?.[0] ?? "", lang)]];
     const rows = out.map((row) => row.map((v) => outValue(v, lang)));
-    if (shape === "scalar") return rows[0]?.[0] ?? "";
     return rows.length > 0 ? rows : [[outValue(fail("#N/A", { zh: "没有结果", en: "no result" }), lang)]];
   }
   const v = outValue(out, lang);
-  if (shape === "scalar") return v;
   if (isFail(out) && fill) return Array.from({ length: fill.rows }, () => Array.from({ length: fill.cols }, () => v));
   return [[v]];
 }
 
 /** The shape an element-wise result takes from its raw arguments (largest rows and columns among them). */
 export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw: readonly unknown[]): { rows: number; cols: number } | undefined {
-  if (shape === "scalar" || !("like" in shape)) return undefined;
+  if (shape === "cell" || !("like" in shape)) return undefined;
   let rows = 1;
   let cols = 1;
   params.forEach((p, i) => {
@@ -335,13 +368,26 @@ export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw:
  * argument), runs the body and converts the result.
  */
 export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<T>, body: (args: ArgsOf<T>) => Out): Defined<T> {
+  const langAt = spec.params.findIndex((p) => p.kind === "lang");
   const invoke = (raw: readonly unknown[], invocation?: InvocationLike | null): unknown => {
-    const lang = language();
+    const lang: Langs = { text: "zh", messages: language() };
     const fill = (): { rows: number; cols: number } | undefined => likeShape(spec.params, spec.result, raw);
     try {
       const addresses = invocation?.parameterAddresses;
+      // `lang` first: it decides the language of every other argument's messages too.
+      let given: Lang | null = null;
+      if (langAt >= 0) {
+        const l = coerce(spec.params[langAt], raw[langAt], parseAddress(addresses?.[langAt]));
+        if (isFail(l)) return finish(l, spec.result, lang, fill());
+        given = l as Lang | null;
+        if (given) lang.text = lang.messages = given;
+      }
       const args: unknown[] = [];
       for (let i = 0; i < spec.params.length; i++) {
+        if (i === langAt) {
+          args.push(given);
+          continue;
+        }
         const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]));
         if (isFail(v)) return finish(v, spec.result, lang, fill());
         args.push(v);
