@@ -303,8 +303,11 @@ export function coerce(p: ParamSpec, raw: unknown, origin?: Origin): unknown {
   const cell = single(p.name, raw, origin);
   if (isFail(cell)) return cell;
   switch (p.kind) {
-    case "cell":
-      return cell;
+    case "cell": {
+      // An error value passed as a single value propagates here, where its address is known.
+      const code = errorCodeOf(cell);
+      return code ? propagated(code, arg(p.name, origin)) : cell;
+    }
     case "number":
       return coerceNumber(p, cell, origin);
     case "order":

@@ -93,27 +93,58 @@ export interface ExcelError {
   message?: string;
 }
 
+/** Excel.ErrorCellValue's errorType → the code a cell shows (@types/office-js, Excel.ErrorCellValueType). */
+const ERROR_TYPES: Readonly<Record<string, string>> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  NotAvailable: "#N/A",
+  Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Placeholder: "#VALUE!",
+  Python: "#PYTHON!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
 /**
- * An Excel error value handed to a function: a CustomFunctions.Error ({ code: "#N/A" }) or an engine-style
- * { error: "#N/A" }. Returns its code, or undefined for any other value.
+ * An Excel error value handed to a function, or undefined for any other value. The documented shape is a
+ * CustomFunctions.Error whose `code` is an ErrorCode value ("#N/A"; custom-functions-errors.md: #NAME? and #REF!
+ * are "supported as a custom function input error"); Excel.ErrorCellValue ({ type: "Error", errorType,
+ * basicValue }) is how data types carry one (custom-functions-data-types-concepts.md), and { error: "#N/A" } is
+ * the engine's own form.
  */
 export function errorCodeOf(x: unknown): string | undefined {
   if (typeof x !== "object" || x === null) return undefined;
-  const o = x as { code?: unknown; error?: unknown };
-  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
-  if (typeof o.error === "string" && o.error.startsWith("#")) return o.error;
+  const o = x as { code?: unknown; error?: unknown; type?: unknown; errorType?: unknown; basicValue?: unknown };
+  if (typeof o.code === "string" && o.code.charAt(0) === "#") return o.code;
+  if (typeof o.error === "string" && o.error.charAt(0) === "#") return o.error;
+  if (o.type === "Error") {
+    if (typeof o.basicValue === "string" && o.basicValue.charAt(0) === "#") return o.basicValue;
+    return (typeof o.errorType === "string" && ERROR_TYPES[o.errorType]) || "#VALUE!";
+  }
   return undefined;
 }
 
 /**
  * One value as Excel hands it over, in the engine's CellValue form: errors become { error: code }, "" and
- * null stay blank, anything unexpected (an entity, a date object) is kept as text so readCell reports it.
+ * null stay blank; a data-type value with a plain basicValue (a formatted number) is that value; anything else
+ * (an entity, a date object) is kept as text so readCell reports it.
  */
 export function toCell(x: unknown): CellValue {
   if (x === null || x === undefined) return null;
   if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
   const code = errorCodeOf(x);
   if (code) return { error: code };
+  const basic = (x as { basicValue?: unknown }).basicValue;
+  if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
   return String(x);
 }
 
