@@ -220,6 +220,88 @@ function rankRatios(measures: ReadonlyArray<Ratio | null>, options: RankOptions,
   return { ranks, points };
 }
 
+/** One value of a ranking group: its double, and its exact decimal where that is not the double's own shortest form. */
+export interface RankEntry {
+  value: number;
+  /**
+   * Only for a value read from text whose exact decimal differs from the double's shortest round-trip form
+   * (0.30000000000000000001 is not 0.3); undefined for every number a cell holds and for most texts.
+   */
+  exact?: Decimal;
+}
+
+/** A quantity as a rank entry: its exact decimal kept only where the double alone would lose digits. */
+export function rankEntryOf(q: Quantity): RankEntry {
+  return compareDecimal(q.exact, decimalFromNumber(q.value)) === 0 ? { value: q.value } : { value: q.value, exact: q.exact };
+}
+
+/** Competition ranks of a group, looked up by value: built once, asked once per cell that is ranked. */
+export interface RankLookup {
+  /** 1 + the number of strictly better entries; null when no entry has exactly this value. */
+  rankOf(value: number, exact?: Decimal): number | null;
+}
+
+/**
+ * rules.md §3's ranks (competition ranking, exact ties) of a group, as a lookup table: one sort, n log n, then
+ * each look-up is a hash probe. The exact decimal matters only where two entries share a double (a double's order
+ * is its exact value's order: conversion is correctly rounded, hence monotone), so only those runs compare exactly.
+ */
+export function rankLookup(entries: ReadonlyArray<RankEntry>, order: RankOrder): RankLookup {
+  const n = entries.length;
+  const sign = order === "desc" ? -1 : 1;
+  let mixed = false;
+  for (let i = 0; i < n; i++) if (entries[i].exact !== undefined) mixed = true;
+  const byValue = new Map<number, number>();
+  if (!mixed) {
+    // Every entry is its double: a typed-array sort, then one pass.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = sign * entries[i].value;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const v = sign * keys[k];
+      if (!byValue.has(v)) byValue.set(v, k + 1);
+    }
+    // A value with digits beyond its double cannot equal any of these.
+    return { rankOf: (value, exact) => (exact === undefined ? (byValue.get(value) ?? null) : null) };
+  }
+  // Some texts carry digits beyond their double: within a run of equal doubles, order by exact value.
+  const exactOf = (e: RankEntry): Decimal => e.exact ?? decimalFromNumber(e.value);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
+  idx.sort((a, b) => sign * (entries[a].value - entries[b].value));
+  const runs = new Map<number, { exact: Decimal; rank: number }[]>();
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && entries[idx[e]].value === entries[idx[s]].value) e++;
+    const v = entries[idx[s]].value;
+    const run = idx.slice(s, e);
+    if (!run.some((i) => entries[i].exact !== undefined)) {
+      byValue.set(v, s + 1);
+    } else {
+      const ex = run.map((i) => exactOf(entries[i]));
+      const ord = ex.map((_, k) => k).sort((a, b) => sign * compareDecimal(ex[a], ex[b]));
+      const list: { exact: Decimal; rank: number }[] = [];
+      let first = 0;
+      ord.forEach((k, j) => {
+        if (j > 0 && compareDecimal(ex[ord[j - 1]], ex[k]) !== 0) first = j;
+        list.push({ exact: ex[k], rank: s + first + 1 });
+      });
+      runs.set(v === 0 ? 0 : v, list);
+    }
+    s = e;
+  }
+  return {
+    rankOf: (value, exact) => {
+      const plain = byValue.get(value);
+      const run = runs.get(value);
+      if (!run) return plain !== undefined && exact === undefined ? plain : null;
+      const x = exact ?? decimalFromNumber(value);
+      for (const m of run) if (compareDecimal(m.exact, x) === 0) return m.rank;
+      return null;
+    },
+  };
+}
+
 // ─── §4 measures ────────────────────────────────────────────────────────────────────────────
 
 const isPositive = (d: Decimal): boolean => decimalSign(d) > 0;

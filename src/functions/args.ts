@@ -204,6 +204,65 @@ function toMatrixOnly(raw: unknown): Matrix {
   return { rows: 1, cols: 1, cells: [toCell(raw)] };
 }
 
+/** Whether a raw 2-D argument holds, cell for cell, what a matrix read earlier holds (errors compared by code). */
+function sameAsRead(raw: readonly unknown[], m: Matrix): boolean {
+  if (raw.length !== m.rows) return false;
+  const cols = m.cols;
+  const cells = m.cells;
+  for (let r = 0; r < m.rows; r++) {
+    const row = raw[r];
+    if (!Array.isArray(row) || row.length !== cols) return false;
+    for (let c = 0; c < cols; c++) {
+      const x: unknown = row[c];
+      const y = cells[r * cols + c];
+      if (x === y || (x === undefined && y === null)) continue;
+      if (typeof y === "object" && y !== null && errorCodeOf(x) === y.error) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Ranges read recently, by function, parameter and place. Filled down, a formula hands the same reference to
+ * every call as a new array: when its cells are what they were, the matrix read before is used again — no copy
+ * of the range, and whatever was prepared from it (prepared.ts) is found by identity. Bounded, least recently
+ * used out first; only ranges with a known address and at least 16 cells are kept (small ones cost nothing to read).
+ */
+const READ = new Map<string, Matrix>();
+const READ_MAX_ENTRIES = 128;
+const READ_MAX_CELLS = 1000000;
+let readCells = 0;
+
+function readRange(key: string, raw: unknown[], origin: Origin): Matrix {
+  const before = READ.get(key);
+  if (before) {
+    READ.delete(key);
+    if (sameAsRead(raw, before)) {
+      READ.set(key, before);
+      return before;
+    }
+    readCells -= before.cells.length;
+  }
+  const m = toMatrix(raw, origin);
+  if (m.cells.length <= READ_MAX_CELLS) {
+    READ.set(key, m);
+    readCells += m.cells.length;
+    while (READ.size > READ_MAX_ENTRIES || readCells > READ_MAX_CELLS) {
+      const oldest = READ.keys().next().value as string;
+      readCells -= READ.get(oldest)!.cells.length;
+      READ.delete(oldest);
+    }
+  }
+  return m;
+}
+
+/** Forgets the ranges read (tests compare answers from fresh reads with reused ones). */
+export function forgetReadRanges(): void {
+  READ.clear();
+  readCells = 0;
+}
+
 const isBlank = (c: CellValue): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** One value where a single value is expected; a range of more than one cell is an error. */
@@ -294,10 +353,16 @@ function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string 
   return bad(`${a.zh} 只能是 ${canon}，收到“${String(cell)}”`, `${a.en} must be one of ${canon}; got "${String(cell)}"`);
 }
 
-/** Coerces one raw argument by its declaration; a Fail means the call cannot go on. */
-export function coerce(p: ParamSpec, raw: unknown, origin?: Origin): unknown {
+/**
+ * Coerces one raw argument by its declaration; a Fail means the call cannot go on. `memo` names the function
+ * and parameter, so a range at a known place can be recognised when it comes again unchanged.
+ */
+export function coerce(p: ParamSpec, raw: unknown, origin?: Origin, memo?: string): unknown {
   if (p.kind === "cells") {
     if ((raw === null || raw === undefined) && p.optional) return null;
+    if (memo && origin && Array.isArray(raw) && raw.length * (Array.isArray(raw[0]) ? raw[0].length : 1) >= 16) {
+      return readRange(`${memo}|${origin.sheet ?? ""}!${origin.row},${origin.col}`, raw, origin);
+    }
     return toMatrix(raw, origin);
   }
   const cell = single(p.name, raw, origin);
@@ -391,7 +456,7 @@ export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<
           args.push(given);
           continue;
         }
-        const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]));
+        const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]), `${spec.id}.${i}`);
         if (isFail(v)) return finish(v, spec.result, lang, fill());
         args.push(v);
       }
