@@ -3,9 +3,10 @@
  * monotonicity, and the selection's guarantees.
  */
 import fc from "fast-check";
-import { rankPoints, scoreGroup } from "../../src/core/score";
+import { rankEntryOf, rankLookup, rankPoints, scoreGroup } from "../../src/core/score";
+import { readCell } from "../../src/core/parse";
 import { runSelection } from "../../src/core/select";
-import { decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
+import { ONE, decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
 import { COUNTIES_2020, isAccelerated } from "../../src/core/reference";
 import type { CellValue, CountyInput, Decimal, Ratio, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
@@ -79,6 +80,34 @@ describe("rankPoints on plain numbers", () => {
         if (plain.ok && exact.ok) expect(plain.ranks).toEqual(exact.ranks);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("rankLookup (filled-down ranking) against rankPoints", () => {
+  test("the rank looked up for each value is rankPoints' exact rank; a value not in the group has none", () => {
+    // Texts with digits beyond the double (0.30000000000000000001 shares 0.3's double), ties, −0.
+    const text = fc.constantFrom("0.3", "0.30000000000000000001", "0.29999999999999999999", "1", "1.0", "-0", "0", "2.5万", "25000", "1e-7");
+    const num = fc.constantFrom(0.3, 0.1 + 0.2, 1, -0, 0, 25000, 1e-7, 7);
+    const value = fc.oneof(text.map((t) => readCell(t)), num.map((x) => readCell(x)));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 25 }), value, fc.constantFrom("desc" as const, "asc" as const), (reads, probe, order) => {
+        const qs = reads.map((r) => (r.status === "value" ? r.quantity : null)).filter((q) => q !== null);
+        const lookup = rankLookup(qs.map(rankEntryOf), order);
+        const exact = rankPoints(qs.map((q) => ratio(q.exact, ONE)), { ...DEFAULT_OPTIONS, order });
+        if (!exact.ok) return false;
+        qs.forEach((q, i) => {
+          const e = rankEntryOf(q);
+          expect(lookup.rankOf(e.value, e.exact)).toBe(exact.ranks[i]);
+        });
+        if (probe.status === "value") {
+          const e = rankEntryOf(probe.quantity);
+          const inGroup = qs.some((q) => cmp(ratio(q.exact, ONE), ratio(probe.quantity.exact, ONE)) === 0);
+          expect(lookup.rankOf(e.value, e.exact) !== null).toBe(inGroup);
+        }
+        return true;
+      }),
+      { numRuns: 400 },
     );
   });
 });
