@@ -18,7 +18,7 @@ import type {
   ZgIssue,
 } from "./types";
 import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, shiftDecimal, subDecimal, sumDecimals } from "./decimal";
-import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace } from "./parse";
+import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { issue, placeOf } from "./messages";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
@@ -148,7 +148,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   }
   if (parentQ && labelQ && parentQ.unit === null && !parentQ.isRate) {
     // A bare number in a 全省目标 column is in the unit the label states.
-    parentQ = { ...parentQ, unit: labelQ.unit, isRate: labelQ.isRate };
+    parentQ = withFields(parentQ, { unit: labelQ.unit, isRate: labelQ.isRate });
   }
   if (!parentQ && !parentError && labelQ) parentQ = labelQ;
   if (parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
@@ -169,7 +169,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const raw = (input.children ?? []).map((child) => ({ child, r: readWithUnit(child.cell, child.at, child.format, spec) }));
   if (parentQ && parentQ.unit === null && !parentQ.isRate) {
     const first = raw.find((x) => x.r.q && (x.r.q.unit !== null || x.r.q.isRate))?.r.q;
-    if (first) parentQ = { ...parentQ, unit: first.unit, isRate: first.isRate };
+    if (first) parentQ = withFields(parentQ, { unit: first.unit, isRate: first.isRate });
   }
 
   const cumulative = isCumulativeLabel(label);
@@ -210,7 +210,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     // A bare number takes the parent's unit (a rate row's bare 0.1 is 10%).
     if (q.unit === null && !q.isRate) {
       if (parentQ) {
-        q = { ...q, unit: parentQ.unit, isRate: parentQ.isRate };
+        q = withFields(q, { unit: parentQ.unit, isRate: parentQ.isRate });
         if (parentQ.isRate && compareDecimal(q.exact, ONE) >= 0) {
           issues.push(
             issue(
@@ -224,7 +224,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
             ),
           );
         }
-      } else if (childUnit !== null) q = { ...q, unit: childUnit };
+      } else if (childUnit !== null) q = withFields(q, { unit: childUnit });
     }
     const u = unitOf(q);
     if (childUnit === null && u !== null) childUnit = u;
@@ -338,7 +338,7 @@ function compareTotals(
       if (r.issue) issues.push({ ...r.issue, severity: "warning" });
       continue;
     }
-    const q = r.q.unit === null && !r.q.isRate ? { ...r.q, unit: parentQ.unit, isRate: parentQ.isRate } : r.q;
+    const q = r.q.unit === null && !r.q.isRate ? withFields(r.q, { unit: parentQ.unit, isRate: parentQ.isRate }) : r.q;
     if (unitOf(q) !== unit) {
       issues.push(
         issue(

@@ -71,6 +71,24 @@ export function wholeParts(d: Decimal): { coef: number; exp: number } | null {
   return { coef: d.s < 0 ? -coef : coef, exp: d.e - (n - 1) };
 }
 
+/**
+ * A finite double's shortest decimal (the one Excel shows, decimalFromNumber's) as coef × 10^exp with
+ * |coef| < 10^15, computed in doubles without a decimal object; null when it needs more digits. The smallest k for
+ * which a whole y with y / 10^k === x exists gives the fewest digits, and decimals of at most 15 significant digits
+ * are distinct as doubles, so this is that decimal (a property test compares it with big.js for random doubles).
+ */
+export function doubleParts(x: number): { coef: number; exp: number } | null {
+  if (x === 0) return { coef: 0, exp: 0 };
+  if (x % 1 === 0) return Math.abs(x) < 1e15 ? { coef: x, exp: 0 } : null;
+  for (let k = 1; k <= 15; k++) {
+    const p = POW10[k];
+    const y = Math.round(x * p);
+    if (Math.abs(y) >= 1e15) return null;
+    if (y / p === x) return { coef: y, exp: -k };
+  }
+  return null;
+}
+
 /** The nearest double. One correctly rounded operation where both operands are exact doubles, else the parser's rounding. */
 export function decimalToNumber(d: Decimal): number {
   const w = wholeParts(d);
@@ -158,11 +176,67 @@ export function ratioFromNumber(x: number): Ratio {
   return ratio(decimalFromNumber(x), ONE);
 }
 
+/**
+ * A ratio of two safe whole numbers (den > 0): the common measure (1200台 / 1000台). Its decimal form is made
+ * only when it is compared exactly with another kind of ratio; two of these compare exactly in doubles.
+ */
+export class SmallRatio implements Ratio {
+  readonly value: number;
+  constructor(
+    readonly n: number,
+    readonly d: number,
+  ) {
+    this.value = n / d;
+  }
+  get num(): Decimal {
+    return decimalFromNumber(this.n);
+  }
+  get den(): Decimal {
+    return decimalFromNumber(this.d);
+  }
+}
+
+/** The whole quotient and remainder of safe whole numbers n ≥ 0, d > 0: `%` on doubles is exact. */
+function divide(n: number, d: number): [number, number] {
+  const r = n % d;
+  return [(n - r) / d, r];
+}
+
+/**
+ * Exact sign of n1/d1 − n2/d2 for safe whole numbers with d1, d2 > 0, by comparing continued fractions: whole
+ * parts first, then the reciprocals of the remainders (which reverses the order). No product is formed, so
+ * nothing can round.
+ */
+export function compareFractions(n1: number, d1: number, n2: number, d2: number): -1 | 0 | 1 {
+  if (n1 < 0 || n2 < 0) {
+    if (n1 >= 0) return 1;
+    if (n2 >= 0) return -1;
+    return compareFractions(-n2, d2, -n1, d1);
+  }
+  let flip = false;
+  for (;;) {
+    const [q1, r1] = divide(n1, d1);
+    const [q2, r2] = divide(n2, d2);
+    let c: -1 | 0 | 1 = q1 < q2 ? -1 : q1 > q2 ? 1 : 0;
+    if (c === 0) {
+      if (r1 !== 0 && r2 !== 0) {
+        // r1/d1 against r2/d2 is d1/r1 against d2/r2, the order reversed.
+        [n1, d1, n2, d2] = [d1, r1, d2, r2];
+        flip = !flip;
+        continue;
+      }
+      c = r1 === r2 ? 0 : r1 === 0 ? -1 : 1;
+    }
+    return flip && c !== 0 ? (-c as -1 | 1) : c;
+  }
+}
+
 /** Exact comparison of two ratios (denominators ≥ 0; x/0 with x > 0 is +∞). */
 export function compareRatio(a: Ratio, b: Ratio): -1 | 0 | 1 {
   // Fast path: doubles that differ by more than rounding can decide alone.
   const diff = a.value - b.value;
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value));
   if (Math.abs(diff) > scale * 1e-12) return diff < 0 ? -1 : 1;
+  if (a instanceof SmallRatio && b instanceof SmallRatio) return compareFractions(a.n, a.d, b.n, b.d);
   return a.num.times(b.den).cmp(b.num.times(a.den));
 }

@@ -1,4 +1,4 @@
-import { decimalFromNumber, decimalFromString, decimalInRange, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
+import { decimalFromNumber, decimalFromString, decimalInRange, decimalSign, decimalToNumber, decimalToString, doubleParts, shiftDecimal, wholeParts } from "./decimal";
 import { issue } from "./messages";
 import type { Bound, CellRef, CellValue, Decimal, Quantity, Reading } from "./types";
 
@@ -194,6 +194,46 @@ function quantity(exact: Decimal, unit: string | null, bound: Bound, isRate: boo
 }
 
 /**
+ * A number a cell holds, read as a quantity. Its exact decimal is the double's shortest form (decimalFromNumber),
+ * made only when something asks for it: scoring a province reads thousands of numbers and needs only their
+ * doubles or their whole-number parts ({@link quantityParts}), so no decimal object is made for them.
+ */
+export class NumberQuantity implements Quantity {
+  constructor(
+    readonly value: number,
+    readonly unit: string | null,
+    readonly bound: Bound,
+    readonly isRate: boolean,
+  ) {}
+  get exact(): Decimal {
+    return decimalFromNumber(this.value);
+  }
+}
+
+/**
+ * The quantity as coef × 10^exp with a whole coefficient below 10^15 (exact in doubles), or null when it needs
+ * more digits: from the double itself for a number (no decimal object), else from its decimal.
+ */
+export function quantityParts(q: Quantity): { coef: number; exp: number } | null {
+  return q instanceof NumberQuantity ? doubleParts(q.value) : wholeParts(q.exact);
+}
+
+/** −1, 0 or 1: the sign of the exact value (a double's sign is its shortest decimal's; −0 is 0). */
+export function quantitySign(q: Quantity): -1 | 0 | 1 {
+  if (q instanceof NumberQuantity) return q.value > 0 ? 1 : q.value < 0 ? -1 : 0;
+  return decimalSign(q.exact);
+}
+
+/** A copy with some fields changed (a NumberQuantity keeps its exact value lazy; an object spread would drop it). */
+export function withFields(q: Quantity, changes: { unit?: string | null; bound?: Bound; isRate?: boolean }): Quantity {
+  const unit = changes.unit !== undefined ? changes.unit : q.unit;
+  const bound = changes.bound ?? q.bound;
+  const isRate = changes.isRate ?? q.isRate;
+  if (q instanceof NumberQuantity) return new NumberQuantity(q.value, unit, bound, isRate);
+  return { value: q.value, exact: q.exact, unit, bound, isRate };
+}
+
+/**
  * Reads one cell (rules.md §1). A number is taken as it is (a cell formatted as a percentage holds the
  * fraction: pass hints.percentFormat so it is known to be a rate); text is read as written.
  */
@@ -204,7 +244,7 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
       return { status: "error", issue: issue("not-a-number", "error", { zh: "不是有限数值", en: "not a finite number" }, at) };
     }
     const pct = hints?.percentFormat === true;
-    return { status: "value", quantity: { value: cell, exact: decimalFromNumber(cell), unit: pct ? "%" : null, bound: "atLeast", isRate: pct } };
+    return { status: "value", quantity: new NumberQuantity(cell, pct ? "%" : null, "atLeast", pct) };
   }
   if (typeof cell === "boolean") {
     const shown = cell ? "TRUE" : "FALSE";

@@ -27,8 +27,8 @@ import type {
   ZgIssue,
 } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { ONE, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal, wholeParts } from "./decimal";
-import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { SmallRatio, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
+import { NumberQuantity, normalizeText, quantityParts, quantitySign, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { issue, placeOf } from "./messages";
 
 // ─── results as values ──────────────────────────────────────────────────────────────────────
@@ -232,6 +232,7 @@ export interface RankEntry {
 
 /** A quantity as a rank entry: its exact decimal kept only where the double alone would lose digits. */
 export function rankEntryOf(q: Quantity): RankEntry {
+  if (q instanceof NumberQuantity) return { value: q.value };
   return compareDecimal(q.exact, decimalFromNumber(q.value)) === 0 ? { value: q.value } : { value: q.value, exact: q.exact };
 }
 
@@ -304,7 +305,7 @@ export function rankLookup(entries: ReadonlyArray<RankEntry>, order: RankOrder):
 
 // ─── §4 measures ────────────────────────────────────────────────────────────────────────────
 
-const isPositive = (d: Decimal): boolean => decimalSign(d) > 0;
+const isPositive = (q: Quantity): boolean => quantitySign(q) > 0;
 
 /**
  * T/A for an "at most" target met with A = 0 (rules.md §4): +∞ as the exact ratio 1/0. 0 is the best an
@@ -312,6 +313,9 @@ const isPositive = (d: Decimal): boolean => decimalSign(d) > 0;
  * orders x/0 above any finite ratio (cross-multiplying: 1 × d > n × 0) and 1/0 equal to 1/0.
  */
 export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: decimalFromNumber(1), den: decimalFromNumber(0) });
+
+/** 1 as a quantity: the denominator of basis 'value'. */
+const UNIT_QUANTITY: Quantity = new NumberQuantity(1, null, "atLeast", false);
 
 /**
  * Completion measure (目标任务完成, rules.md §4). basis 'ratio': A/T for an at-least target, T/A for an
@@ -321,13 +325,13 @@ export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: dec
  * A < 0 (T/A would be negative and rank a result better than 0 last).
  */
 export function completionMeasure(target: Quantity, actual: Quantity, basis: Basis): Ratio | null {
-  if (!isPositive(target.exact)) return null;
-  if (basis === "value") return quotient(actual.exact, ONE);
+  if (!isPositive(target)) return null;
+  if (basis === "value") return quotient(actual, UNIT_QUANTITY);
   if (target.bound === "atMost") {
-    if (decimalSign(actual.exact) === 0) return INFINITE_MEASURE;
-    return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
+    if (quantitySign(actual) === 0) return INFINITE_MEASURE;
+    return isPositive(actual) ? quotient(target, actual) : null;
   }
-  return quotient(actual.exact, target.exact);
+  return quotient(actual, target);
 }
 
 /** The ranking order of completion measures: only 'value' of an at-most target ranks lower-is-better. */
@@ -340,33 +344,35 @@ export function completionOrder(basis: Basis, bound: Bound): RankOrder {
  * null when T is not > 0 or the target was not exceeded. Higher is always better.
  */
 export function overMeasure(target: Quantity, actual: Quantity): Ratio | null {
-  if (!isPositive(target.exact)) return null;
-  const t = target.exact;
-  const a = actual.exact;
-  const f = smallAligned(a, t);
+  if (!isPositive(target)) return null;
+  const f = smallAligned(actual, target);
   if (f) {
     // Both as whole numbers on one exponent: the difference is exact, the quotient rounded once.
     const [x, y] = f;
-    if (target.bound === "atMost") return x < y ? smallRatio(y - x, y) : null;
-    return x > y ? smallRatio(x - y, y) : null;
+    if (target.bound === "atMost") return x < y ? new SmallRatio(y - x, y) : null;
+    return x > y ? new SmallRatio(x - y, y) : null;
   }
+  const t = target.exact;
+  const a = actual.exact;
   const c = compareDecimal(a, t);
   if (target.bound === "atMost") return c < 0 ? ratio(subDecimal(t, a), t) : null;
   return c > 0 ? ratio(subDecimal(a, t), t) : null;
 }
 
 // Measures are built for every unit and indicator of every group, so the common case (coefficients and
-// exponents small enough that whole-number doubles are exact) avoids decimal objects. Results are the
-// same exact ratios decimal.ts's ratio() gives, with the same correctly rounded value.
+// exponents small enough that whole-number doubles are exact) makes no decimal object at all: numbers give
+// their whole-number parts straight from the double (quantityParts). Results are the same exact ratios
+// decimal.ts's ratio() gives, with the same correctly rounded value.
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 /** a and b as whole numbers over one common power of ten, when that is exact in doubles; else null. */
-function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
-  const pa = wholeParts(a);
-  const pb = wholeParts(b);
-  if (!pa || !pb) return null;
+function smallAligned(a: Quantity, b: Quantity): [number, number] | null {
+  const pa = quantityParts(a);
+  if (!pa) return null;
+  const pb = quantityParts(b);
+  if (!pb) return null;
   const shift = pa.exp - pb.exp;
   if (shift > 15 || shift < -15) return null;
   let x = pa.coef;
@@ -376,39 +382,14 @@ function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
   return Math.abs(x) <= SAFE && Math.abs(y) <= SAFE ? [x, y] : null;
 }
 
-/**
- * A ratio of two safe whole numbers. Its decimal form is made only when an exact comparison asks for it
- * (near-ties): ranking a province makes thousands of measures and compares almost all of them on the double.
- */
-class SmallRatio implements Ratio {
-  readonly value: number;
-  constructor(
-    private readonly n: number,
-    private readonly d: number,
-  ) {
-    this.value = n / d;
-  }
-  get num(): Decimal {
-    return decimalFromNumber(this.n);
-  }
-  get den(): Decimal {
-    return decimalFromNumber(this.d);
-  }
-}
-
-/** num/den (den > 0, both safe whole numbers): one correctly rounded division. */
-function smallRatio(num: number, den: number): Ratio {
-  return new SmallRatio(num, den);
-}
-
-/** num/den as an exact ratio (den > 0). */
-function quotient(num: Decimal, den: Decimal): Ratio {
+/** num/den as an exact ratio (den > 0): a SmallRatio, one correctly rounded division, where both fit. */
+function quotient(num: Quantity, den: Quantity): Ratio {
   const f = smallAligned(num, den);
-  return f && f[1] > 0 ? smallRatio(f[0], f[1]) : ratio(num, den);
+  return f && f[1] > 0 ? new SmallRatio(f[0], f[1]) : ratio(num.exact, den.exact);
 }
 
 function quantityOf(x: number, bound: Bound): Quantity {
-  return { value: x, exact: decimalFromNumber(x), unit: null, bound, isRate: false };
+  return new NumberQuantity(x, null, bound, false);
 }
 
 export interface MeasureOptions {
@@ -603,7 +584,7 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
       );
       continue;
     }
-    if (!isPositive(t.exact)) {
+    if (!isPositive(t)) {
       issues.push(
         issue("target-not-positive", "warning", {
           zh: `${u.county}“${label}”的目标值不大于0，无法计算完成度，该项不计分`,
@@ -711,7 +692,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       comp[ui] = null;
       ovr[ui] = null;
       if (!read) continue;
-      const t = read.t.bound === bound ? read.t : { ...read.t, bound };
+      const t = read.t.bound === bound ? read.t : withFields(read.t, { bound });
       comp[ui] = completionMeasure(t, read.a, o.basis);
       ovr[ui] = overMeasure(t, read.a);
       if (comp[ui] || ovr[ui]) measured = true;

@@ -7,7 +7,10 @@ import {
   decimalFromString,
   decimalToNumber,
   decimalToString,
+  compareFractions,
+  doubleParts,
   mulDecimal,
+  wholeParts,
   ratio,
   ratioFromNumber,
   sumDecimals,
@@ -268,6 +271,47 @@ describe("exactness kept on big.js (rules.md §1)", () => {
     const b = ratio(decimalFromString("1.0000000000000000000001")!, decimalFromNumber(1));
     expect(b.value).toBe(1);
     expect(compareRatio(b, ratio(decimalFromNumber(1), decimalFromNumber(1)))).toBe(1);
+  });
+});
+
+describe("decimals of doubles without decimal objects (the scoring fast path)", () => {
+  test("property: doubleParts is the shortest decimal big.js reads from String(x), or null", () => {
+    const x = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).chain((n) => fc.integer({ min: 0, max: 15 }).map((k) => n / 10 ** k)),
+      fc.constantFrom(0.3, 0.1 + 0.2, 1e-7, 123456789012345, 0.123456789012345, 1e15, 999999999999999, -0, 5e-324),
+    );
+    fc.assert(
+      fc.property(x, (v) => {
+        const p = doubleParts(v);
+        const w = wholeParts(decimalFromNumber(v));
+        // Null only where the decimal needs more than doubles can carry: 15 digits, 15 decimal places.
+        const fits = w !== null && (w.exp >= 0 ? Math.abs(v) < 1e15 : w.exp >= -15 && Math.abs(w.coef) < 1e15);
+        expect([v, p !== null]).toEqual([v, fits]);
+        if (p === null) return true;
+        // Same value: coef × 10^exp read exactly by big.js equals the double's decimal.
+        expect(compareDecimal(decimalFromString(`${p.coef}e${p.exp}`)!, decimalFromNumber(v))).toBe(0);
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("property: compareFractions is the exact sign of n1/d1 − n2/d2, past where doubles round", () => {
+    const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    const pos = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+    // Near-equal fractions too: n/d against (n·k + e)/(d·k).
+    const near = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 1e8 }), fc.integer({ min: -1, max: 1 })).map(
+      ([n, d, k, e]) => [n, d, n * k + e, d * k] as const,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(safe, pos, safe, pos), near), ([n1, d1, n2, d2]) => {
+        const x = BigInt(n1) * BigInt(d2);
+        const y = BigInt(n2) * BigInt(d1);
+        expect(compareFractions(n1, d1, n2, d2)).toBe(x < y ? -1 : x > y ? 1 : 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
