@@ -170,6 +170,7 @@ class Es2016Gate {
           const asset = compilation.getAsset(file);
           if (!asset) continue;
           const problem = syntaxProblem(asset.source.source().toString(), this.ecmaVersion);
+          if (!problem) compilation.getLogger(name).info(`${file}: 可按 ECMAScript ${this.ecmaVersion} 解析 / parses as ECMAScript ${this.ecmaVersion}`);
           if (problem) {
             compilation.errors.push(
               new WebpackError(
