@@ -8,6 +8,7 @@ import { makeUnits } from "./data";
 import { runFormulas } from "./formulas";
 import { emit, median, table, timeMedian, type Measurement } from "./measure";
 import { measureBundles } from "./bundles";
+import { measurePerCell } from "./percell";
 import { measureRankScore } from "./rankscore";
 import { measureSyncs } from "./syncs";
 
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   province();
   formulasVsZg();
   measureRankScore().forEach(record);
+  measurePerCell().forEach(record);
   growth();
   (await measureSyncs()).forEach(record);
   measureBundles().forEach(record);

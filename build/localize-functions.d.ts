@@ -27,3 +27,5 @@ export declare function localizeMetadata(
 ): { metadata: FunctionsMetadata; missing: string[] };
 /** Table entries that match no function or parameter. */
 export declare function unusedEntries(metadata: FunctionsMetadata, table: TranslationTable): string[];
+/** The metadata with the top-level flags the generator cannot write (allowErrorForDataTypeAny true, allowCustomDataForDataTypeAny false). */
+export declare function finishMetadata(metadata: FunctionsMetadata): FunctionsMetadata & { allowErrorForDataTypeAny: true; allowCustomDataForDataTypeAny: false };

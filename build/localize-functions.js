@@ -44,6 +44,30 @@ function localizeMetadata(metadata, table) {
   return { metadata: { ...metadata, functions }, missing };
 }
 
+/**
+ * The metadata Excel reads, finished with what custom-functions-metadata cannot express from JSDoc tags
+ * (custom-functions-errors.md: "The allowErrorForDataTypeAny property can only be used with manually created
+ * JSON metadata"). Applied to functions.json, and so to functions.zh-CN.json made from it.
+ *
+ * - allowErrorForDataTypeAny: true. Without it Excel never calls a function whose arguments hold an error value
+ *   ("To process inputs that contain errors, a custom function must have the JSON metadata property
+ *   allowErrorForDataTypeAny set to true"; it applies to every parameter of type any / any[][], which all of
+ *   ours are), so a #N/A anywhere in a RANKSCORE range would make the cell #N/A instead of "no value".
+ * - allowCustomDataForDataTypeAny: false. The generator always writes true, which lets Excel pass data types
+ *   (entities, formatted number objects) to `any` parameters (custom-functions-json.md, custom-functions-data-
+ *   types-concepts.md). ZG reads plain numbers, text, booleans and errors only, and that is what its tests model;
+ *   false is the documented default.
+ *
+ * @param {object} metadata functions.json as generated
+ * @returns {object} a new object, the flags first (as in Microsoft's example), everything else unchanged
+ */
+function finishMetadata(metadata) {
+  const rest = { ...metadata };
+  delete rest.allowErrorForDataTypeAny;
+  delete rest.allowCustomDataForDataTypeAny;
+  return { allowCustomDataForDataTypeAny: false, allowErrorForDataTypeAny: true, ...rest };
+}
+
 /** Table entries that match no function or parameter: usually a renamed function whose translation went stale. */
 function unusedEntries(metadata, table) {
   const known = new Map((metadata.functions || []).map((f) => [f.id, new Set((f.parameters || []).map((p) => p.name))]));
@@ -60,4 +84,4 @@ function unusedEntries(metadata, table) {
   return unused;
 }
 
-module.exports = { localizeMetadata, unusedEntries };
+module.exports = { finishMetadata, localizeMetadata, unusedEntries };

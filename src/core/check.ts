@@ -17,8 +17,8 @@ import type {
   Quantity,
   ZgIssue,
 } from "./types";
-import { addDecimal, compareDecimal, decimalFromNumber, decimalToNumber, decimalToString, subDecimal, sumDecimals } from "./decimal";
-import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, shiftDecimal, subDecimal, sumDecimals } from "./decimal";
+import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { issue, placeOf } from "./messages";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
@@ -46,10 +46,6 @@ interface Read {
   q: Quantity | null;
   status: "value" | "none" | "error";
   issue?: ZgIssue;
-}
-
-function mulDecimal(a: Decimal, b: Decimal): Decimal {
-  return { coef: a.coef * b.coef, exp: a.exp + b.exp };
 }
 
 /** The unit of a 单位 column: its base unit and the factor it carries ('万元' → 元 × 10⁴, '%' → a rate × 10⁻²). */
@@ -88,6 +84,11 @@ function readWithUnit(cell: CellValue, at: CellRef | undefined, format: string |
   const q = r.quantity;
   if (q.unit === null && !q.isRate && spec) {
     const exact = spec.factor ? mulDecimal(q.exact, spec.factor) : q.exact;
+    // A 单位 column such as 万亿元 can carry a number past what a cell holds: refused like such text (rules.md §1).
+    if (!decimalInRange(exact)) {
+      const p = outOfRange(`${String(cell)} × ${decimalToNumber(spec.factor ?? ONE)}`);
+      return { q: null, status: "error", issue: issue(p.code, "error", p, at) };
+    }
     return { q: { ...q, exact, value: decimalToNumber(exact), unit: spec.unit, isRate: spec.isRate }, status: "value" };
   }
   return { q, status: "value" };
@@ -107,7 +108,7 @@ function named(name: string, at?: CellRef): Msg {
 }
 
 function fmt(d: Decimal, unit: string | null, isRate: boolean): string {
-  if (isRate) return `${decimalToString({ coef: d.coef, exp: d.exp + 2 })}%`;
+  if (isRate) return `${decimalToString(shiftDecimal(d, 2))}%`;
   return `${decimalToString(d)}${unit ?? ""}`;
 }
 
@@ -147,7 +148,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   }
   if (parentQ && labelQ && parentQ.unit === null && !parentQ.isRate) {
     // A bare number in a 全省目标 column is in the unit the label states.
-    parentQ = { ...parentQ, unit: labelQ.unit, isRate: labelQ.isRate };
+    parentQ = withFields(parentQ, { unit: labelQ.unit, isRate: labelQ.isRate });
   }
   if (!parentQ && !parentError && labelQ) parentQ = labelQ;
   if (parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
@@ -168,7 +169,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const raw = (input.children ?? []).map((child) => ({ child, r: readWithUnit(child.cell, child.at, child.format, spec) }));
   if (parentQ && parentQ.unit === null && !parentQ.isRate) {
     const first = raw.find((x) => x.r.q && (x.r.q.unit !== null || x.r.q.isRate))?.r.q;
-    if (first) parentQ = { ...parentQ, unit: first.unit, isRate: first.isRate };
+    if (first) parentQ = withFields(parentQ, { unit: first.unit, isRate: first.isRate });
   }
 
   const cumulative = isCumulativeLabel(label);
@@ -209,8 +210,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     // A bare number takes the parent's unit (a rate row's bare 0.1 is 10%).
     if (q.unit === null && !q.isRate) {
       if (parentQ) {
-        q = { ...q, unit: parentQ.unit, isRate: parentQ.isRate };
-        if (parentQ.isRate && compareDecimal(q.exact, { coef: 1n, exp: 0 }) >= 0) {
+        q = withFields(q, { unit: parentQ.unit, isRate: parentQ.isRate });
+        if (parentQ.isRate && compareDecimal(q.exact, ONE) >= 0) {
           issues.push(
             issue(
               "rate-bare-number",
@@ -223,7 +224,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
             ),
           );
         }
-      } else if (childUnit !== null) q = { ...q, unit: childUnit };
+      } else if (childUnit !== null) q = withFields(q, { unit: childUnit });
     }
     const u = unitOf(q);
     if (childUnit === null && u !== null) childUnit = u;
@@ -337,7 +338,7 @@ function compareTotals(
       if (r.issue) issues.push({ ...r.issue, severity: "warning" });
       continue;
     }
-    const q = r.q.unit === null && !r.q.isRate ? { ...r.q, unit: parentQ.unit, isRate: parentQ.isRate } : r.q;
+    const q = r.q.unit === null && !r.q.isRate ? withFields(r.q, { unit: parentQ.unit, isRate: parentQ.isRate }) : r.q;
     if (unitOf(q) !== unit) {
       issues.push(
         issue(

@@ -1,4 +1,4 @@
-import { decimalFromNumber, decimalFromString, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
+import { decimalFromNumber, decimalFromString, decimalInRange, decimalSign, decimalToNumber, decimalToString, doubleParts, shiftDecimal, wholeParts } from "./decimal";
 import { issue } from "./messages";
 import type { Bound, CellRef, CellValue, Decimal, Quantity, Reading } from "./types";
 
@@ -83,6 +83,16 @@ interface ParsedText {
 
 type TextProblem = { code: string; zh: string; en: string };
 
+/** A magnitude no cell can hold (beyond about 1.8E+308, or a nonzero value below about 2.2E-308). */
+export function outOfRange(shown: string): TextProblem {
+  const q = quote(shown.length > 40 ? `${shown.slice(0, 37)}…` : shown);
+  return {
+    code: "out-of-range",
+    zh: `${q.zh}超出 Excel 能存放的数值范围（绝对值约 2.2E-308 到 1.8E+308），不是可用的数值`,
+    en: `${q.en} is beyond the range of numbers Excel holds (magnitude about 2.2E-308 to 1.8E+308), so it is not a usable number`,
+  };
+}
+
 function quote(s: string): { zh: string; en: string } {
   return { zh: `“${s}”`, en: `"${s}"` };
 }
@@ -134,7 +144,10 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
   if (/^\./.test(after)) {
     return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
   }
-  let exact = decimalFromString(numText.replace(/,/g, "")) as Decimal;
+  const read = decimalFromString(numText.replace(/,/g, ""));
+  // ".e5" has a digit but no mantissa.
+  if (!read) return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
+  let exact: Decimal = read;
 
   let isRate = false;
   let unit: string | null = null;
@@ -165,6 +178,8 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
       unit = UNITS[name] ?? null;
     }
   }
+  // Decided on the exponent alone (constant time), before anything expands digits: 1e200000台 costs nothing.
+  if (!decimalInRange(exact)) return outOfRange(shown);
   return { exact, unit, bound, isRate };
 }
 
@@ -179,6 +194,46 @@ function quantity(exact: Decimal, unit: string | null, bound: Bound, isRate: boo
 }
 
 /**
+ * A number a cell holds, read as a quantity. Its exact decimal is the double's shortest form (decimalFromNumber),
+ * made only when something asks for it: scoring a province reads thousands of numbers and needs only their
+ * doubles or their whole-number parts ({@link quantityParts}), so no decimal object is made for them.
+ */
+export class NumberQuantity implements Quantity {
+  constructor(
+    readonly value: number,
+    readonly unit: string | null,
+    readonly bound: Bound,
+    readonly isRate: boolean,
+  ) {}
+  get exact(): Decimal {
+    return decimalFromNumber(this.value);
+  }
+}
+
+/**
+ * The quantity as coef × 10^exp with a whole coefficient below 10^15 (exact in doubles), or null when it needs
+ * more digits: from the double itself for a number (no decimal object), else from its decimal.
+ */
+export function quantityParts(q: Quantity): { coef: number; exp: number } | null {
+  return q instanceof NumberQuantity ? doubleParts(q.value) : wholeParts(q.exact);
+}
+
+/** −1, 0 or 1: the sign of the exact value (a double's sign is its shortest decimal's; −0 is 0). */
+export function quantitySign(q: Quantity): -1 | 0 | 1 {
+  if (q instanceof NumberQuantity) return q.value > 0 ? 1 : q.value < 0 ? -1 : 0;
+  return decimalSign(q.exact);
+}
+
+/** A copy with some fields changed (a NumberQuantity keeps its exact value lazy; an object spread would drop it). */
+export function withFields(q: Quantity, changes: { unit?: string | null; bound?: Bound; isRate?: boolean }): Quantity {
+  const unit = changes.unit !== undefined ? changes.unit : q.unit;
+  const bound = changes.bound ?? q.bound;
+  const isRate = changes.isRate ?? q.isRate;
+  if (q instanceof NumberQuantity) return new NumberQuantity(q.value, unit, bound, isRate);
+  return { value: q.value, exact: q.exact, unit, bound, isRate };
+}
+
+/**
  * Reads one cell (rules.md §1). A number is taken as it is (a cell formatted as a percentage holds the
  * fraction: pass hints.percentFormat so it is known to be a rate); text is read as written.
  */
@@ -189,7 +244,7 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
       return { status: "error", issue: issue("not-a-number", "error", { zh: "不是有限数值", en: "not a finite number" }, at) };
     }
     const pct = hints?.percentFormat === true;
-    return { status: "value", quantity: { value: cell, exact: decimalFromNumber(cell), unit: pct ? "%" : null, bound: "atLeast", isRate: pct } };
+    return { status: "value", quantity: new NumberQuantity(cell, pct ? "%" : null, "atLeast", pct) };
   }
   if (typeof cell === "boolean") {
     const shown = cell ? "TRUE" : "FALSE";

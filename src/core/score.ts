@@ -27,8 +27,8 @@ import type {
   ZgIssue,
 } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { ONE, compareDecimal, compareRatio, decimalFromNumber, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
-import { normalizeText, readCell, readLabelTarget, stripSpace } from "./parse";
+import { SmallRatio, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
+import { NumberQuantity, normalizeText, quantityParts, quantitySign, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { issue, placeOf } from "./messages";
 
 // ─── results as values ──────────────────────────────────────────────────────────────────────
@@ -106,7 +106,9 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
 function toRatio(m: Ratio | number | null | undefined): Ratio | null {
   if (m === null || m === undefined) return null;
   if (typeof m === "number") return Number.isFinite(m) ? ratioFromNumber(m) : null;
-  if (m.den === 0n) return m.num > 0n ? m : null;
+  // A finite value has a nonzero denominator; only an infinite or NaN one needs the exact test.
+  if (Number.isFinite(m.value)) return m;
+  if (decimalSign(m.den) === 0) return decimalSign(m.num) > 0 ? m : null;
   return m;
 }
 
@@ -218,16 +220,102 @@ function rankRatios(measures: ReadonlyArray<Ratio | null>, options: RankOptions,
   return { ranks, points };
 }
 
+/** One value of a ranking group: its double, and its exact decimal where that is not the double's own shortest form. */
+export interface RankEntry {
+  value: number;
+  /**
+   * Only for a value read from text whose exact decimal differs from the double's shortest round-trip form
+   * (0.30000000000000000001 is not 0.3); undefined for every number a cell holds and for most texts.
+   */
+  exact?: Decimal;
+}
+
+/** A quantity as a rank entry: its exact decimal kept only where the double alone would lose digits. */
+export function rankEntryOf(q: Quantity): RankEntry {
+  if (q instanceof NumberQuantity) return { value: q.value };
+  return compareDecimal(q.exact, decimalFromNumber(q.value)) === 0 ? { value: q.value } : { value: q.value, exact: q.exact };
+}
+
+/** Competition ranks of a group, looked up by value: built once, asked once per cell that is ranked. */
+export interface RankLookup {
+  /** 1 + the number of strictly better entries; null when no entry has exactly this value. */
+  rankOf(value: number, exact?: Decimal): number | null;
+}
+
+/**
+ * rules.md §3's ranks (competition ranking, exact ties) of a group, as a lookup table: one sort, n log n, then
+ * each look-up is a hash probe. The exact decimal matters only where two entries share a double (a double's order
+ * is its exact value's order: conversion is correctly rounded, hence monotone), so only those runs compare exactly.
+ */
+export function rankLookup(entries: ReadonlyArray<RankEntry>, order: RankOrder): RankLookup {
+  const n = entries.length;
+  const sign = order === "desc" ? -1 : 1;
+  let mixed = false;
+  for (let i = 0; i < n; i++) if (entries[i].exact !== undefined) mixed = true;
+  const byValue = new Map<number, number>();
+  if (!mixed) {
+    // Every entry is its double: a typed-array sort, then one pass.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = sign * entries[i].value;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const v = sign * keys[k];
+      if (!byValue.has(v)) byValue.set(v, k + 1);
+    }
+    // A value with digits beyond its double cannot equal any of these.
+    return { rankOf: (value, exact) => (exact === undefined ? (byValue.get(value) ?? null) : null) };
+  }
+  // Some texts carry digits beyond their double: within a run of equal doubles, order by exact value.
+  const exactOf = (e: RankEntry): Decimal => e.exact ?? decimalFromNumber(e.value);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
+  idx.sort((a, b) => sign * (entries[a].value - entries[b].value));
+  const runs = new Map<number, { exact: Decimal; rank: number }[]>();
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && entries[idx[e]].value === entries[idx[s]].value) e++;
+    const v = entries[idx[s]].value;
+    const run = idx.slice(s, e);
+    if (!run.some((i) => entries[i].exact !== undefined)) {
+      byValue.set(v, s + 1);
+    } else {
+      const ex = run.map((i) => exactOf(entries[i]));
+      const ord = ex.map((_, k) => k).sort((a, b) => sign * compareDecimal(ex[a], ex[b]));
+      const list: { exact: Decimal; rank: number }[] = [];
+      let first = 0;
+      ord.forEach((k, j) => {
+        if (j > 0 && compareDecimal(ex[ord[j - 1]], ex[k]) !== 0) first = j;
+        list.push({ exact: ex[k], rank: s + first + 1 });
+      });
+      runs.set(v === 0 ? 0 : v, list);
+    }
+    s = e;
+  }
+  return {
+    rankOf: (value, exact) => {
+      const plain = byValue.get(value);
+      const run = runs.get(value);
+      if (!run) return plain !== undefined && exact === undefined ? plain : null;
+      const x = exact ?? decimalFromNumber(value);
+      for (const m of run) if (compareDecimal(m.exact, x) === 0) return m.rank;
+      return null;
+    },
+  };
+}
+
 // ─── §4 measures ────────────────────────────────────────────────────────────────────────────
 
-const isPositive = (d: Decimal): boolean => d.coef > 0n;
+const isPositive = (q: Quantity): boolean => quantitySign(q) > 0;
 
 /**
  * T/A for an "at most" target met with A = 0 (rules.md §4): +∞ as the exact ratio 1/0. 0 is the best an
  * at-most actual can be, so this measure must rank first and tie with every other 0 — compareRatio
  * orders x/0 above any finite ratio (cross-multiplying: 1 × d > n × 0) and 1/0 equal to 1/0.
  */
-export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: 1n, den: 0n });
+export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: decimalFromNumber(1), den: decimalFromNumber(0) });
+
+/** 1 as a quantity: the denominator of basis 'value'. */
+const UNIT_QUANTITY: Quantity = new NumberQuantity(1, null, "atLeast", false);
 
 /**
  * Completion measure (目标任务完成, rules.md §4). basis 'ratio': A/T for an at-least target, T/A for an
@@ -237,13 +325,13 @@ export const INFINITE_MEASURE: Ratio = Object.freeze({ value: Infinity, num: 1n,
  * A < 0 (T/A would be negative and rank a result better than 0 last).
  */
 export function completionMeasure(target: Quantity, actual: Quantity, basis: Basis): Ratio | null {
-  if (!isPositive(target.exact)) return null;
-  if (basis === "value") return quotient(actual.exact, ONE);
+  if (!isPositive(target)) return null;
+  if (basis === "value") return quotient(actual, UNIT_QUANTITY);
   if (target.bound === "atMost") {
-    if (actual.exact.coef === 0n) return INFINITE_MEASURE;
-    return isPositive(actual.exact) ? quotient(target.exact, actual.exact) : null;
+    if (quantitySign(actual) === 0) return INFINITE_MEASURE;
+    return isPositive(actual) ? quotient(target, actual) : null;
   }
-  return quotient(actual.exact, target.exact);
+  return quotient(actual, target);
 }
 
 /** The ranking order of completion measures: only 'value' of an at-most target ranks lower-is-better. */
@@ -256,74 +344,52 @@ export function completionOrder(basis: Basis, bound: Bound): RankOrder {
  * null when T is not > 0 or the target was not exceeded. Higher is always better.
  */
 export function overMeasure(target: Quantity, actual: Quantity): Ratio | null {
-  if (!isPositive(target.exact)) return null;
-  const t = target.exact;
-  const a = actual.exact;
-  const f = smallAligned(a, t);
+  if (!isPositive(target)) return null;
+  const f = smallAligned(actual, target);
   if (f) {
     // Both as whole numbers on one exponent: the difference is exact, the quotient rounded once.
     const [x, y] = f;
-    if (target.bound === "atMost") return x < y ? smallRatio(y - x, y) : null;
-    return x > y ? smallRatio(x - y, y) : null;
+    if (target.bound === "atMost") return x < y ? new SmallRatio(y - x, y) : null;
+    return x > y ? new SmallRatio(x - y, y) : null;
   }
+  const t = target.exact;
+  const a = actual.exact;
   const c = compareDecimal(a, t);
   if (target.bound === "atMost") return c < 0 ? ratio(subDecimal(t, a), t) : null;
   return c > 0 ? ratio(subDecimal(a, t), t) : null;
 }
 
 // Measures are built for every unit and indicator of every group, so the common case (coefficients and
-// exponents small enough that whole-number doubles are exact) avoids BigInt arithmetic. Results are the
-// same exact ratios decimal.ts's ratio() gives, with the same correctly rounded value.
+// exponents small enough that whole-number doubles are exact) makes no decimal object at all: numbers give
+// their whole-number parts straight from the double (quantityParts). Results are the same exact ratios
+// decimal.ts's ratio() gives, with the same correctly rounded value.
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const SAFE = Number.MAX_SAFE_INTEGER;
-const BIG_SAFE = BigInt(SAFE);
 
 /** a and b as whole numbers over one common power of ten, when that is exact in doubles; else null. */
-function smallAligned(a: Decimal, b: Decimal): [number, number] | null {
-  if (a.coef > BIG_SAFE || a.coef < -BIG_SAFE || b.coef > BIG_SAFE || b.coef < -BIG_SAFE) return null;
-  const shift = a.exp - b.exp;
+function smallAligned(a: Quantity, b: Quantity): [number, number] | null {
+  const pa = quantityParts(a);
+  if (!pa) return null;
+  const pb = quantityParts(b);
+  if (!pb) return null;
+  const shift = pa.exp - pb.exp;
   if (shift > 15 || shift < -15) return null;
-  let x = Number(a.coef);
-  let y = Number(b.coef);
+  let x = pa.coef;
+  let y = pb.coef;
   if (shift > 0) x *= POW10[shift];
   else if (shift < 0) y *= POW10[-shift];
   return Math.abs(x) <= SAFE && Math.abs(y) <= SAFE ? [x, y] : null;
 }
 
-/**
- * A ratio of two safe whole numbers. Its bigint form is made only when an exact comparison asks for it
- * (near-ties): ranking a province makes thousands of measures and compares almost all of them on the double.
- */
-class SmallRatio implements Ratio {
-  readonly value: number;
-  constructor(
-    private readonly n: number,
-    private readonly d: number,
-  ) {
-    this.value = n / d;
-  }
-  get num(): bigint {
-    return BigInt(this.n);
-  }
-  get den(): bigint {
-    return BigInt(this.d);
-  }
-}
-
-/** num/den (den > 0, both safe whole numbers): one correctly rounded division. */
-function smallRatio(num: number, den: number): Ratio {
-  return new SmallRatio(num, den);
-}
-
-/** num/den as an exact ratio (den > 0). */
-function quotient(num: Decimal, den: Decimal): Ratio {
+/** num/den as an exact ratio (den > 0): a SmallRatio, one correctly rounded division, where both fit. */
+function quotient(num: Quantity, den: Quantity): Ratio {
   const f = smallAligned(num, den);
-  return f && f[1] > 0 ? smallRatio(f[0], f[1]) : ratio(num, den);
+  return f && f[1] > 0 ? new SmallRatio(f[0], f[1]) : ratio(num.exact, den.exact);
 }
 
 function quantityOf(x: number, bound: Bound): Quantity {
-  return { value: x, exact: decimalFromNumber(x), unit: null, bound, isRate: false };
+  return new NumberQuantity(x, null, bound, false);
 }
 
 export interface MeasureOptions {
@@ -339,7 +405,7 @@ export const SHEET_INFINITY = 9.99999999999999e307;
 
 /** A measure as a number a cell can hold: its value, or {@link SHEET_INFINITY} for the infinite measure. */
 export function sheetNumber(m: Ratio): number {
-  return m.den === 0n ? SHEET_INFINITY : m.value;
+  return !Number.isFinite(m.value) && decimalSign(m.den) === 0 ? SHEET_INFINITY : m.value;
 }
 
 /**
@@ -518,7 +584,7 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
       );
       continue;
     }
-    if (!isPositive(t.exact)) {
+    if (!isPositive(t)) {
       issues.push(
         issue("target-not-positive", "warning", {
           zh: `${u.county}“${label}”的目标值不大于0，无法计算完成度，该项不计分`,
@@ -559,7 +625,10 @@ export function scoreGroup(units: ReadonlyArray<CountyInput>, options: ScoreOpti
   if (!resolved.ok) return { scores: [], indicatorCount: 0, issues: [resolved.error] };
   const prepared = prepareUnits(units);
   const g = scorePrepared(prepared, resolved.options);
-  return { ...g, issues: [...prepared.flatMap((p) => p.issues), ...g.issues] };
+  // Array.prototype.flatMap is ES2019: the custom-functions bundle must run on an ES2016 engine.
+  const issues: ZgIssue[] = [];
+  for (const p of prepared) issues.push(...p.issues);
+  return { ...g, issues: [...issues, ...g.issues] };
 }
 
 /**
@@ -623,7 +692,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       comp[ui] = null;
       ovr[ui] = null;
       if (!read) continue;
-      const t = read.t.bound === bound ? read.t : { ...read.t, bound };
+      const t = read.t.bound === bound ? read.t : withFields(read.t, { bound });
       comp[ui] = completionMeasure(t, read.a, o.basis);
       ovr[ui] = overMeasure(t, read.a);
       if (comp[ui] || ovr[ui]) measured = true;

@@ -13,6 +13,7 @@
  *   templates.ts  the 2020 decomposition table and the blank self-assessment template as grids
  *   messages.ts   bilingual message helpers (issue(), A1 addresses)
  */
+import type Big from "big.js";
 
 /** A message in both languages: Chinese first, English beside it. */
 export interface Msg {
@@ -41,17 +42,14 @@ export interface ZgIssue extends Msg {
 /** A cell as Excel's `range.values` or a workbook reader hands it over. */
 export type CellValue = string | number | boolean | null | undefined | { error: string };
 
-/** An exact decimal number: coef × 10^exp. */
-export interface Decimal {
-  coef: bigint;
-  exp: number;
-}
+/** An exact decimal number (big.js: ES5, no BigInt, so the functions bundle runs in ES2016 runtimes). */
+export type Decimal = Big;
 
 /** An exact, non-negative-denominator ratio num/den, with its nearest double for display and fast sorting. */
 export interface Ratio {
   value: number;
-  num: bigint;
-  den: bigint;
+  num: Decimal;
+  den: Decimal;
 }
 
 /** "at least" (以上, ≥, 不低于, 至少: higher is better) or "at most" (以下, 以内, ≤, 不超过: lower is better). */

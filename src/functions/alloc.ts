@@ -17,6 +17,9 @@ const params = [
   { name: "base", kind: "number" },
 ] as const;
 
+/** ALLOCCHECK answers in words, so it takes the language of its verdict (Chinese when omitted). */
+const checkParams = [...params, { name: "lang", kind: "lang" }] as const;
+
 /**
  * A child is named by its cell ("C7") where Excel gave the range's address, else by its position in the range
  * ("#3"): a formula argument carries no unit names.
@@ -53,7 +56,13 @@ function amount(x: number, unit: string | null): string {
   return `${decimalToString(decimalFromNumber(x))}${unit && unit !== "%" ? unit : ""}`;
 }
 
-export const ALLOCGAP = define({ id: "ALLOCGAP", params, result: "scalar" }, ([parent, children, base]): Value => {
+/*
+ * Both give one value, yet are declared with a matrix result handed over as 1 × 1 ("cell"): they need their
+ * parameters' addresses to name each child by its cell ("低于目标：C1、E1"), and Excel accepts
+ * requiresParameterAddresses only with a matrix result (custom-functions-json.md, options table). A 1 × 1 array
+ * shows as an ordinary value in its cell and works inside IFERROR, IF and arithmetic like one.
+ */
+export const ALLOCGAP = define({ id: "ALLOCGAP", params, result: "cell" }, ([parent, children, base]): Value => {
   const r = run(parent, children, base);
   if (isFail(r)) return r;
   if (r.status === "unchecked" && r.reason) {
@@ -89,7 +98,7 @@ function verdict(r: CheckResult): Msg {
     : { zh: `缺口 ${amount(gap, r.unit)}`, en: `Short by ${amount(gap, r.unit)}` };
 }
 
-export const ALLOCCHECK = define({ id: "ALLOCCHECK", params, result: "scalar" }, ([parent, children, base]): Value => {
+export const ALLOCCHECK = define({ id: "ALLOCCHECK", params: checkParams, result: "cell" }, ([parent, children, base]): Value => {
   const r = run(parent, children, base);
   return isFail(r) ? r : verdict(r);
 });

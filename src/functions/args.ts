@@ -9,7 +9,7 @@
 import { a1, placeOf } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
-import { bad, errorCodeOf, fail, isFail, language, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
+import { bad, errorCodeOf, fail, isFail, language, parseLang, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
 
 // ─── values ─────────────────────────────────────────────────────────────────────────────────
 
@@ -29,7 +29,7 @@ export interface Matrix {
 }
 
 /**
- * What a body returns per cell: a value, a text in both languages (shown in the user's language), or an error
+ * What a body returns per cell: a value, a text in both languages (shown in the call's `lang`, Chinese by default), or an error
  * as a value. "" shows as an empty-looking cell.
  */
 export type Value = number | string | boolean | Msg | Fail;
@@ -73,8 +73,17 @@ export interface ChoiceParam extends Base {
   choices: Readonly<Record<string, string>>;
   default: string;
 }
+/**
+ * The language of the function's text result and of its messages: zh / en (also 中文, 英文, zh-CN, en-US, any
+ * case). Omitted (null): the text result is Chinese and messages follow the host ({@link language}). The
+ * JavaScript-only runtime has no Office.context, and navigator.language is whichever machine recalculates, so
+ * a text result must be told its language or it would change from one computer to the next.
+ */
+export interface LangParam extends Base {
+  kind: "lang";
+}
 
-export type ParamSpec = CellsParam | CellParam | NumberParam | OrderParam | ChoiceParam;
+export type ParamSpec = CellsParam | CellParam | NumberParam | OrderParam | ChoiceParam | LangParam;
 
 type Coerced<P> = P extends CellsParam
   ? P extends { optional: true }
@@ -90,17 +99,21 @@ type Coerced<P> = P extends CellsParam
         ? RankOrder
         : P extends ChoiceParam
           ? string
-          : never;
+          : P extends LangParam
+            ? Lang | null
+            : never;
 
 export type ArgsOf<T extends readonly ParamSpec[]> = { -readonly [I in keyof T]: Coerced<T[I]> };
 
 /**
  * Result shape, for documentation and for hosts that must size a spill in advance (the HyperFormula harness):
- * 'scalar'; { like } = the common shape of the named range arguments (one result per cell, and an error that
- * concerns the whole call fills every cell, as Excel's own functions do); or a list of `cols` columns with at
- * most as many rows as the longest argument has cells.
+ * 'cell' = one value, handed to Excel as a 1 × 1 matrix; { like } = the common shape of the named range
+ * arguments (one result per cell, and an error that concerns the whole call fills every cell, as Excel's own
+ * functions do); or a list of `cols` columns with at most as many rows as the longest argument has cells.
+ * Every result is a matrix because every function asks for its parameters' addresses, and Excel allows
+ * requiresParameterAddresses only with a matrix result (custom-functions-json.md, options table).
  */
-export type ResultShape = "scalar" | { like: readonly string[] } | { cols: number };
+export type ResultShape = "cell" | { like: readonly string[] } | { cols: number };
 
 export interface FunctionSpec<T extends readonly ParamSpec[]> {
   id: string;
@@ -191,6 +204,65 @@ function toMatrixOnly(raw: unknown): Matrix {
   return { rows: 1, cols: 1, cells: [toCell(raw)] };
 }
 
+/** Whether a raw 2-D argument holds, cell for cell, what a matrix read earlier holds (errors compared by code). */
+function sameAsRead(raw: readonly unknown[], m: Matrix): boolean {
+  if (raw.length !== m.rows) return false;
+  const cols = m.cols;
+  const cells = m.cells;
+  for (let r = 0; r < m.rows; r++) {
+    const row = raw[r];
+    if (!Array.isArray(row) || row.length !== cols) return false;
+    for (let c = 0; c < cols; c++) {
+      const x: unknown = row[c];
+      const y = cells[r * cols + c];
+      if (x === y || (x === undefined && y === null)) continue;
+      if (typeof y === "object" && y !== null && errorCodeOf(x) === y.error) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Ranges read recently, by function, parameter and place. Filled down, a formula hands the same reference to
+ * every call as a new array: when its cells are what they were, the matrix read before is used again — no copy
+ * of the range, and whatever was prepared from it (prepared.ts) is found by identity. Bounded, least recently
+ * used out first; only ranges with a known address and at least 16 cells are kept (small ones cost nothing to read).
+ */
+const READ = new Map<string, Matrix>();
+const READ_MAX_ENTRIES = 128;
+const READ_MAX_CELLS = 1000000;
+let readCells = 0;
+
+function readRange(key: string, raw: unknown[], origin: Origin): Matrix {
+  const before = READ.get(key);
+  if (before) {
+    READ.delete(key);
+    if (sameAsRead(raw, before)) {
+      READ.set(key, before);
+      return before;
+    }
+    readCells -= before.cells.length;
+  }
+  const m = toMatrix(raw, origin);
+  if (m.cells.length <= READ_MAX_CELLS) {
+    READ.set(key, m);
+    readCells += m.cells.length;
+    while (READ.size > READ_MAX_ENTRIES || readCells > READ_MAX_CELLS) {
+      const oldest = READ.keys().next().value as string;
+      readCells -= READ.get(oldest)!.cells.length;
+      READ.delete(oldest);
+    }
+  }
+  return m;
+}
+
+/** Forgets the ranges read (tests compare answers from fresh reads with reused ones). */
+export function forgetReadRanges(): void {
+  READ.clear();
+  readCells = 0;
+}
+
 const isBlank = (c: CellValue): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** One value where a single value is expected; a range of more than one cell is an error. */
@@ -255,6 +327,19 @@ function coerceOrder(p: OrderParam, cell: CellValue, origin?: Origin): RankOrder
   );
 }
 
+function coerceLang(p: LangParam, cell: CellValue, origin?: Origin): Lang | null | Fail {
+  const a = arg(p.name, origin);
+  const code = errorCodeOf(cell);
+  if (code) return propagated(code, a);
+  if (isBlank(cell)) return null;
+  const l = parseLang(cell);
+  if (l) return l;
+  return bad(
+    `${a.zh} 只能是 "zh"（中文）或 "en"（英文），也可写 中文、英文、zh-CN、en-US；收到“${String(cell)}”`,
+    `${a.en} must be "zh" (Chinese) or "en" (English); 中文, 英文, zh-CN and en-US work too; got "${String(cell)}"`,
+  );
+}
+
 function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string | Fail {
   const a = arg(p.name, origin);
   const code = errorCodeOf(cell);
@@ -263,60 +348,77 @@ function coerceChoice(p: ChoiceParam, cell: CellValue, origin?: Origin): string 
   const key = String(cell).trim().toLowerCase();
   const hit = p.choices[key];
   if (hit !== undefined) return hit;
-  const canon = Array.from(new Set(Object.values(p.choices))).join(" / ");
+  // Object.values is ES2017: the bundle must run on an ES2016 engine (tsconfig.functions.json checks).
+  const canon = Array.from(new Set(Object.keys(p.choices).map((k) => p.choices[k]))).join(" / ");
   return bad(`${a.zh} 只能是 ${canon}，收到“${String(cell)}”`, `${a.en} must be one of ${canon}; got "${String(cell)}"`);
 }
 
-/** Coerces one raw argument by its declaration; a Fail means the call cannot go on. */
-export function coerce(p: ParamSpec, raw: unknown, origin?: Origin): unknown {
+/**
+ * Coerces one raw argument by its declaration; a Fail means the call cannot go on. `memo` names the function
+ * and parameter, so a range at a known place can be recognised when it comes again unchanged.
+ */
+export function coerce(p: ParamSpec, raw: unknown, origin?: Origin, memo?: string): unknown {
   if (p.kind === "cells") {
     if ((raw === null || raw === undefined) && p.optional) return null;
+    if (memo && origin && Array.isArray(raw) && raw.length * (Array.isArray(raw[0]) ? raw[0].length : 1) >= 16) {
+      return readRange(`${memo}|${origin.sheet ?? ""}!${origin.row},${origin.col}`, raw, origin);
+    }
     return toMatrix(raw, origin);
   }
   const cell = single(p.name, raw, origin);
   if (isFail(cell)) return cell;
   switch (p.kind) {
-    case "cell":
-      return cell;
+    case "cell": {
+      // An error value passed as a single value propagates here, where its address is known.
+      const code = errorCodeOf(cell);
+      return code ? propagated(code, arg(p.name, origin)) : cell;
+    }
     case "number":
       return coerceNumber(p, cell, origin);
     case "order":
       return coerceOrder(p, cell, origin);
     case "choice":
       return coerceChoice(p, cell, origin);
+    case "lang":
+      return coerceLang(p, cell, origin);
   }
 }
 
 // ─── results ────────────────────────────────────────────────────────────────────────────────
 
-function outValue(v: Value, lang: Lang): number | string | boolean | ExcelError {
-  if (isFail(v)) return toExcelError(v, lang);
-  if (typeof v === "object") return say(v, lang);
+/** The languages of one call: of its text results (Chinese unless `lang` says) and of its messages. */
+export interface Langs {
+  text: Lang;
+  messages: Lang;
+}
+
+function outValue(v: Value, lang: Langs): number | string | boolean | ExcelError {
+  if (isFail(v)) return toExcelError(v, lang.messages);
+  if (typeof v === "object") return say(v, lang.text);
   if (typeof v === "number" && !Number.isFinite(v)) {
-    return toExcelError(bad("结果不是有限数值", "the result is not a finite number"), lang);
+    return toExcelError(bad("结果不是有限数值", "the result is not a finite number"), lang.messages);
   }
   return v;
 }
 
 /**
- * The body's result as Excel values: a 2-D array for matrix results. A single value becomes 1 × 1, except a
- * whole-call error of an element-wise function, which fills the shape (`fill`) so every cell shows it.
+ * The body's result as Excel values: always a 2-D array. A single value becomes 1 × 1, except a whole-call
+ * error of an element-wise function, which fills the shape (`fill`) so every cell shows it.
  */
-export function finish(out: Out, shape: ResultShape, lang: Lang, fill?: { rows: number; cols: number }): unknown {
+export function finish(out: Out, shape: ResultShape, lang: Langs, fill?: { rows: number; cols: number }): unknown[][] {
   if (Array.isArray(out)) {
+    if (shape === "cell") return [[outValue(out[0]?.[0] ?? "", lang)]];
     const rows = out.map((row) => row.map((v) => outValue(v, lang)));
-    if (shape === "scalar") return rows[0]?.[0] ?? "";
     return rows.length > 0 ? rows : [[outValue(fail("#N/A", { zh: "没有结果", en: "no result" }), lang)]];
   }
   const v = outValue(out, lang);
-  if (shape === "scalar") return v;
   if (isFail(out) && fill) return Array.from({ length: fill.rows }, () => Array.from({ length: fill.cols }, () => v));
   return [[v]];
 }
 
 /** The shape an element-wise result takes from its raw arguments (largest rows and columns among them). */
 export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw: readonly unknown[]): { rows: number; cols: number } | undefined {
-  if (shape === "scalar" || !("like" in shape)) return undefined;
+  if (shape === "cell" || !("like" in shape)) return undefined;
   let rows = 1;
   let cols = 1;
   params.forEach((p, i) => {
@@ -334,14 +436,27 @@ export function likeShape(params: readonly ParamSpec[], shape: ResultShape, raw:
  * argument), runs the body and converts the result.
  */
 export function define<const T extends readonly ParamSpec[]>(spec: FunctionSpec<T>, body: (args: ArgsOf<T>) => Out): Defined<T> {
+  const langAt = spec.params.findIndex((p) => p.kind === "lang");
   const invoke = (raw: readonly unknown[], invocation?: InvocationLike | null): unknown => {
-    const lang = language();
+    const lang: Langs = { text: "zh", messages: language() };
     const fill = (): { rows: number; cols: number } | undefined => likeShape(spec.params, spec.result, raw);
     try {
       const addresses = invocation?.parameterAddresses;
+      // `lang` first: it decides the language of every other argument's messages too.
+      let given: Lang | null = null;
+      if (langAt >= 0) {
+        const l = coerce(spec.params[langAt], raw[langAt], parseAddress(addresses?.[langAt]));
+        if (isFail(l)) return finish(l, spec.result, lang, fill());
+        given = l as Lang | null;
+        if (given) lang.text = lang.messages = given;
+      }
       const args: unknown[] = [];
       for (let i = 0; i < spec.params.length; i++) {
-        const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]));
+        if (i === langAt) {
+          args.push(given);
+          continue;
+        }
+        const v = coerce(spec.params[i], raw[i], parseAddress(addresses?.[i]), `${spec.id}.${i}`);
         if (isFail(v)) return finish(v, spec.result, lang, fill());
         args.push(v);
       }

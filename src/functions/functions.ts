@@ -12,8 +12,14 @@
  * than a position in the range. Where Excel gives no addresses the messages fall back to positions.
  *
  * Types: parameters are `any` / `any[][]` so that our own coercion gives messages in the user's language
- * (Excel's own coercion would give a bare #VALUE!); results that can spill are declared `any[][]` — a union
- * return type would lose its dimensionality in the metadata (toolchain.md).
+ * (Excel's own coercion would give a bare #VALUE!), and so that error values reach us at all: the build sets
+ * allowErrorForDataTypeAny, which applies to parameters of type any / any[][] (custom-functions-json.md).
+ * Every result is `any[][]`: requiresParameterAddresses is valid only with a matrix result (same page, options
+ * table), and a union return type would lose its dimensionality in the metadata (toolchain.md).
+ *
+ * Language: functions that answer in words (ALLOCCHECK, RECOMMEND, SHORTLIST) take a last optional `lang`
+ * ("zh" or "en"; Chinese when omitted): the JavaScript-only runtime has no Office.context, and a text result
+ * must not change with the machine that happens to recalculate the sheet.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { ALLOCCHECK, ALLOCGAP } from "./alloc";
@@ -134,10 +140,10 @@ export function overTarget(actual: any[][], target: any[][], invocation?: Custom
  * @param children The children's allocated targets (a row or column of the decomposition table).
  * @param [base] For a cumulative (累计) indicator: the base year's stock.
  * @requiresParameterAddresses
- * @returns Children's total − parent in base units; #N/A with the reason where not comparable or for a rate.
+ * @returns Children's total − parent in base units (one value); #N/A with the reason where not comparable or for a rate.
  */
-export function allocGap(parent: any, children: any[][], base?: any, invocation?: CustomFunctions.Invocation): any {
-  return ALLOCGAP.invoke([parent, children, base], invocation);
+export function allocGap(parent: any, children: any[][], base?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return ALLOCGAP.invoke([parent, children, base], invocation) as any[][];
 }
 
 /**
@@ -146,11 +152,12 @@ export function allocGap(parent: any, children: any[][], base?: any, invocation?
  * @param parent The parent target (e.g. 10000台, 10%以上) or an indicator label that states it.
  * @param children The children's allocated targets (a row or column of the decomposition table).
  * @param [base] For a cumulative (累计) indicator: the base year's stock.
+ * @param [lang] Language of the verdict: "zh" (default) or "en" (also 中文, 英文, zh-CN, en-US).
  * @requiresParameterAddresses
- * @returns The verdict as text, in the display language.
+ * @returns The verdict as text (one value), in Chinese unless lang says English.
  */
-export function allocCheck(parent: any, children: any[][], base?: any, invocation?: CustomFunctions.Invocation): string {
-  return ALLOCCHECK.invoke([parent, children, base], invocation) as string;
+export function allocCheck(parent: any, children: any[][], base?: any, lang?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return ALLOCCHECK.invoke([parent, children, base, lang], invocation) as any[][];
 }
 
 /**
@@ -179,6 +186,7 @@ export function policyScore(plan: any[][], workPlan: any[][], policy: any[][], m
  * @param [targetScores] Target scores, to break ties on total.
  * @param [overScores] Over-target scores, to break remaining ties.
  * @param [policyScores] Policy scores, to break remaining ties.
+ * @param [lang] Language of the reasons: "zh" (default) or "en" (also 中文, 英文, zh-CN, en-US).
  * @requiresParameterAddresses
  * @returns A spilled list: one row per city — city, recommended county, reason.
  */
@@ -190,9 +198,10 @@ export function recommend(
   targetScores?: any[][],
   overScores?: any[][],
   policyScores?: any[][],
+  lang?: any,
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return RECOMMEND.invoke([counties, cities, totals, previous, targetScores, overScores, policyScores], invocation) as any[][];
+  return RECOMMEND.invoke([counties, cities, totals, previous, targetScores, overScores, policyScores, lang], invocation) as any[][];
 }
 
 /**
@@ -203,9 +212,18 @@ export function recommend(
  * @param [accelerated] Which count as 加快发展县 (yes/no); default: the 26 of 2020.
  * @param [slots] Number selected. Default 6.
  * @param [minAccelerated] At least this many 加快发展县 among the selected. Default 1.
+ * @param [lang] Language of the reasons: "zh" (default) or "en" (also 中文, 英文, zh-CN, en-US).
  * @requiresParameterAddresses
  * @returns A spilled list: one row per selected county, best first — county, reason.
  */
-export function shortlist(counties: any[][], totals: any[][], accelerated?: any[][], slots?: any, minAccelerated?: any, invocation?: CustomFunctions.Invocation): any[][] {
-  return SHORTLIST.invoke([counties, totals, accelerated, slots, minAccelerated], invocation) as any[][];
+export function shortlist(
+  counties: any[][],
+  totals: any[][],
+  accelerated?: any[][],
+  slots?: any,
+  minAccelerated?: any,
+  lang?: any,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  return SHORTLIST.invoke([counties, totals, accelerated, slots, minAccelerated, lang], invocation) as any[][];
 }

@@ -2,7 +2,7 @@
  * ZG.TARGET, ZG.UNIT (rules.md §1), ZG.COMPLETION, ZG.OVERTARGET (§4) and ZG.POLICYSCORE (§5 第五条(二)):
  * element-wise functions — each argument is one value or a range, and a range gives one result per cell.
  */
-import { readCount, readYesNo } from "../core/parse";
+import { quantitySign, readCount, readYesNo } from "../core/parse";
 import { completionMeasure, overMeasure, policyScore, sheetNumber } from "../core/score";
 import type { CellValue, PolicyInput, Quantity } from "../core/types";
 import { at, cellAt, commonShape, define, grid, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
@@ -43,7 +43,7 @@ function readPair(actual: Matrix, target: Matrix, i: number): { t: Quantity; a: 
     const place = placeIn("actual", actual, actual.cells.length === 1 ? 0 : i);
     return fail("#VALUE!", at(place, { zh: `单位“${aq.unit}”与目标的单位“${tq.unit}”不一致`, en: `its unit "${aq.unit}" differs from the target's "${tq.unit}"` }));
   }
-  if (tq.exact.coef <= 0n) {
+  if (quantitySign(tq) <= 0) {
     const place = placeIn("target", target, target.cells.length === 1 ? 0 : i);
     return fail("#N/A", at(place, { zh: "目标不大于 0，无法计算完成度", en: "the target is not above 0, so there is no measure" }));
   }

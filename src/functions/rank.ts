@@ -1,20 +1,17 @@
 /**
- * ZG.RANKSCORE, ZG.RANKSCOREBY (rules.md §3) and ZG.STDSCORE (§5). `ref` is read once and ranked once by the
- * engine (rankPoints: one sort, n log n); each `number` is then looked up by its exact value, so a range
- * of n numbers against a ref of n cells costs n log n, not n².
+ * ZG.RANKSCORE, ZG.RANKSCOREBY (rules.md §3) and ZG.STDSCORE (§5). A reference is read once and ranked once by
+ * the engine (rankLookup: one sort, n log n); each `number` is then looked up by value, so a range of n numbers
+ * against a ref of n cells costs n log n, not n². Filled down instead — one formula per cell, each call handed
+ * the same reference — the prepared reference is reused while its cells are unchanged (prepared.ts), so each
+ * further call costs a comparison of the cells and one look-up.
  */
-import { ONE, normalizeDecimal, ratio } from "../core/decimal";
 import { normalizeText } from "../core/parse";
-import { rankPoints, standardScore } from "../core/score";
-import type { CellValue, Decimal, Quantity, RankOrder, Ratio } from "../core/types";
+import { checkRankOptions, pointsForRank, rankEntryOf, rankLookup, standardScore, type RankEntry, type RankLookup } from "../core/score";
+import type { CellValue, RankOrder } from "../core/types";
 import { at, cellAt, commonShape, define, grid, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
+import { PreparedCache, placeKey } from "./prepared";
 import { bad, errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
 import { spread } from "./stats";
-
-const key = (d: Decimal): string => {
-  const n = normalizeDecimal(d);
-  return `${n.coef}e${n.exp}`;
-};
 
 /**
  * #N/A is "no value" in these functions (ZG.COMPLETION gives it where there is no measure), so in a measure
@@ -23,27 +20,34 @@ const key = (d: Decimal): string => {
  */
 const isNoValue = (cell: CellValue): boolean => errorCodeOf(cell) === "#N/A";
 
-/** The usable values of a range: numbers and text numbers; text, blanks and #N/A are left out. */
+/** The usable values of a range (numbers and text numbers; text, blanks and #N/A left out), or the error value that propagates. */
 interface Pool {
-  indices: number[];
-  quantities: Quantity[];
+  entries: RankEntry[];
+  /** The first error value in the range other than #N/A (RANK.EQ propagates errors in ref). */
+  fail: Fail | null;
+  /** Ranks by order, made on first use. */
+  lookups: { desc?: RankLookup; asc?: RankLookup };
 }
 
-/** Reads `ref` (or only the cells `only` lists); the first error value in it is returned instead (RANK.EQ propagates errors in ref). */
-function readPool(name: string, m: Matrix, only?: readonly number[]): Pool | Fail {
-  const pool: Pool = { indices: [], quantities: [] };
+/** Reads `ref` (or only the cells `only` lists). */
+function readPool(name: string, m: Matrix, only?: readonly number[]): Pool {
+  const pool: Pool = { entries: [], fail: null, lookups: {} };
   const n = only ? only.length : m.cells.length;
   for (let k = 0; k < n; k++) {
     const i = only ? only[k] : k;
-    // Whole-column references hand over a million mostly blank cells: skip them before any reading.
     const cell = m.cells[i];
+    // A number is its own double: no parsing, no decimal object (the common case by far).
+    if (typeof cell === "number") {
+      if (isFinite(cell)) pool.entries.push({ value: cell });
+      continue;
+    }
+    // Whole-column references hand over a million mostly blank cells: skip them before any reading.
     if (cell === null || cell === undefined || cell === "") continue;
     const r = readAt(name, m, i);
-    if (r.status === "value") {
-      pool.indices.push(i);
-      pool.quantities.push(r.q);
-    } else if (r.status === "error" && errorCodeOf(m.cells[i]) && !isNoValue(m.cells[i])) {
-      return r.fail;
+    if (r.status === "value") pool.entries.push(rankEntryOf(r.q));
+    else if (r.status === "error" && errorCodeOf(cell) && !isNoValue(cell)) {
+      pool.fail = r.fail;
+      return pool;
     }
   }
   return pool;
@@ -56,30 +60,45 @@ interface RankOpts {
   floor: number;
 }
 
-/** Rank points of every distinct value in the pool, by exact value. */
-function pointsTable(pool: Pool, o: RankOpts): Map<string, number> | Fail {
-  const measures: Ratio[] = pool.quantities.map((q) => ratio(q.exact, ONE));
-  const r = rankPoints(measures, o);
-  if (!r.ok) return bad(r.error.zh, r.error.en);
-  const table = new Map<string, number>();
-  pool.quantities.forEach((q, k) => table.set(key(q.exact), r.points[k]));
-  return table;
+function lookupOf(pool: Pool, order: RankOrder): RankLookup {
+  let l = pool.lookups[order];
+  if (!l) {
+    l = rankLookup(pool.entries, order);
+    pool.lookups[order] = l;
+  }
+  return l;
 }
 
 /** Points of one `number` cell: no value (blank, #N/A) → 0 points (rules.md §3); not in ref → #N/A as RANK.EQ. */
-function pointsOf(number: Matrix, i: number, table: Map<string, number>, refName: string): Value {
-  const r = readAt("number", number, i);
-  if (r.status === "none" || isNoValue(cellAt(number, i))) return 0;
-  if (r.status === "error") return r.fail;
-  const p = table.get(key(r.q.exact));
-  if (p !== undefined) return p;
+function pointsOf(number: Matrix, i: number, lookup: RankLookup, o: RankOpts, refName: string): Value {
+  const cell = cellAt(number, i);
+  let rank: number | null;
+  let shown: number;
+  if (typeof cell === "number" && isFinite(cell)) {
+    rank = lookup.rankOf(cell);
+    shown = cell;
+  } else {
+    const r = readAt("number", number, i);
+    if (r.status === "none" || isNoValue(cell)) return 0;
+    if (r.status === "error") return r.fail;
+    const e = rankEntryOf(r.q);
+    rank = lookup.rankOf(e.value, e.exact);
+    shown = r.q.value;
+  }
+  if (rank !== null) return pointsForRank(rank, o);
   return fail(
     "#N/A",
     at(placeIn("number", number, number.cells.length === 1 ? 0 : i), {
-      zh: `${r.q.value} 不在 ${refName} 的数值中（与 RANK.EQ 相同，排名的数必须出现在参照区域中）`,
-      en: `${r.q.value} is not among the values of ${refName} (as with RANK.EQ, the number ranked must be in the reference)`,
+      zh: `${shown} 不在 ${refName} 的数值中（与 RANK.EQ 相同，排名的数必须出现在参照区域中）`,
+      en: `${shown} is not among the values of ${refName} (as with RANK.EQ, the number ranked must be in the reference)`,
     }),
   );
+}
+
+/** The options' own consistency (floor ≤ top), which no single argument's limits can check. */
+function optionsProblem(o: RankOpts): Fail | null {
+  const e = checkRankOptions(o);
+  return e ? bad(e.zh, e.en) : null;
 }
 
 const rankOptionParams = [
@@ -89,6 +108,9 @@ const rankOptionParams = [
   { name: "floor", kind: "number", default: 0, min: 0 },
 ] as const;
 
+/** RANKSCORE's references, by place: the pool read once, its ranks made once per order. */
+const RANKSCORE_REFS = new PreparedCache<Pool>();
+
 export const RANKSCORE = define(
   {
     id: "RANKSCORE",
@@ -96,18 +118,54 @@ export const RANKSCORE = define(
     result: { like: ["number"] },
   },
   ([number, ref, order, top, step, floor]) => {
-    const pool = readPool("ref", ref);
-    if (isFail(pool)) return pool;
-    const table = pointsTable(pool, { order, top, step, floor });
-    if (isFail(table)) return table;
-    return grid(number.rows, number.cols, (i) => pointsOf(number, i, table, "ref"));
+    const o = { order, top, step, floor };
+    const problem = optionsProblem(o);
+    if (problem) return problem;
+    const pool = RANKSCORE_REFS.get(placeKey(ref), [ref], () => readPool("ref", ref));
+    if (pool.fail) return pool.fail;
+    const lookup = lookupOf(pool, order);
+    return grid(number.rows, number.cols, (i) => pointsOf(number, i, lookup, o, "ref"));
   },
 );
+
+/** Forgets every prepared reference (tests compare cached answers with fresh ones). */
+export function clearPreparedReferences(): void {
+  RANKSCORE_REFS.clear();
+  RANKSCOREBY_REFS.clear();
+  STDSCORE_REFS.clear();
+}
 
 /** A group label compared as written, white space and full-width forms aside; numbers as their text. */
 function groupKey(cell: CellValue): string {
   if (cell === null || cell === undefined) return "";
   return normalizeText(String(cell));
+}
+
+/** RANKSCOREBY's ref and groups, read once: the members of each group, each group's pool on first use. */
+interface Grouped {
+  members: Map<string, number[]>;
+  /** A groups cell that is an error could belong to any group: no group's ranking can be trusted. */
+  groupError: Fail | null;
+  pools: Map<string, Pool>;
+}
+
+const RANKSCOREBY_REFS = new PreparedCache<Grouped>();
+
+function readGroups(groups: Matrix): Grouped {
+  const members = new Map<string, number[]>();
+  let groupError: Fail | null = null;
+  for (let i = 0; i < groups.cells.length; i++) {
+    const code = errorCodeOf(groups.cells[i]);
+    if (code) {
+      if (!groupError) groupError = propagated(code, placeIn("groups", groups, i));
+      continue;
+    }
+    const k = groupKey(groups.cells[i]);
+    const list = members.get(k);
+    if (list) list.push(i);
+    else members.set(k, [i]);
+  }
+  return { members, groupError, pools: new Map() };
 }
 
 export const RANKSCOREBY = define(
@@ -134,50 +192,36 @@ export const RANKSCOREBY = define(
       ["group", group],
     ]);
     if (isFail(shape)) return shape;
-    // Bucket ref by group once; each group is ranked once, on first use.
-    const members = new Map<string, number[]>();
-    const groupErrors = new Map<number, Fail>();
-    for (let i = 0; i < groups.cells.length; i++) {
-      const code = errorCodeOf(groups.cells[i]);
-      if (code) {
-        groupErrors.set(i, propagated(code, placeIn("groups", groups, i)));
-        continue;
+    const o = { order, top, step, floor };
+    const problem = optionsProblem(o);
+    if (problem) return problem;
+    const g = RANKSCOREBY_REFS.get(`${placeKey(ref)}|${placeKey(groups)}`, [ref, groups], () => readGroups(groups));
+    const poolOf = (k: string): Pool => {
+      let p = g.pools.get(k);
+      if (!p) {
+        p = readPool("ref", ref, g.members.get(k) ?? []);
+        g.pools.set(k, p);
       }
-      const k = groupKey(groups.cells[i]);
-      const list = members.get(k);
-      if (list) list.push(i);
-      else members.set(k, [i]);
-    }
-    const firstGroupError = groupErrors.values().next().value;
-    const tables = new Map<string, Map<string, number> | Fail>();
-    const tableOf = (k: string): Map<string, number> | Fail => {
-      let t = tables.get(k);
-      if (t === undefined) {
-        const pool = readPool("ref", ref, members.get(k) ?? []);
-        t = isFail(pool) ? pool : pointsTable(pool, { order, top, step, floor });
-        tables.set(k, t);
-      }
-      return t;
+      return p;
     };
     return grid(shape.rows, shape.cols, (i) => {
-      const g = cellAt(group, i);
-      const code = errorCodeOf(g);
+      const cell = cellAt(group, i);
+      const code = errorCodeOf(cell);
       if (code) return propagated(code, placeIn("group", group, group.cells.length === 1 ? 0 : i));
-      // A groups cell that is an error could belong to any group: no group's ranking can be trusted.
-      if (firstGroupError) return firstGroupError;
-      const k = groupKey(g);
-      if (!members.has(k)) {
+      if (g.groupError) return g.groupError;
+      const k = groupKey(cell);
+      if (!g.members.has(k)) {
         return fail(
           "#N/A",
           at(placeIn("group", group, group.cells.length === 1 ? 0 : i), {
-            zh: `分组“${String(g ?? "")}”在参数 groups 中找不到`,
-            en: `the group "${String(g ?? "")}" does not occur in argument groups`,
+            zh: `分组“${String(cell ?? "")}”在参数 groups 中找不到`,
+            en: `the group "${String(cell ?? "")}" does not occur in argument groups`,
           }),
         );
       }
-      const t = tableOf(k);
-      if (isFail(t)) return t;
-      return pointsOf(number, number.cells.length === 1 ? 0 : i, t, `ref（${String(g)}）`);
+      const pool = poolOf(k);
+      if (pool.fail) return pool.fail;
+      return pointsOf(number, number.cells.length === 1 ? 0 : i, lookupOf(pool, order), o, `ref（${String(cell)}）`);
     });
   },
 );
@@ -201,6 +245,15 @@ const METHODS = {
   极差法: "minmax",
 } as const;
 
+interface Spread {
+  fail: Fail | null;
+  /** null where the reference holds no number. */
+  stats: { max: number; min: number; mean: number; sd: number } | null;
+}
+
+/** STDSCORE's references for max, z and minmax, by place: read and summarised once. */
+const STDSCORE_REFS = new PreparedCache<Spread>();
+
 export const STDSCORE = define(
   {
     id: "STDSCORE",
@@ -218,17 +271,25 @@ export const STDSCORE = define(
     const weight = weightArg ?? (method === "z" ? 1 : 60);
     const ref = refArg ?? points;
     const refName = refArg ? "ref" : "points";
-    let stats: { max: number; min: number; mean: number; sd: number } | null = null;
+    let stats: Spread["stats"] = null;
     if (method !== "full") {
-      const pool = readPool(refName, ref);
-      if (isFail(pool)) return pool;
-      if (pool.quantities.length === 0) return none(`参数 ${refName} 中没有数值`, `argument ${refName} holds no numbers`);
-      stats = spread(pool.quantities.map((q) => q.value));
+      const prepared = STDSCORE_REFS.get(`${refName}|${placeKey(ref)}`, [ref], () => {
+        const pool = readPool(refName, ref);
+        return { fail: pool.fail, stats: pool.fail || pool.entries.length === 0 ? null : spread(pool.entries.map((e) => e.value)) };
+      });
+      if (prepared.fail) return prepared.fail;
+      if (!prepared.stats) return none(`参数 ${refName} 中没有数值`, `argument ${refName} holds no numbers`);
+      stats = prepared.stats;
     }
     return grid(points.rows, points.cols, (i) => {
-      const r = readAt("points", points, i);
-      if (r.status !== "value") return r.fail;
-      const x = r.q.value;
+      const cell = cellAt(points, i);
+      let x: number;
+      if (typeof cell === "number" && isFinite(cell)) x = cell;
+      else {
+        const r = readAt("points", points, i);
+        if (r.status !== "value") return r.fail;
+        x = r.q.value;
+      }
       if (method === "full") {
         if (x > full) {
           return fail(

@@ -40,34 +40,45 @@ export function setLanguage(lang: Lang | null): void {
   forced = lang;
 }
 
-interface HostGlobals {
-  Office?: { context?: { displayLanguage?: unknown } };
-  navigator?: { language?: unknown };
+// The host's globals, each looked up by name behind a typeof guard: the ES2016 JavaScript-only runtime has no
+// globalThis (ES2020), and may have no Office, navigator or CustomFunctions at all. These module-scoped
+// declarations give the names the little we read of them, whatever lib a tsconfig brings in.
+declare const Office: { context?: { displayLanguage?: unknown } } | undefined;
+declare const navigator: { language?: unknown } | undefined;
+declare const CustomFunctions: { Error?: new (code: never, message?: string) => ExcelError } | undefined;
+
+/** Reads a host global without ever throwing: undefined where the name does not exist or its getter fails. */
+function host<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The user's language for messages. The JavaScript-only runtime may not load Office.js, so
- * Office.context.displayLanguage is read only when present, then the runtime's navigator.language;
- * when neither says, Chinese (the users are Zhejiang officials).
+ * The language for hover text (error messages) of a function called without a `lang` argument: Office's
+ * display language where the runtime has Office.js (the JavaScript-only runtime does not), else the runtime's
+ * navigator.language, else Chinese (the users are Zhejiang officials). Text RESULTS never use this: they take
+ * the function's `lang` argument, Chinese when omitted, so a sheet reads the same on every computer.
  */
 export function language(): Lang {
   if (forced) return forced;
-  const g = globalThis as unknown as HostGlobals;
-  let tag: unknown;
-  try {
-    tag = g.Office?.context?.displayLanguage;
-  } catch {
-    tag = undefined;
-  }
-  if (typeof tag !== "string" || !tag) {
-    try {
-      tag = g.navigator?.language;
-    } catch {
-      tag = undefined;
-    }
-  }
+  let tag = host(() => (typeof Office !== "undefined" && Office && Office.context ? Office.context.displayLanguage : undefined));
+  if (typeof tag !== "string" || !tag) tag = host(() => (typeof navigator !== "undefined" && navigator ? navigator.language : undefined));
   if (typeof tag !== "string" || !tag) return "zh";
-  return tag.toLowerCase().startsWith("zh") ? "zh" : "en";
+  return tag.toLowerCase().indexOf("zh") === 0 ? "zh" : "en";
+}
+
+/**
+ * A `lang` argument as written: zh, en, 中文, 英文, zh-CN, en-US, … (any case, any region); null for anything else.
+ */
+export function parseLang(x: unknown): Lang | null {
+  if (typeof x !== "string") return null;
+  const t = x.trim().toLowerCase();
+  if (t === "中文" || t === "汉语" || t === "chinese" || /^zh(?:[-_][a-z0-9]+)*$/.test(t)) return "zh";
+  if (t === "英文" || t === "英语" || t === "english" || /^en(?:[-_][a-z0-9]+)*$/.test(t)) return "en";
+  return null;
 }
 
 export function say(msg: Msg, lang: Lang = language()): string {
@@ -82,34 +93,59 @@ export interface ExcelError {
   message?: string;
 }
 
+/** Excel.ErrorCellValue's errorType → the code a cell shows (@types/office-js, Excel.ErrorCellValueType). */
+const ERROR_TYPES: Readonly<Record<string, string>> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  NotAvailable: "#N/A",
+  Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Placeholder: "#VALUE!",
+  Python: "#PYTHON!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
 /**
- * An Excel error value handed to a function: a CustomFunctions.Error ({ code: "#N/A" }) or an engine-style
- * { error: "#N/A" }. Returns its code, or undefined for any other value.
+ * An Excel error value handed to a function, or undefined for any other value. The documented shape is a
+ * CustomFunctions.Error whose `code` is an ErrorCode value ("#N/A"; custom-functions-errors.md: #NAME? and #REF!
+ * are "supported as a custom function input error"); Excel.ErrorCellValue ({ type: "Error", errorType,
+ * basicValue }) is how data types carry one (custom-functions-data-types-concepts.md), and { error: "#N/A" } is
+ * the engine's own form.
  */
 export function errorCodeOf(x: unknown): string | undefined {
   if (typeof x !== "object" || x === null) return undefined;
-  const o = x as { code?: unknown; error?: unknown };
-  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
-  if (typeof o.error === "string" && o.error.startsWith("#")) return o.error;
+  const o = x as { code?: unknown; error?: unknown; type?: unknown; errorType?: unknown; basicValue?: unknown };
+  if (typeof o.code === "string" && o.code.charAt(0) === "#") return o.code;
+  if (typeof o.error === "string" && o.error.charAt(0) === "#") return o.error;
+  if (o.type === "Error") {
+    if (typeof o.basicValue === "string" && o.basicValue.charAt(0) === "#") return o.basicValue;
+    return (typeof o.errorType === "string" && ERROR_TYPES[o.errorType]) || "#VALUE!";
+  }
   return undefined;
 }
 
 /**
  * One value as Excel hands it over, in the engine's CellValue form: errors become { error: code }, "" and
- * null stay blank, anything unexpected (an entity, a date object) is kept as text so readCell reports it.
+ * null stay blank; a data-type value with a plain basicValue (a formatted number) is that value; anything else
+ * (an entity, a date object) is kept as text so readCell reports it.
  */
 export function toCell(x: unknown): CellValue {
   if (x === null || x === undefined) return null;
   if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
   const code = errorCodeOf(x);
   if (code) return { error: code };
+  const basic = (x as { basicValue?: unknown }).basicValue;
+  if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
   return String(x);
-}
-
-interface CustomFunctionsGlobal {
-  CustomFunctions?: {
-    Error?: new (code: never, message?: string) => ExcelError;
-  };
 }
 
 /**
@@ -123,7 +159,7 @@ export function toExcelError(f: Fail, lang: Lang = language()): ExcelError {
     text = lang === "zh" ? `${code}：${text}` : `${code}: ${text}`;
     code = "#VALUE!";
   }
-  const Ctor = (globalThis as unknown as CustomFunctionsGlobal).CustomFunctions?.Error;
+  const Ctor = host(() => (typeof CustomFunctions !== "undefined" && CustomFunctions ? CustomFunctions.Error : undefined));
   // #N/A and #VALUE! carry a message in Excel; the others must not.
   const withMessage = code === "#VALUE!" || code === "#N/A";
   if (Ctor) return withMessage ? new Ctor(code as never, text) : new Ctor(code as never);

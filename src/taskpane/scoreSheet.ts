@@ -202,7 +202,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   });
   put([]);
 
-  // 五 recommendation and shortlist by the custom functions, over the totals above (tie-breaks included).
+  // 五 recommendation and shortlist by the custom functions, over the totals above (tie-breaks included). Their
+  // reasons are words: the sheet's language goes into the formula, so the sheet reads the same on every computer.
   put([t.choose]);
   put(t.headRecommend);
   const cityRange = (letter: string) => col(letter, cityFirst, Math.max(cityFirst, cityLast));
@@ -210,7 +211,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   for (let k = recFirst; k <= recLast; k++) {
     putFormulas(
       k === recFirst && countyRows.length
-        ? [`=ZG.RECOMMEND(${cityRange("B")},${cityRange("A")},${cityRange("I")},${cityRange("L")},${cityRange("F")},${cityRange("G")},${cityRange("H")})`]
+        ? [`=ZG.RECOMMEND(${cityRange("B")},${cityRange("A")},${cityRange("I")},${cityRange("L")},${cityRange("F")},${cityRange("G")},${cityRange("H")},"${lang}")`]
         : [],
     );
   }
@@ -219,7 +220,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   for (let k = shortFirst; k <= shortLast; k++) {
     putFormulas(
       k === shortFirst && recommended.length
-        ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated})`]
+        ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated},"${lang}")`]
         : [],
     );
   }

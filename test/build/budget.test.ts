@@ -62,6 +62,20 @@ describe("BundleBudgetPlugin", () => {
     expect(report.bundles.find((b: { file: string }) => b.file === "preview.js")).toMatchObject({ over: true, enforced: false });
   });
 
+  test("with merge, a second configuration adds its rows to the first one's report (one bundle-sizes.json)", async () => {
+    const first = await run({ entry: { functions: "./small.js" }, plugins: [new BundleBudgetPlugin({ log: false })] });
+    const out = first.out;
+    const second = await new Promise<Stats>((resolve, reject) =>
+      webpack(
+        { context: dir, mode: "production", devtool: false, output: { path: out, filename: "[name].js" }, entry: { taskpane: "./small.js" }, plugins: [new BundleBudgetPlugin({ log: false, merge: true })] },
+        (err, stats) => (err || !stats ? reject(err) : resolve(stats)),
+      ),
+    );
+    expect(messages(second)).toEqual([]);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "bundle-sizes.json"), "utf8"));
+    expect(report.bundles.map((b: { file: string }) => b.file)).toEqual(["functions.js", "taskpane.js"]);
+  });
+
   test("development builds report without failing", async () => {
     const plugin = new BundleBudgetPlugin({ budgets: { "functions.js": { maxGzipBytes: 10, enforce: true } }, enforce: false, log: false });
     const { stats } = await run({ mode: "development", entry: { functions: "./big.js" }, plugins: [plugin] });

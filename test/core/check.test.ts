@@ -71,6 +71,14 @@ describe("total indicators", () => {
     expect(check("整治提升企业（作坊）", [60, 40], { parent: 100 })).toMatchObject({ unit: null, childrenTotal: 100, status: "ok" });
   });
 
+  test("a 单位 column's factor that carries a number past a cell's range is an unreadable child, not a huge sum", () => {
+    const r = check("投资3万亿元", [1e300, 1], { unit: "万亿元" });
+    expect(r.status).toBe("unchecked");
+    const bad = r.issues.find((i) => i.code === "out-of-range");
+    expect(bad).toMatchObject({ severity: "error", cell: "C5" });
+    expect(bad!.zh).toMatch(/超出 Excel 能存放的数值范围/);
+  });
+
   test("a 单位 column's unit applies to bare numbers: 1.5 under 万元 is 15000 元", () => {
     const r = check("投资3万元", [1.5, 1.5], { unit: "万元" });
     expect(r).toMatchObject({ unit: "元", parent: 30000, childrenTotal: 30000, status: "ok" });

@@ -7,6 +7,10 @@ import {
   decimalFromString,
   decimalToNumber,
   decimalToString,
+  compareFractions,
+  doubleParts,
+  mulDecimal,
+  wholeParts,
   ratio,
   ratioFromNumber,
   sumDecimals,
@@ -247,6 +251,108 @@ describe("exact decimals", () => {
   });
 });
 
+describe("exactness kept on big.js (rules.md §1)", () => {
+  test("2.3亿 is 230000000, where the float product is not", () => {
+    expect(2.3 * 1e8).not.toBe(230000000);
+    expect(value(readCell("2.3亿元")).value).toBe(230000000);
+    expect(decimalToString(value(readCell("2.3亿元")).exact)).toBe("230000000");
+  });
+
+  test("10 × 5.2亿 = 52亿 exactly (a 单位 column's factor times a count)", () => {
+    const product = mulDecimal(decimalFromNumber(10), value(readCell("5.2亿")).exact);
+    expect(compareDecimal(product, value(readCell("52亿")).exact)).toBe(0);
+    expect(decimalToString(product)).toBe("5200000000");
+  });
+
+  test("0.3/0.1 ties 3/1 as exact ratios, however the doubles round", () => {
+    const a = ratio(value(readCell("0.3")).exact, value(readCell("0.1")).exact);
+    expect(compareRatio(a, ratio(decimalFromNumber(3), decimalFromNumber(1)))).toBe(0);
+    // Near-equal but different ratios are told apart exactly, past the double's precision.
+    const b = ratio(decimalFromString("1.0000000000000000000001")!, decimalFromNumber(1));
+    expect(b.value).toBe(1);
+    expect(compareRatio(b, ratio(decimalFromNumber(1), decimalFromNumber(1)))).toBe(1);
+  });
+});
+
+describe("decimals of doubles without decimal objects (the scoring fast path)", () => {
+  test("property: doubleParts is the shortest decimal big.js reads from String(x), or null", () => {
+    const x = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).chain((n) => fc.integer({ min: 0, max: 15 }).map((k) => n / 10 ** k)),
+      fc.constantFrom(0.3, 0.1 + 0.2, 1e-7, 123456789012345, 0.123456789012345, 1e15, 999999999999999, -0, 5e-324),
+    );
+    fc.assert(
+      fc.property(x, (v) => {
+        const p = doubleParts(v);
+        const w = wholeParts(decimalFromNumber(v));
+        // Null only where the decimal needs more than doubles can carry: 15 digits, 15 decimal places.
+        const fits = w !== null && (w.exp >= 0 ? Math.abs(v) < 1e15 : w.exp >= -15 && Math.abs(w.coef) < 1e15);
+        expect([v, p !== null]).toEqual([v, fits]);
+        if (p === null) return true;
+        // Same value: coef × 10^exp read exactly by big.js equals the double's decimal.
+        expect(compareDecimal(decimalFromString(`${p.coef}e${p.exp}`)!, decimalFromNumber(v))).toBe(0);
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("property: compareFractions is the exact sign of n1/d1 − n2/d2, past where doubles round", () => {
+    const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    const pos = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+    // Near-equal fractions too: n/d against (n·k + e)/(d·k).
+    const near = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 1e8 }), fc.integer({ min: -1, max: 1 })).map(
+      ([n, d, k, e]) => [n, d, n * k + e, d * k] as const,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(safe, pos, safe, pos), near), ([n1, d1, n2, d2]) => {
+        const x = BigInt(n1) * BigInt(d2);
+        const y = BigInt(n2) * BigInt(d1);
+        expect(compareFractions(n1, d1, n2, d2)).toBe(x < y ? -1 : x > y ? 1 : 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("magnitudes no cell can hold (rules.md §1: not a number)", () => {
+  test.each([
+    ["1e200000台", "1e200000台"],
+    ["1e309", "1e309"],
+    ["2e308元", "2e308元"],
+    ["1e-400", "1e-400"],
+    ["0.5e-310", "0.5e-310"],
+    ["1 and 400 zeros 台", "1" + "0".repeat(400) + "台"],
+    ["1e+99999999999999999999999万", "1e+99999999999999999999999万"],
+  ])("%s is out of range, said in both languages", (_label, t) => {
+    const r = readCell(t, AT);
+    expect(r.status).toBe("error");
+    if (r.status !== "error") return;
+    expect(r.issue.code).toBe("out-of-range");
+    expect(r.issue.zh).toMatch(/超出 Excel 能存放的数值范围/);
+    expect(r.issue.en).toMatch(/beyond the range of numbers Excel holds/);
+    expect(r.issue.cell).toBe("C5");
+  });
+
+  test("the edges of Excel's range still read", () => {
+    expect(value(readCell("9.99999999999999E+307")).value).toBe(9.99999999999999e307);
+    expect(value(readCell("1.7e308")).value).toBe(1.7e308);
+    expect(value(readCell("2.3e-308")).value).toBe(2.3e-308);
+    expect(value(readCell("0e999999")).value).toBe(0);
+  });
+
+  test("a huge exponent costs no time, and nothing downstream expands it", () => {
+    const t0 = performance.now();
+    for (let i = 0; i < 1000; i++) readCell(`1e${200000 + i}台`);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  test(".e5 has a digit but no mantissa: not a number, never a crash", () => {
+    const r = readCell(".e5");
+    expect(r.status).toBe("error");
+  });
+});
+
 describe("properties of readCell", () => {
   test("reading any cell never throws: it returns a value, no value, or the engine's own error", () => {
     const cell = fc.oneof(
@@ -265,6 +371,33 @@ describe("properties of readCell", () => {
         else expect(r.issue.zh.length).toBeGreaterThan(0);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test("reading random number-like text never throws and costs at most linear time in its length", () => {
+    // Number-like pieces: digits, points, signs, exponents with long digit runs, 万/亿, units, separators.
+    const piece = fc.oneof(
+      fc.constantFrom("0", "1", "9", ".", ",", "+", "-", "e", "E", "e+", "e-", "%", "‰", "万", "亿", "万亿", "台", "元", "以上", "以下", "≥", "≤", " ", "\n", "１", "．"),
+      fc.integer({ min: 0, max: 400 }).map((n) => "0".repeat(n)),
+      fc.integer({ min: 1, max: 12 }).map((n) => "9".repeat(n)),
+      fc.bigInt({ min: 0n, max: 10n ** 30n }).map((n) => `e${n}`),
+    );
+    const text = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(""));
+    // Warm up the parser's regular expressions and the JIT first, so the timings below are of the work itself.
+    for (let i = 0; i < 200; i++) readCell(`${i}.5e${i}万台`);
+    // 2 ms per call plus 2 µs per character: generous for a shared machine, far below any per-digit or
+    // per-exponent expansion (1e200000 used to build 200000-digit numbers) or a quadratic scan.
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 30 }), (t, k) => {
+        const cell = t.repeat(k);
+        const t0 = performance.now();
+        const r = readCell(cell, AT);
+        const ms = performance.now() - t0;
+        expect(["value", "none", "error"]).toContain(r.status);
+        if (r.status === "value") expect(Number.isFinite(r.quantity.value)).toBe(true);
+        expect(ms).toBeLessThan(2 + 0.002 * cell.length);
+      }),
+      { numRuns: 1500 },
     );
   });
 

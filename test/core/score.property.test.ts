@@ -3,11 +3,12 @@
  * monotonicity, and the selection's guarantees.
  */
 import fc from "fast-check";
-import { rankPoints, scoreGroup } from "../../src/core/score";
+import { rankEntryOf, rankLookup, rankPoints, scoreGroup } from "../../src/core/score";
+import { readCell } from "../../src/core/parse";
 import { runSelection } from "../../src/core/select";
-import { decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
+import { ONE, decimalFromString, ratio, ratioFromNumber } from "../../src/core/decimal";
 import { COUNTIES_2020, isAccelerated } from "../../src/core/reference";
-import type { CellValue, CountyInput, Ratio, ScoreOptions } from "../../src/core/types";
+import type { CellValue, CountyInput, Decimal, Ratio, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
 
 const RUNS = { numRuns: 150 };
@@ -27,10 +28,23 @@ const fraction: fc.Arbitrary<Ratio | null> = fc.option(
   { freq: 5 },
 );
 
-/** Independent of compareRatio: cross-multiplied BigInts. */
+/** A decimal as an exact fraction of BigInts (tests run on Node): independent of big.js's own arithmetic. */
+const fraction2 = (d: Decimal): [bigint, bigint] => {
+  const digits = d.c.join("");
+  const n = BigInt(digits) * (d.s < 0 ? -1n : 1n);
+  const exp = d.e - (digits.length - 1);
+  return exp >= 0 ? [n * 10n ** BigInt(exp), 1n] : [n, 10n ** BigInt(-exp)];
+};
+
+/** Independent of compareRatio: cross-multiplied BigInts (denominators are positive). */
 const cmp = (a: Ratio, b: Ratio): number => {
-  const x = a.num * b.den;
-  const y = b.num * a.den;
+  const [an, am] = fraction2(a.num);
+  const [ad, ae] = fraction2(a.den);
+  const [bn, bm] = fraction2(b.num);
+  const [bd, be] = fraction2(b.den);
+  // a = an·ae / (am·ad), b = bn·be / (bm·bd); all of am, ad, ae, bm, bd, be > 0.
+  const x = an * ae * bm * bd;
+  const y = bn * be * am * ad;
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
@@ -66,6 +80,34 @@ describe("rankPoints on plain numbers", () => {
         if (plain.ok && exact.ok) expect(plain.ranks).toEqual(exact.ranks);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("rankLookup (filled-down ranking) against rankPoints", () => {
+  test("the rank looked up for each value is rankPoints' exact rank; a value not in the group has none", () => {
+    // Texts with digits beyond the double (0.30000000000000000001 shares 0.3's double), ties, −0.
+    const text = fc.constantFrom("0.3", "0.30000000000000000001", "0.29999999999999999999", "1", "1.0", "-0", "0", "2.5万", "25000", "1e-7");
+    const num = fc.constantFrom(0.3, 0.1 + 0.2, 1, -0, 0, 25000, 1e-7, 7);
+    const value = fc.oneof(text.map((t) => readCell(t)), num.map((x) => readCell(x)));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 25 }), value, fc.constantFrom("desc" as const, "asc" as const), (reads, probe, order) => {
+        const qs = reads.map((r) => (r.status === "value" ? r.quantity : null)).filter((q) => q !== null);
+        const lookup = rankLookup(qs.map(rankEntryOf), order);
+        const exact = rankPoints(qs.map((q) => ratio(q.exact, ONE)), { ...DEFAULT_OPTIONS, order });
+        if (!exact.ok) return false;
+        qs.forEach((q, i) => {
+          const e = rankEntryOf(q);
+          expect(lookup.rankOf(e.value, e.exact)).toBe(exact.ranks[i]);
+        });
+        if (probe.status === "value") {
+          const e = rankEntryOf(probe.quantity);
+          const inGroup = qs.some((q) => cmp(ratio(q.exact, ONE), ratio(probe.quantity.exact, ONE)) === 0);
+          expect(lookup.rankOf(e.value, e.exact) !== null).toBe(inGroup);
+        }
+        return true;
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -75,7 +75,7 @@ describe("rankPoints (§3)", () => {
     // Lower is better: ∞ last.
     expect(ok(rankPoints([INFINITE_MEASURE, 2, 1], { ...D, order: "asc" })).ranks).toEqual([3, 2, 1]);
     // −1/0 and 0/0 are no measure; so is a plain Infinity (an overflow, not a rule: see the test above).
-    expect(ok(rankPoints([{ value: -Infinity, num: -1n, den: 0n }, { value: NaN, num: 0n, den: 0n }, 1], D)).ranks).toEqual([null, null, 1]);
+    expect(ok(rankPoints([{ value: -Infinity, num: dec("-1"), den: dec("0") }, { value: NaN, num: dec("0"), den: dec("0") }, 1], D)).ranks).toEqual([null, null, 1]);
   });
 
   test("order 'asc': lower is better", () => {
@@ -154,7 +154,7 @@ describe("measures (§4)", () => {
     expect(overMeasure(t, q("6%"))).toBeNull();
     // A = 0: the best an at-most actual can be; T/A = 0.05/0 = +∞ (the exact ratio 1/0, rules.md §4).
     // The over measure is (0.05 − 0)/0.05 = 1.
-    expect(completionMeasure(t, q("0"), "ratio")).toEqual({ value: Infinity, num: 1n, den: 0n });
+    expect(completionMeasure(t, q("0"), "ratio")).toEqual({ value: Infinity, num: dec("1"), den: dec("0") });
     expect(completionMeasure(t, q("0%"), "ratio")).toBe(INFINITE_MEASURE);
     expect(overMeasure(t, q("0"))!.value).toBe(1);
     // A < 0: T/A would be negative and rank below every positive actual, so there is still no measure.
@@ -170,7 +170,7 @@ describe("measures (§4)", () => {
     expect(compareRatio(huge, INFINITE_MEASURE)).toBe(-1);
     expect(compareRatio(INFINITE_MEASURE, tiny)).toBe(1);
     expect(compareRatio(INFINITE_MEASURE, ratio(dec("-3"), ONE))).toBe(1);
-    expect(compareRatio(INFINITE_MEASURE, { value: Infinity, num: 1n, den: 0n })).toBe(0);
+    expect(compareRatio(INFINITE_MEASURE, { value: Infinity, num: dec("1"), den: dec("0") })).toBe(0);
   });
 
   test("no measure without a positive target", () => {
@@ -406,7 +406,7 @@ describe("scoreGroup", () => {
       [9, 9, 54, 18],
       [10, 10, 60, 20],
     ]);
-    expect(g.scores[0].indicators[0].completion).toEqual({ value: Infinity, num: 1n, den: 0n });
+    expect(g.scores[0].indicators[0].completion).toEqual({ value: Infinity, num: dec("1"), den: dec("0") });
   });
 
   test("a negative at-most actual still has no completion measure (warned), but is first on over-target", () => {

@@ -3,8 +3,16 @@ import * as fns from "../../src/functions/functions";
 import { setLanguage } from "../../src/functions/runtime";
 import { asExcel, col, excelError, expectError, installCustomFunctions } from "./shim";
 
-const allocGap = asExcel(fns.allocGap);
-const allocCheck = asExcel(fns.allocCheck);
+const rawGap = asExcel(fns.allocGap);
+const rawCheck = asExcel(fns.allocCheck);
+
+/** The one value of a 1 × 1 result: both return a matrix so that Excel passes their parameters' addresses. */
+function one(x: unknown): unknown {
+  expect(Array.isArray(x) && x.length === 1 && Array.isArray(x[0]) && x[0].length === 1).toBe(true);
+  return (x as unknown[][])[0][0];
+}
+const allocGap = (...args: unknown[]): unknown => one(rawGap(...args));
+const allocCheck = (...args: unknown[]): unknown => one(rawCheck(...args));
 
 beforeAll(installCustomFunctions);
 afterEach(() => setLanguage(null));
@@ -34,10 +42,20 @@ describe("total indicators: the parent read from a label or a target cell", () =
     expect(allocCheck("100万吨标准煤以下", col("60万吨", "40万吨"), null)).toBe("达标");
   });
 
-  it("answers in English when the display language is English", () => {
+  it("answers in the language its lang argument names, Chinese when omitted, whatever the machine's language", () => {
+    expect(allocCheck(robots, [[3000, 4000, 2500]], null, "en")).toBe("Short by 500台");
+    expect(allocCheck(robots, [[5000, 5000]], null, "EN-us")).toBe("OK");
+    expect(allocCheck(robots, [[5000, 5000]], null, "英文")).toBe("OK");
+    expect(allocCheck(robots, [[5000, 5000]], null, "zh-CN")).toBe("达标");
+    // An English machine recalculating a Chinese sheet: the verdict stays Chinese, only hover text follows the machine.
     setLanguage("en");
-    expect(allocCheck(robots, [[3000, 4000, 2500]], null)).toBe("Short by 500台");
-    expect(allocCheck(robots, [[5000, 5000]], null)).toBe("OK");
+    expect(allocCheck(robots, [[3000, 4000, 2500]], null, null)).toBe("缺口 500台");
+    expectError(allocCheck("", col(1), null, null), "#N/A", "argument parent");
+    expectError(allocCheck("", col(1), null, "zh"), "#N/A", "参数 parent");
+  });
+
+  it("refuses a lang it does not know, saying which it accepts", () => {
+    expectError(allocCheck(robots, [[5000, 5000]], null, "fr"), "#VALUE!", "参数 lang", "zh", "en", "fr");
   });
 });
 
@@ -53,8 +71,8 @@ describe("rate indicators", () => {
 describe("children named by their cells where Excel gives the addresses", () => {
   it("lists the cells below the rate, and names the cell whose unit does not convert", () => {
     const inv = { parameterAddresses: ["Sheet1!A3", "Sheet1!B3:E3", ""] };
-    expect(allocCheck("10%以上", [["12%", "9%", "10%", "9.5%"]], null, inv)).toBe("低于目标：C3、E3");
-    expect(allocCheck("10000台", [[5000, "3000家"]], null, { parameterAddresses: ["", "'县表'!C7:D7", ""] })).toMatch(/^不可比：单位不一致.*D7/);
+    expect(allocCheck("10%以上", [["12%", "9%", "10%", "9.5%"]], null, null, inv)).toBe("低于目标：C3、E3");
+    expect(allocCheck("10000台", [[5000, "3000家"]], null, null, { parameterAddresses: ["", "'县表'!C7:D7", "", ""] })).toMatch(/^不可比：单位不一致.*D7/);
   });
 });
 

@@ -90,19 +90,23 @@ describe("validation gives #VALUE! naming the argument; errors propagate", () =>
 
 describe("results", () => {
   it("a body that throws still gives #VALUE! with a message, never a crash", () => {
-    const boom = define({ id: "BOOM", params: [] as const, result: "scalar" }, () => {
+    const boom = define({ id: "BOOM", params: [] as const, result: "cell" }, () => {
       throw new Error("kaput");
     });
-    expectError(boom.call(), "#VALUE!", "ZG.BOOM", "kaput");
+    expectError((boom.call() as unknown[][])[0][0], "#VALUE!", "ZG.BOOM", "kaput");
   });
 
-  it("non-finite numbers become #VALUE!; texts in both languages are shown in the user's", () => {
-    const f = define({ id: "F", params: [] as const, result: { cols: 2 } }, () => [[Infinity, { zh: "达标", en: "OK" }]]);
-    const out = f.call() as unknown[][];
-    expectError(out[0][0], "#VALUE!");
+  it("non-finite numbers become #VALUE!; texts in both languages are shown in the call's lang, Chinese when omitted", () => {
+    const f = define({ id: "F", params: [{ name: "lang", kind: "lang" }] as const, result: { cols: 2 } }, () => [[Infinity, { zh: "达标", en: "OK" }]]);
+    const out = f.call(null) as unknown[][];
+    expectError(out[0][0], "#VALUE!", "结果不是有限数值");
     expect(out[0][1]).toBe("达标");
+    expect((f.call("en") as unknown[][])[0][1]).toBe("OK");
+    // The machine's language changes hover text, never a text result.
     setLanguage("en");
-    expect((f.call() as unknown[][])[0][1]).toBe("OK");
+    const onEnglishMachine = f.call(null) as unknown[][];
+    expect(onEnglishMachine[0][1]).toBe("达标");
+    expectError(onEnglishMachine[0][0], "#VALUE!", "not a finite number");
   });
 
   it("Excel accepts only some error codes as results, and a message only with #VALUE! and #N/A", () => {

@@ -1,11 +1,13 @@
 /** ZG.RECOMMEND and ZG.SHORTLIST (rules.md §6) as Excel calls them: columns in, spilled lists out. */
 import * as fns from "../../src/functions/functions";
+import { setLanguage } from "../../src/functions/runtime";
 import { asExcel, col, excelError, expectError, installCustomFunctions } from "./shim";
 
 const recommend = asExcel(fns.recommend);
 const shortlist = asExcel(fns.shortlist);
 
 beforeAll(installCustomFunctions);
+afterEach(() => setLanguage(null));
 
 describe("ZG.RECOMMEND", () => {
   const counties = col("上城区", "萧山区", "余杭区", "海曙区", "江北区", "鹿城区", "", "");
@@ -118,5 +120,31 @@ describe("ZG.SHORTLIST", () => {
     expectError((shortlist(counties, totals, null, 0, null) as unknown[][])[0][0], "#VALUE!", "参数 slots");
     expectError((shortlist(counties, totals, null, 2.5, null) as unknown[][])[0][0], "#VALUE!", "整数");
     expectError((shortlist(counties, totals, null, 3, 4) as unknown[][])[0][0], "#VALUE!", "minAccelerated");
+  });
+});
+
+describe("the language of the reasons is the lang argument's, never the machine's", () => {
+  const counties = col("上城区", "萧山区", "淳安县");
+  const cities = col("杭州市", "杭州市", "杭州市");
+  const totals = col(80, 91.5, 70);
+
+  it("RECOMMEND: Chinese when lang is omitted, even on an English machine; English when lang says so", () => {
+    setLanguage("en");
+    const zh = recommend(counties, cities, totals, col("", "是", ""), null, null, null, null) as unknown[][];
+    expect(zh[0][2]).toContain("萧山区上年度已获激励");
+    const en = recommend(counties, cities, totals, col("", "是", ""), null, null, null, "en") as unknown[][];
+    expect(en[0][2]).toContain("received the incentive last year");
+    setLanguage("zh");
+    expect((recommend(counties, col("", "", ""), totals, null, null, null, null, "English") as unknown[][])[0][0]).toBe("(no city)");
+  });
+
+  it("SHORTLIST: the same, and a bad lang is #VALUE! in the machine's language", () => {
+    setLanguage("en");
+    const zh = shortlist(counties, totals, null, 1, 1, null) as unknown[][];
+    expect(zh[0][1]).toContain("加快发展县中排名最高的未入选者");
+    const en = shortlist(counties, totals, null, 1, 1, "en-GB") as unknown[][];
+    expect(en[0][1]).toContain("the best unselected 加快发展县");
+    const bad = shortlist(counties, totals, null, 1, 1, "de") as unknown[][];
+    expectError(bad[0][0], "#VALUE!", "argument lang", '"de"');
   });
 });

@@ -117,7 +117,7 @@ for (const def of FUNCTIONS) {
       ...(isOptional(p) ? { optionalArg: true } : {}),
     })),
     vectorizationForbidden: true,
-    ...(shape !== "scalar" ? { sizeOfResultArrayMethod: `zgSize${id}` } : {}),
+    sizeOfResultArrayMethod: `zgSize${id}`,
   };
   proto[`zg${id}`] = function (this: ZgPlugin, ast: Ast, state: unknown): unknown {
     const base = (state as { formulaAddress: Address }).formulaAddress;
@@ -125,10 +125,11 @@ for (const def of FUNCTIONS) {
     return this.runFunction(ast.args as never, state as never, this.metadata(name), ((...args: unknown[]) =>
       toHf(EXPORTED[id](...params.map((p, i) => toExcelArg(args[i], p.kind === "cells")), invocation))) as never);
   };
-  if (shape !== "scalar") {
-    // HyperFormula sizes a spill before evaluating: the shape of the `like` arguments, or `cols` wide and as
-    // tall as the longest argument (a shorter list leaves the rest of the spill empty).
+  {
+    // HyperFormula sizes a spill before evaluating: 1 × 1 for one value, the shape of the `like` arguments, or
+    // `cols` wide and as tall as the longest argument (a shorter list leaves the rest of the spill empty).
     proto[`zgSize${id}`] = function (this: ZgPlugin, ast: Ast, state: unknown): ArraySize {
+      if (shape === "cell") return new ArraySize(1, 1);
       const sizes = ast.args.map((a) => this.arraySizeForAst(a as never, state as never));
       if ("like" in shape) {
         let width = 1;

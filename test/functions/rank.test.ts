@@ -1,6 +1,7 @@
 /** ZG.RANKSCORE, ZG.RANKSCOREBY and ZG.STDSCORE as Excel calls them (rules.md §3, §5). */
 import * as score from "../../src/core/score";
 import * as fns from "../../src/functions/functions";
+import { clearPreparedReferences } from "../../src/functions/rank";
 import { asExcel, col, excelError, expectError, installCustomFunctions } from "./shim";
 
 const rankScore = asExcel(fns.rankScore);
@@ -79,7 +80,8 @@ describe("ZG.RANKSCORE", () => {
   it("ranks a spilled range in one call: ref is ranked once (one sort), not once per cell", () => {
     const n = 5000;
     const values = Array.from({ length: n }, (_, i) => [(i * 7919) % n]);
-    const spy = jest.spyOn(score, "rankPoints");
+    clearPreparedReferences();
+    const spy = jest.spyOn(score, "rankLookup");
     const out = rankScore(values, values, null, 10, 0.001, 0) as number[][];
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0][0]).toHaveLength(n);
