@@ -8,6 +8,7 @@
 import { runSelection } from "../../src/core/select";
 import type { SheetData } from "../../src/core/types";
 import { MemoryWorkbook } from "../../src/excel/memory";
+import { isFormula } from "../../src/excel/ops";
 import { zgFunctions } from "../../src/excel/zgFunctions";
 import { setLanguage } from "../../src/functions/runtime";
 import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
@@ -42,8 +43,10 @@ async function reasons(sheetLang: "zh" | "en", machine: "zh" | "en"): Promise<{ 
   const formulas: string[] = [];
   const texts: string[] = [];
   content.cells.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v !== "string" || !/^=ZG\.(RECOMMEND|SHORTLIST)\(/.test(v)) return;
+    row.forEach((cell, c) => {
+      // Only cells our code built as formulas are formulas (a string is always text).
+      const v = isFormula(cell) ? cell.formula : null;
+      if (v === null || !/^=ZG\.(RECOMMEND|SHORTLIST)\(/.test(v)) return;
       formulas.push(v);
       // The reason is the last column of each spilled row.
       const width = v.startsWith("=ZG.RECOMMEND") ? 3 : 2;
