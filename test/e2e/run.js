@@ -2,7 +2,8 @@
 /**
  * End-to-end tests of the browser preview (npm run test:e2e): build for production, serve dist/ on a local
  * port, drive Debian's Chromium with playwright-core through the real task pane over the sample workbooks,
- * check what the pane and the grid show, save screenshots to docs/screenshots/, and check that no request
+ * check what the pane and the grid show, save screenshots to test-results/screenshots/ (ignored by git; tests never
+ * rewrite tracked files — `npm run screenshots` copies them to docs/screenshots/ for the README), and check that no request
  * leaves localhost. Prints "N passed, N failed" and exits non-zero on any failure.
  *
  *   ZG_E2E_SKIP_BUILD=1  reuse the current dist/ (it must hold a build)
@@ -18,7 +19,7 @@ const { serve } = require("./serve");
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
-const shots = path.join(root, "docs", "screenshots");
+const shots = process.env.ZG_SCREENSHOTS_DIR || path.join(root, "test-results", "screenshots");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
 const results = [];
