@@ -6,7 +6,7 @@
  * standard scores and the city rank. Evaluated by HyperFormula (dev-only, GPL; never shipped).
  */
 import { HyperFormula } from "hyperformula";
-import { columnLetters } from "../src/core/messages";
+import { columnLetters } from "../src/core/address";
 import type { BenchRow } from "./data";
 
 export interface FormulaRun {

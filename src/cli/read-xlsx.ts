@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { columnIndex } from "../core/address";
 import type { CellValue, Merge, SheetData } from "../core/types";
 import { inputError } from "./errors";
 
@@ -137,13 +138,6 @@ function mergedRanges(ws: ExcelJS.Worksheet): Merge[] {
     });
   }
   return out;
-}
-
-/** 0-based index of column letters: A → 0, AA → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /**

@@ -4,7 +4,8 @@
  * spellings (templates.ts SCORE_HEADERS); yes/no and counts are read by parse.ts.
  */
 import type { CellRef, CellValue, CountyInput, IndicatorEntry, PolicyInput, SheetData, ZgIssue } from "../core/types";
-import { a1, issue } from "../core/messages";
+import { a1 } from "../core/address";
+import { issue } from "../core/messages";
 import { matchHeaderRow, type ScoreColumn } from "../core/templates";
 import { normalizeText, readCount, readYesNo } from "../core/parse";
 import { isPercentFormat, isTotalsLabel } from "../core/check";

@@ -1,22 +1,5 @@
 import type { CellRef, Msg, Severity, ZgIssue } from "./types";
 
-/** Column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** A1 address of a 0-based (row, col). */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
 /** "Sheet1!C5" in English, "工作表“Sheet1”的 C5 单元格" in Chinese; empty where nothing is known. */
 export function placeOf(at?: CellRef): Msg {
   if (!at || (!at.sheet && !at.cell)) return { zh: "", en: "" };

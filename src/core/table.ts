@@ -23,7 +23,8 @@ import type {
   ZgIssue,
 } from "./types";
 import { checkAllocation, indicatorName, isCumulativeLabel, isPercentFormat, isTotalsLabel } from "./check";
-import { columnLetters, issue } from "./messages";
+import { columnLetters } from "./address";
+import { issue } from "./messages";
 import { normalizeText, readCell, readLabelTarget } from "./parse";
 import { findCity, findCounty } from "./reference";
 

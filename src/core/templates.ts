@@ -8,7 +8,7 @@
  * SCORE_HEADERS is the one definition of the score input's column names: the template writes the
  * first spelling of each column and the readers recognise every spelling through matchHeader().
  */
-import { a1, columnLetters } from "./messages";
+import { a1, columnLetters } from "./address";
 import {
   ALLOCATION_2020,
   CITIES,

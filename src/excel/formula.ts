@@ -5,7 +5,7 @@
  * It is not a general spreadsheet engine and never ships in the task pane bundle.
  */
 import type { CellValue } from "../core/types";
-import { columnIndex } from "./address";
+import { columnIndex } from "../core/address";
 
 export type Value = string | number | boolean | null | { error: string; message?: string };
 export type Arg = Value | Value[][];

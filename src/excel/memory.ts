@@ -12,7 +12,7 @@
  *  - a write can be made to fail part-way (injectWriteFailure): the sheet it replaces must survive.
  */
 import type { CellValue, Merge, SheetData, ZgIssue } from "../core/types";
-import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "./address";
+import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
 import { encodeCells, markFormula, markKindOf } from "./cells";
 import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
 import { LIMITS } from "./limits";

@@ -1,6 +1,6 @@
 /** The bilingual notices a read gives (office.ts and memory.ts say the same), each naming sheet and cell. */
 import type { ZgIssue } from "../core/types";
-import { a1, blockAddress } from "./address";
+import { a1, blockAddress } from "../core/address";
 import { LIMITS } from "./limits";
 import { type Block, OpError } from "./ops";
 

@@ -15,7 +15,7 @@
  * areas each give a notice or a clear message naming the sheet and cell.
  */
 import type { CellValue, Merge, ZgIssue } from "../core/types";
-import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "./address";
+import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
 import { encodeCells, markFormula, markKindOf } from "./cells";
 import { LIMITS } from "./limits";
 import { farNotice, notice, severalRangesNotice, tooLarge, tooScattered } from "./notices";

@@ -11,6 +11,7 @@
  *  - strings we write are text; formulas are only what our code builds with formula();
  *  - reads are bounded (limits.ts): a huge or odd sheet gives a message or a notice, never a frozen pane.
  */
+import type { Block } from "../core/address";
 import type { Validation } from "../core/templates";
 import type { CellValue, Merge, Msg, SheetData, ZgIssue } from "../core/types";
 
@@ -60,12 +61,7 @@ export interface SheetInfo {
 }
 
 /** A 0-based inclusive block of a sheet. */
-export interface Block {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { Block } from "../core/address";
 
 export interface TableSpec {
   /** Excel table name (letters, digits, underscores). A suffix is added when the name is taken. */

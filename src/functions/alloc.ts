@@ -5,7 +5,7 @@
  */
 import { checkAllocation } from "../core/check";
 import { decimalFromNumber, decimalToString } from "../core/decimal";
-import { a1 } from "../core/messages";
+import { a1 } from "../core/address";
 import { readCell } from "../core/parse";
 import type { AllocationInput, CellValue, CheckResult, Msg } from "../core/types";
 import { define, placeIn, propagated, type Matrix, type Value } from "./args";

@@ -6,7 +6,8 @@
  * turns the body's result back into Excel values, errors included (inside a spilled result each error stays
  * in its own cell). Bodies never throw; a thrown error is still caught and shown as #VALUE! with a message.
  */
-import { a1, placeOf } from "../core/messages";
+import { a1, referenceStart, type ReferenceStart } from "../core/address";
+import { placeOf } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
 import { bad, errorCodeOf, fail, isFail, language, parseLang, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
@@ -14,11 +15,7 @@ import { bad, errorCodeOf, fail, isFail, language, parseLang, say, toCell, toExc
 // ─── values ─────────────────────────────────────────────────────────────────────────────────
 
 /** Where a range starts in the workbook (0-based), when Excel tells (requiresParameterAddresses). */
-export interface Origin {
-  sheet?: string;
-  row: number;
-  col: number;
-}
+export type Origin = ReferenceStart;
 
 /** A range, row-major: cells[r * cols + c]. A single value is a 1 × 1 matrix. */
 export interface Matrix {
@@ -141,15 +138,9 @@ export interface Defined<T extends readonly ParamSpec[]> {
 
 // ─── coercion ───────────────────────────────────────────────────────────────────────────────
 
-/** "Sheet1!B2:D5", "'县 表'!$B$2", "B2", "Sheet1!C:C" → where the range starts; undefined for anything else ("" for a constant). */
+/** Where a range starts (Excel's parameter address), or undefined for a constant or no address. */
 export function parseAddress(address: string | null | undefined): Origin | undefined {
-  if (typeof address !== "string" || !address) return undefined;
-  // Sheet part, then the first corner: "B2", a whole column "B" (B:B) or a whole row "2" (2:2).
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?[A-Za-z]{0,3}\$?\d*)?$/.exec(address.trim());
-  if (!m || (m[3] === undefined && m[4] === undefined)) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const col = m[3] ? [...m[3].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : 0;
-  return { ...(sheet ? { sheet } : {}), row: m[4] ? Number(m[4]) - 1 : 0, col };
+  return referenceStart(address);
 }
 
 /** "参数 top" or, where Excel said where it is, "参数 top（工作表“Sheet1”C1 单元格）". */

@@ -1,6 +1,6 @@
 /** The preview's stand-in for Excel's grid: sheet tabs, cells with their shown values, marks and merges. */
 import { useEffect, useReducer } from "react";
-import { a1, columnLetters } from "../excel/address";
+import { a1, columnLetters } from "../core/address";
 import type { Value } from "../excel/formula";
 import type { MemorySheet, MemoryWorkbook } from "../excel/memory";
 import { MARK_COLORS } from "../excel/ops";

@@ -3,7 +3,7 @@ import { Badge, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui
 import { useState } from "react";
 import { checkSheet } from "../core/table";
 import type { CheckResult, SheetCheck } from "../core/types";
-import { blockAddress } from "../excel/address";
+import { blockAddress } from "../core/address";
 import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
 import { explainCheck } from "./explain";

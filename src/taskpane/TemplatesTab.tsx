@@ -3,7 +3,7 @@ import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-compone
 import { useState } from "react";
 import { CITIES } from "../core/reference";
 import { decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
-import { quoteSheet } from "../excel/address";
+import { quoteSheet } from "../core/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
 import { Status, useBusy, useNote, useOps, useT } from "./shared";

@@ -1,6 +1,6 @@
 /** The check report sheet and the marks of a check: what goes where, built from the engine's SheetCheck. */
 import type { CheckResult, SheetCheck } from "../core/types";
-import { blockAddress } from "../excel/address";
+import { blockAddress } from "../core/address";
 import { type MarkRequest, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import { fmtQuantity, type Lang, tr } from "./i18n";
 

@@ -11,7 +11,7 @@
  */
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
 import { normalizeText } from "../core/parse";
-import { a1, columnLetters, parseCell, quoteSheet } from "../excel/address";
+import { a1, columnLetters, parseCell, quoteSheet } from "../core/address";
 import { type Block, formula as f, type Formula, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import type { Lang } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";

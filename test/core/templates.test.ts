@@ -1,4 +1,5 @@
-import { bilingual, columnLetters } from "../../src/core/messages";
+import { columnLetters } from "../../src/core/address";
+import { bilingual } from "../../src/core/messages";
 import {
   ACCELERATED_2020,
   ALLOCATION_2020,

@@ -2,7 +2,7 @@
  * The in-memory workbook the preview and the component tests run on: its formulas (the subset we write),
  * spills, marks kept apart from the cells, and our-sheet naming rules, so it behaves as office.ts does.
  */
-import { a1 } from "../../src/excel/address";
+import { a1 } from "../../src/core/address";
 import { markFormula } from "../../src/excel/cells";
 import { enterInput } from "../../src/excel/formula";
 import { MemoryWorkbook } from "../../src/excel/memory";

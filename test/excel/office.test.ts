@@ -4,7 +4,7 @@
  * formats and conditional formats stay as they were, what a read does with an odd sheet, and how many
  * context.sync() calls each operation makes (the same on a small table and on one 50 times larger).
  */
-import { a1 } from "../../src/excel/address";
+import { a1 } from "../../src/core/address";
 import { markFormula } from "../../src/excel/cells";
 import { LIMITS } from "../../src/excel/limits";
 import { MAX_CELLS_PER_BATCH, mergePieces, OfficeOps, OWNER_KEY, rowBlocks } from "../../src/excel/office";

@@ -5,7 +5,7 @@
  *   countSyncs("markCells", 6) === countSyncs("markCells", 300)
  */
 import type { CellValue } from "../../src/core/types";
-import { a1 } from "../../src/excel/address";
+import { a1 } from "../../src/core/address";
 import { OfficeOps } from "../../src/excel/office";
 import { FakeExcel, installExcelEnums } from "./fakeExcel";
 

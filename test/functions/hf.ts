@@ -16,7 +16,7 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import { a1 } from "../../src/core/messages";
+import { a1 } from "../../src/core/address";
 import * as fns from "../../src/functions/functions";
 import { FUNCTIONS, isOptional } from "../../src/functions/registry";
 import { ShimError, installCustomFunctions } from "./shim";

@@ -7,7 +7,7 @@ import "@testing-library/jest-dom";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { runSelection } from "../../src/core/select";
-import { a1 } from "../../src/excel/address";
+import { a1 } from "../../src/core/address";
 import { MemoryWorkbook } from "../../src/excel/memory";
 import { zgFunctions } from "../../src/excel/zgFunctions";
 import { sampleWorkbook } from "../../src/preview/samples";

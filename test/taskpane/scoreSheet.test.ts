@@ -4,7 +4,7 @@
  */
 import { runSelection } from "../../src/core/select";
 import type { SheetData } from "../../src/core/types";
-import { a1 } from "../../src/excel/address";
+import { a1 } from "../../src/core/address";
 import { MemoryWorkbook } from "../../src/excel/memory";
 import { isFormula } from "../../src/excel/ops";
 import { zgFunctions } from "../../src/excel/zgFunctions";
