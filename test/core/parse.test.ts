@@ -385,17 +385,25 @@ describe("properties of readCell", () => {
     const text = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(""));
     // Warm up the parser's regular expressions and the JIT first, so the timings below are of the work itself.
     for (let i = 0; i < 200; i++) readCell(`${i}.5e${i}万台`);
-    // 2 ms per call plus 2 µs per character: generous for a shared machine, far below any per-digit or
-    // per-exponent expansion (1e200000 used to build 200000-digit numbers) or a quadratic scan.
+    // The fastest of three readings must stay under 20 ms plus 10 µs per character: far below any per-digit or
+    // per-exponent expansion (1e200000 used to take 10 s building 200000-digit numbers) or a quadratic scan, and
+    // the minimum of three keeps a busy shared machine (a context switch, a GC pause) from failing the test.
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 30 }), (t, k) => {
         const cell = t.repeat(k);
-        const t0 = performance.now();
+        let ms = Infinity;
         const r = readCell(cell, AT);
-        const ms = performance.now() - t0;
+        for (let i = 1; i <= 3; i++) {
+          // Another text each time (trailing spaces are ignored when reading), so the reader's cache of texts
+          // it has already read cannot answer instead of the reader.
+          const fresh = `${cell}${" ".repeat(i)}`;
+          const t0 = performance.now();
+          readCell(fresh, AT);
+          ms = Math.min(ms, performance.now() - t0);
+        }
         expect(["value", "none", "error"]).toContain(r.status);
         if (r.status === "value") expect(Number.isFinite(r.quantity.value)).toBe(true);
-        expect(ms).toBeLessThan(2 + 0.002 * cell.length);
+        expect(ms).toBeLessThan(20 + 0.01 * cell.length);
       }),
       { numRuns: 1500 },
     );
