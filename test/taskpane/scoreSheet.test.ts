@@ -102,6 +102,13 @@ test("county and city names that look like formulas land on the results sheet as
   // The detail section refers to the user's cells: the names come through those references as the same text.
   const detail = written.cells.findIndex((r) => r[0] === "三、指标明细（设区市推荐环节）") + 2;
   names.forEach((name, i) => expect(book.value(w.sheet, detail + i * 2, 1)).toBe(name));
+  // SUMIFS/COUNTIFS read a criterion starting with =, < or > as a comparison: the sheet matches names with "="&cell,
+  // so a county called "=1+1" still gets its own totals (the engine's), not 0.
+  const city = written.cells.findIndex((r) => r[0] === "一、设区市推荐环节") + 2;
+  for (const c of result.counties) {
+    const r = written.cells.findIndex((row, i) => i >= city && row[1] === c.county);
+    expect([c.county, book.value(w.sheet, r, 8)]).toEqual([c.county, expect.closeTo(c.total, 9)]);
+  }
   // Only cells our code built are formulas.
   const formulas = content.cells.flat().filter(isFormula).map((v) => v.formula);
   expect(formulas.filter((x) => [...names, "=杭州"].includes(x))).toEqual([]);
