@@ -11,6 +11,7 @@ import { CliError, inputError, issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { renderTable, quantity, type Cell } from "./format";
 import {
+  addIssuesSheet,
   addNotesSheet,
   addTableSheet,
   both,
@@ -24,7 +25,7 @@ import {
   SHORT_FONT,
   type ColumnSpec,
 } from "./write-xlsx";
-import type { Output } from "./main";
+import type { Output } from "./output";
 
 /** One result exactly as cli.md's JSON lists it. */
 export interface CheckJsonResult {
@@ -249,22 +250,4 @@ function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Workbook {
     ["单位 / units", "万 = 10⁴、亿 = 10⁸ 折算为基本单位；百分数以小数保存（10% = 0.1），按百分比格式显示", "万 and 亿 are multiplied out; percentages are stored as fractions and shown in a percent format"],
   ]);
   return wb;
-}
-
-export function addIssuesSheet(wb: ExcelJS.Workbook, issues: ZgIssue[]): void {
-  const cols: ColumnSpec[] = [
-    { header: "级别\nSeverity", width: 10 },
-    { header: "工作表\nSheet", width: 16 },
-    { header: "单元格\nCell", width: 9 },
-    { header: "说明\nMessage (zh)", width: 60, wrap: true },
-    { header: "Message (en)", width: 60, wrap: true },
-  ];
-  const { ws, headerRow } = addTableSheet(wb, "提示", cols);
-  if (issues.length === 0) {
-    putRow(ws, headerRow + 1, cols, ["", "", "", "没有提示", "No warnings"]);
-    return;
-  }
-  issues.forEach((i, k) =>
-    putRow(ws, headerRow + 1 + k, cols, [i.severity === "error" ? "错误" : "提示", i.sheet ?? "", i.cell ?? "", i.zh, i.en]),
-  );
 }

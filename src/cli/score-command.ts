@@ -9,7 +9,7 @@ import { readScoreInput } from "./score-input";
 import { scoreWorkbook } from "./score-workbook";
 import { saveWorkbook } from "./write-xlsx";
 import { renderTable, score, type Cell } from "./format";
-import type { Output } from "./main";
+import type { Output } from "./output";
 
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
 

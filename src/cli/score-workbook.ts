@@ -8,9 +8,9 @@ import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } 
 import { normalizeText, readCell } from "../core/parse";
 import { DOC_2, findCity } from "../core/reference";
 import { sheetNumber } from "../core/score";
-import { addIssuesSheet } from "./check-command";
 import type { ScoreInput } from "./score-input";
 import {
+  addIssuesSheet,
   addNotesSheet,
   addTableSheet,
   FMT,

@@ -5,7 +5,7 @@ import { normalizeText } from "../core/parse";
 import type { Request } from "./args";
 import { argumentError } from "./errors";
 import { saveWorkbook, templateWorkbook } from "./write-xlsx";
-import type { Output } from "./main";
+import type { Output } from "./output";
 
 export type TemplateKind = "decomposition" | "self-assessment";
 

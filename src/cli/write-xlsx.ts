@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { CellValue, Msg } from "../core/types";
+import type { CellValue, Msg, ZgIssue } from "../core/types";
 import type { TemplateSheet, Validation } from "../core/templates";
 import { bilingual } from "../core/messages";
 import { inputError } from "./errors";
@@ -281,4 +281,23 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
 /** Excel refuses a validation whose title or message is too long: cut it (keeping the Chinese, which comes first). */
 function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + "…";
+}
+
+/** The 提示 sheet of a results workbook: every warning and error with its sheet and cell, in both languages. */
+export function addIssuesSheet(wb: ExcelJS.Workbook, issues: ZgIssue[]): void {
+  const cols: ColumnSpec[] = [
+    { header: "级别\nSeverity", width: 10 },
+    { header: "工作表\nSheet", width: 16 },
+    { header: "单元格\nCell", width: 9 },
+    { header: "说明\nMessage (zh)", width: 60, wrap: true },
+    { header: "Message (en)", width: 60, wrap: true },
+  ];
+  const { ws, headerRow } = addTableSheet(wb, "提示", cols);
+  if (issues.length === 0) {
+    putRow(ws, headerRow + 1, cols, ["", "", "", "没有提示", "No warnings"]);
+    return;
+  }
+  issues.forEach((i, k) =>
+    putRow(ws, headerRow + 1 + k, cols, [i.severity === "error" ? "错误" : "提示", i.sheet ?? "", i.cell ?? "", i.zh, i.en]),
+  );
 }

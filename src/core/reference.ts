@@ -8,6 +8,7 @@
  *
  * Pure data: no Office, no I/O. Tests pin every table against the seed text of the documents.
  */
+import { normalizeText } from "./parse";
 import type { IndicatorKind, Msg } from "./types";
 
 // ─── documents ───────────────────────────────────────────────────────────────────────────────
@@ -469,4 +470,10 @@ export function allocationOf(indicator: string | number, city: string): string |
   const c = findCity(city);
   if (!ind || !c) return undefined;
   return ALLOCATION_2020[ind.no - 1][CITY_IDS.indexOf(c.id)];
+}
+
+/** 杭州, 杭州市 and Hangzhou are one city; an unknown name is compared as written (normalised). */
+export function cityKey(city: string): string {
+  const c = findCity(city);
+  return c ? `#${c.id}` : normalizeText(city ?? "");
 }

@@ -21,6 +21,7 @@ import type {
   RankOrder,
   Ratio,
   Reading,
+  Result,
   ScoreOptions,
   StdMethod,
   UnitScore,
@@ -32,9 +33,6 @@ import { NumberQuantity, normalizeText, quantityParts, quantitySign, readCell, r
 import { issue, placeOf } from "./messages";
 
 // ─── results as values ──────────────────────────────────────────────────────────────────────
-
-/** Success carries its fields beside `ok: true`; failure carries one bilingual error. */
-export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: ZgIssue };
 
 function fail(code: string, msg: Msg): { ok: false; error: ZgIssue } {
   return { ok: false, error: issue(code, "error", msg) };

@@ -7,7 +7,7 @@ import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ScoreOptio
 import { DEFAULT_OPTIONS } from "./types";
 import { issue } from "./messages";
 import { normalizeText } from "./parse";
-import { findCity, isAccelerated } from "./reference";
+import { cityKey, isAccelerated } from "./reference";
 import { prepareUnits, resolveOptions, scorePrepared } from "./score";
 
 /** Totals are sums of binary floats (e.g. with step 0.3): values this close are the same score. */
@@ -68,12 +68,6 @@ const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
 function reason(code: string, zh: string, en: string): Reason {
   return { code, zh, en };
-}
-
-/** 杭州, 杭州市 and Hangzhou are one city; an unknown name is compared as written (normalised). */
-export function cityKey(city: string): string {
-  const c = findCity(city);
-  return c ? `#${c.id}` : normalizeText(city ?? "");
 }
 
 /** A unit's scores with stage fields added (written out: object spread is slow on this hot path). */

@@ -30,6 +30,9 @@ export interface CellRef {
 
 export type Severity = "error" | "warning";
 
+/** Success carries its fields beside `ok: true`; failure carries one bilingual error. */
+export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: ZgIssue };
+
 /** A problem found in the input, returned as a value. */
 export interface ZgIssue extends Msg {
   /** Stable machine-readable code, e.g. "not-a-number", "excel-error", "no-value", "unit-mismatch". */

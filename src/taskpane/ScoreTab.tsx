@@ -45,7 +45,7 @@ const useStyles = makeStyles({
   section: { marginTop: "4px" },
 });
 
-function MappingEditor({ title, m, choices, required, onChange }: { title: string; m: HeaderMapping; choices: ScoreColumn[]; required: ScoreColumn[]; onChange: (m: HeaderMapping) => void }) {
+function MappingEditor({ title, m, choices, required, onChange }: { title: string; m: HeaderMapping; choices: ScoreColumn[]; required: readonly ScoreColumn[]; onChange: (m: HeaderMapping) => void }) {
   const { t, lang } = useT();
   const s = useStyles();
   const complete = missingColumns(m, required).length === 0;
