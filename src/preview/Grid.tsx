@@ -1,8 +1,8 @@
 /** The preview's stand-in for Excel's grid: sheet tabs, cells with their shown values, marks and merges. */
 import { useEffect, useReducer } from "react";
 import { a1, columnLetters } from "../core/address";
-import type { Value } from "../excel/formula";
-import type { MemorySheet, MemoryWorkbook } from "../excel/memory";
+import type { Value } from "../excel/memory/formula";
+import type { MemorySheet, MemoryWorkbook } from "../excel/memory/memory";
 import { MARK_COLORS } from "../excel/ops";
 
 /** Rows shown per sheet: enough for every table of the samples' top, cheap to render. */

@@ -4,8 +4,8 @@
  * growth target below the province's 10%, so a check has a shortfall to mark (the e2e tests use it).
  */
 import type { SheetData } from "../core/types";
-import { MemoryWorkbook } from "../excel/memory";
-import { zgFunctions } from "../excel/zgFunctions";
+import { MemoryWorkbook } from "../excel/memory/memory";
+import { zgFunctions } from "../excel/memory/zgFunctions";
 import samples from "./samples.json";
 
 interface Samples {

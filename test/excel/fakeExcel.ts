@@ -27,7 +27,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { CellValue } from "../../src/core/types";
 import { a1, blockAddress, parseBlock, splitAddress } from "../../src/core/address";
-import { enterInput } from "../../src/excel/formula";
+import { enterInput } from "../../src/excel/memory/formula";
 import type { Block } from "../../src/excel/ops";
 import { areasOfGrid } from "../../src/excel/region";
 

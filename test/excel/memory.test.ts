@@ -4,10 +4,10 @@
  */
 import { a1 } from "../../src/core/address";
 import { markFormula } from "../../src/excel/cells";
-import { enterInput } from "../../src/excel/formula";
-import { MemoryWorkbook } from "../../src/excel/memory";
+import { enterInput } from "../../src/excel/memory/formula";
+import { MemoryWorkbook } from "../../src/excel/memory/memory";
 import { formula as f, freeSheetName, OpError } from "../../src/excel/ops";
-import { zgFunctions } from "../../src/excel/zgFunctions";
+import { zgFunctions } from "../../src/excel/memory/zgFunctions";
 
 function book() {
   const b = new MemoryWorkbook({ functions: zgFunctions() });

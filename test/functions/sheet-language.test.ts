@@ -7,9 +7,9 @@
  */
 import { runSelection } from "../../src/core/select";
 import type { SheetData } from "../../src/core/types";
-import { MemoryWorkbook } from "../../src/excel/memory";
+import { MemoryWorkbook } from "../../src/excel/memory/memory";
 import { isFormula } from "../../src/excel/ops";
-import { zgFunctions } from "../../src/excel/zgFunctions";
+import { zgFunctions } from "../../src/excel/memory/zgFunctions";
 import { setLanguage } from "../../src/functions/runtime";
 import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
 import { scoreSheet } from "../../src/taskpane/scoreSheet";

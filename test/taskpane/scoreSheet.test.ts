@@ -5,9 +5,9 @@
 import { runSelection } from "../../src/core/select";
 import type { SheetData } from "../../src/core/types";
 import { a1 } from "../../src/core/address";
-import { MemoryWorkbook } from "../../src/excel/memory";
+import { MemoryWorkbook } from "../../src/excel/memory/memory";
 import { isFormula } from "../../src/excel/ops";
-import { zgFunctions } from "../../src/excel/zgFunctions";
+import { zgFunctions } from "../../src/excel/memory/zgFunctions";
 import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
 import { scoreSheet } from "../../src/taskpane/scoreSheet";
 

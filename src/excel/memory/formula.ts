@@ -4,8 +4,8 @@
  * component tests show live values computed by the very custom-function implementations Excel calls.
  * It is not a general spreadsheet engine and never ships in the task pane bundle.
  */
-import type { CellValue } from "../core/types";
-import { columnIndex } from "../core/address";
+import type { CellValue } from "../../core/types";
+import { columnIndex } from "../../core/address";
 
 export type Value = string | number | boolean | null | { error: string; message?: string };
 export type Arg = Value | Value[][];

@@ -2,10 +2,10 @@
  * The ZG custom functions as the in-memory workbook calls them: the very `call` wrappers Excel gets
  * (src/functions), keyed "ZG.<ID>". Used by the preview and the tests, never by the task pane bundle.
  */
-import * as alloc from "../functions/alloc";
-import * as choose from "../functions/choose";
-import * as measure from "../functions/measure";
-import * as rank from "../functions/rank";
+import * as alloc from "../../functions/alloc";
+import * as choose from "../../functions/choose";
+import * as measure from "../../functions/measure";
+import * as rank from "../../functions/rank";
 import type { FunctionTable } from "./formula";
 
 interface DefinedLike {

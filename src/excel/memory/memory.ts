@@ -11,13 +11,13 @@
  *  - several ranges can be selected (with an active cell), and reads are bounded as office.ts's are;
  *  - a write can be made to fail part-way (injectWriteFailure): the sheet it replaces must survive.
  */
-import type { CellValue, Merge, SheetData, ZgIssue } from "../core/types";
-import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
-import { encodeCells, markFormula, markKindOf } from "./cells";
+import type { CellValue, Merge, SheetData, ZgIssue } from "../../core/types";
+import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../../core/address";
+import { encodeCells, markFormula, markKindOf } from "../cells";
 import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
-import { LIMITS } from "./limits";
-import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "./notices";
-import { areasOfGrid, cellsOf, locateTable } from "./region";
+import { LIMITS } from "../limits";
+import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "../notices";
+import { areasOfGrid, cellsOf, locateTable } from "../region";
 import {
   type Block,
   type ChartSpec,
@@ -37,7 +37,7 @@ import {
   type Validation,
   type WriteOptions,
   type WriteResult,
-} from "./ops";
+} from "../ops";
 
 /** A conditional format: its type, its custom rule (for "Custom") and the areas it applies to. */
 export interface MemoryConditionalFormat {
