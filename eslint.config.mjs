@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's recommended rules without type information, so `npm run lint` stays fast
 // (tsc --noEmit already does the type checking).
 import js from "@eslint/js";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 const nodeGlobals = {
@@ -18,6 +19,93 @@ const nodeGlobals = {
   clearInterval: "readonly",
   URL: "readonly",
 };
+
+
+// ─── layers (docs/architecture.md) ─────────────────────────────────────────────────────────────
+// Each folder of src/ imports only downward: core ← functions; core ← excel (← excel/memory, which also runs the
+// functions to evaluate our formulas); core, excel ← taskpane ← preview; core ← cli. The rules below say so to
+// the linter, one folder at a time.
+const UI = ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"];
+const OFFICE = ["office-*", "@microsoft/office-js", "office-addin-*"];
+const NODE = ["fs", "path", "os", "child_process", "crypto", "zlib", "node:*"];
+const layer = (dir, { folders = [], packages = [], message }) => ({
+  files: [`src/${dir}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`], message })),
+          ...(packages.length ? [{ group: packages, message }] : []),
+        ],
+      },
+    ],
+  },
+});
+
+const layerRules = [
+  layer("core", {
+    folders: ["functions", "excel", "taskpane", "preview", "cli"],
+    packages: [...UI, ...OFFICE, ...NODE, "exceljs"],
+    message: "src/core is the pure engine: it imports no other layer, no Office, React or Node module.",
+  }),
+  layer("functions", {
+    folders: ["excel", "taskpane", "preview", "cli"],
+    packages: [...UI, ...OFFICE, ...NODE, "exceljs"],
+    message: "src/functions are thin adapters over the engine: they import src/core only.",
+  }),
+  {
+    ...layer("excel", {
+      folders: ["functions", "taskpane", "preview", "cli", "memory"],
+      packages: [...UI, ...NODE, "exceljs"],
+      message: "src/excel is the Office.js adapter: it imports src/core only (the in-memory twin lives apart in src/excel/memory).",
+    }),
+    ignores: ["src/excel/memory/**"],
+  },
+  layer("excel/memory", {
+    folders: ["taskpane", "preview", "cli"],
+    packages: [...UI, ...NODE, "exceljs"],
+    message: "the in-memory twin imports the engine, the Excel layer's shared parts and the functions it evaluates, nothing above.",
+  }),
+  layer("taskpane", {
+    folders: ["cli", "functions", "preview", "memory"],
+    packages: [...NODE, "exceljs"],
+    message: "the task pane never imports the command line or the functions; it receives the Excel operations as props.",
+  }),
+  layer("preview", {
+    folders: ["cli", "functions"],
+    packages: [...NODE, "exceljs"],
+    message: "the preview runs the pane over the in-memory twin: no command line, no functions directly.",
+  }),
+  layer("cli", {
+    folders: ["taskpane", "excel", "preview", "functions"],
+    packages: [...UI, ...OFFICE],
+    message: "the command line imports the engine only (never the pane or the Excel adapter).",
+  }),
+  {
+    // Only the Office.js adapter and the entry points touch Office's globals; everything else gets ExcelOps.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/excel/office.ts", "src/taskpane/index.tsx", "src/functions/functions.ts", "src/functions/runtime.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "Only src/excel/office.ts and the entry points use Office.js; receive ExcelOps instead." },
+        { name: "Excel", message: "Only src/excel/office.ts and the entry points use Office.js; receive ExcelOps instead." },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+      // The plugin parses each imported module itself to follow the cycle: tell it how to read TypeScript.
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
@@ -45,4 +133,5 @@ export default tseslint.config(
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module", globals: nodeGlobals },
   },
+  ...layerRules,
 );

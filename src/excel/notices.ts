@@ -1,7 +1,7 @@
 /** The bilingual notices a read gives (office.ts and memory.ts say the same), each naming sheet and cell. */
 import type { ZgIssue } from "../core/types";
 import { a1, blockAddress } from "../core/address";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../core/limits";
 import { type Block, OpError } from "./ops";
 
 export function notice(code: string, sheet: string, cell: string | undefined, zh: string, en: string): ZgIssue {

@@ -17,7 +17,7 @@
 import type { CellValue, Merge, ZgIssue } from "../core/types";
 import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
 import { encodeCells, markFormula, markKindOf } from "./cells";
-import { LIMITS } from "./limits";
+import { LIMITS } from "../core/limits";
 import { farNotice, notice, severalRangesNotice, tooLarge, tooScattered } from "./notices";
 import {
   type Block,

@@ -3,7 +3,7 @@
  * stretches it to 17 billion cells): from the rectangles of non-empty cells, the cluster around the
  * selection (or the largest), with the clusters left out. Pure, shared by office.ts and memory.ts.
  */
-import { LIMITS } from "./limits";
+import { LIMITS } from "../core/limits";
 import type { Block } from "./ops";
 
 export const cellsOf = (b: Block): number => (b.bottom - b.top + 1) * (b.right - b.left + 1);

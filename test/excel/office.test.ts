@@ -6,7 +6,7 @@
  */
 import { a1 } from "../../src/core/address";
 import { markFormula } from "../../src/excel/cells";
-import { LIMITS } from "../../src/excel/limits";
+import { LIMITS } from "../../src/core/limits";
 import { MAX_CELLS_PER_BATCH, mergePieces, OfficeOps, OWNER_KEY, rowBlocks } from "../../src/excel/office";
 import { formula as f, MARK_COLORS, OpError, type SheetContent } from "../../src/excel/ops";
 import { type FakeExcel as Fake, FakeExcel, installExcelEnums } from "./fakeExcel";

@@ -15,7 +15,7 @@ import type { CellValue, Merge, SheetData, ZgIssue } from "../../core/types";
 import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../../core/address";
 import { encodeCells, markFormula, markKindOf } from "../cells";
 import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
-import { LIMITS } from "../limits";
+import { LIMITS } from "../../core/limits";
 import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "../notices";
 import { areasOfGrid, cellsOf, locateTable } from "../region";
 import {

@@ -1,8 +1,8 @@
 /**
  * How much of a workbook ZG will read or write at once. Every workbook is untrusted: a stray cell at
  * XFD1048576, thousands of merged cells or a checkerboard of values must give a clear message or a
- * bounded fallback, never a frozen pane. Pure constants (no Office import), so the command line's
- * hostile-workbook checks can share them.
+ * bounded fallback, never a frozen pane. Pure constants, in the engine, so the Excel layer and the command
+ * line's hostile-workbook checks share them.
  *
  * Excel's own limits behind them (Microsoft's documentation):
  *  - "A range is limited to 5,000,000 cells for read operations" and "Excel on the web has a payload size
