@@ -19,6 +19,7 @@ import type {
 } from "./types";
 import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, shiftDecimal, subDecimal, sumDecimals } from "./decimal";
 import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
+import { ISSUES, UNCHECKED } from "./catalogue";
 import { issue, placeOf } from "./messages";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
@@ -140,10 +141,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
       // The issue's text starts with the place already; the reason names it once.
       const zh = place.zh && r.issue.zh.startsWith(`${place.zh}：`) ? r.issue.zh.slice(place.zh.length + 1) : r.issue.zh;
       const en = place.en && r.issue.en.startsWith(`${place.en}: `) ? r.issue.en.slice(place.en.length + 2) : r.issue.en;
-      parentError = {
-        zh: `上级目标${place.zh ? `（${place.zh}）` : ""}无法读取：${zh}`,
-        en: `the parent target${place.en ? ` (${place.en})` : ""} cannot be read: ${en}`,
-      };
+      parentError = UNCHECKED.parentUnreadable(place, { zh, en });
     }
   }
   if (parentQ && labelQ && parentQ.unit === null && !parentQ.isRate) {
@@ -156,10 +154,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
       issue(
         "parent-label-mismatch",
         "warning",
-        {
-          zh: `上级目标 ${fmt(parentQ.exact, parentQ.unit, parentQ.isRate)} 与指标名称中的目标 ${fmt(labelQ.exact, labelQ.unit, labelQ.isRate)} 不一致，按上级目标单元格校核`,
-          en: `the parent target ${fmt(parentQ.exact, parentQ.unit, parentQ.isRate)} differs from the target in the label, ${fmt(labelQ.exact, labelQ.unit, labelQ.isRate)}; the parent cell is used`,
-        },
+        ISSUES["parent-label-mismatch"](fmt(parentQ.exact, parentQ.unit, parentQ.isRate), fmt(labelQ.exact, labelQ.unit, labelQ.isRate)),
         input.parentAt ?? labelAt,
       ),
     );
@@ -193,15 +188,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     }
     if (r.status === "none" || !r.q) {
       issues.push(
-        issue(
-          "child-no-value",
-          "warning",
-          {
-            zh: `“${child.name}”没有分解目标值，按缺失处理${kind === "total" ? "（只对其余单位求和）" : ""}`,
-            en: `“${child.name}” has no allocated value and is treated as missing${kind === "total" ? " (the sum covers the other units only)" : ""}`,
-          },
-          child.at,
-        ),
+        issue("child-no-value", "warning", ISSUES["child-no-value"](child.name, kind === "total"), child.at),
       );
       children.push({ name: child.name, value: null, at: child.at });
       continue;
@@ -213,15 +200,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
         q = withFields(q, { unit: parentQ.unit, isRate: parentQ.isRate });
         if (parentQ.isRate && compareDecimal(q.exact, ONE) >= 0) {
           issues.push(
-            issue(
-              "rate-bare-number",
-              "warning",
-              {
-                zh: `“${child.name}”的值 ${decimalToString(r.q.exact)} 没有写 %，按比例读作 ${fmt(q.exact, null, true)}；如指 ${decimalToString(r.q.exact)}%，请写成“${decimalToString(r.q.exact)}%”`,
-                en: `“${child.name}”: ${decimalToString(r.q.exact)} has no %, so it is read as the fraction ${fmt(q.exact, null, true)}; write “${decimalToString(r.q.exact)}%” if that is meant`,
-              },
-              child.at,
-            ),
+            issue("rate-bare-number", "warning", ISSUES["rate-bare-number"](child.name, decimalToString(r.q.exact), fmt(q.exact, null, true)), child.at),
           );
         }
       } else if (childUnit !== null) q = withFields(q, { unit: childUnit });
@@ -255,26 +234,16 @@ export function checkAllocation(input: AllocationInput): CheckResult {
 
   if (parentError) return unchecked(parentError);
   if (unreadable.length > 0) {
-    return unchecked({
-      zh: `分解目标无法读取：${unreadable.map((m) => m.zh).join("、")}`,
-      en: `allocated values cannot be read: ${unreadable.map((m) => m.en).join(", ")}`,
-    });
+    return unchecked(UNCHECKED.childrenUnreadable(unreadable));
   }
   if (!parentQ) {
-    return unchecked({
-      zh: "没有上级目标：指标名称中没有目标值，也没有“全省目标/全市目标/目标任务”单元格",
-      en: "no parent target: the label states none and there is no 全省目标/全市目标/目标任务 (parent target) cell",
-    });
+    return unchecked(UNCHECKED.noParent());
   }
   if (mismatched.length > 0) {
-    const expected = unitName(unit);
-    return unchecked({
-      zh: `单位不一致，无法换算：上级目标为“${expected.zh}”，${mismatched.map((m) => `${named(m.name, m.at).zh}为“${unitName(m.unit).zh}”`).join("，")}`,
-      en: `units do not convert: the parent target is in ${expected.en}, ${mismatched.map((m) => `${named(m.name, m.at).en} in ${unitName(m.unit).en}`).join(", ")}`,
-    });
+    return unchecked(UNCHECKED.unitsDiffer(unitName(unit), mismatched.map((m) => ({ child: named(m.name, m.at), unit: unitName(m.unit) }))));
   }
   if (readings.length === 0) {
-    return unchecked({ zh: "所有分解单位都没有目标值", en: "no child unit has a value" });
+    return unchecked(UNCHECKED.noChildValue());
   }
 
   const sum = sumDecimals(readings.map((r) => r.q.exact));
@@ -299,13 +268,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   let covered = sum;
   if (kind === "cumulative") {
     if (input.base === undefined || input.base === null || !Number.isFinite(input.base)) {
-      return unchecked(
-        {
-          zh: "累计指标：上级目标是存量（截至年末的累计数），各地分解数是当年新增数，需要提供基期（上年末）存量才能校核",
-          en: "cumulative indicator: the parent target is a stock (the running total at year end) while the children are the year's additions; the base year's stock is needed to check it",
-        },
-        sumValue,
-      );
+      return unchecked(UNCHECKED.cumulative(), sumValue);
     }
     covered = addDecimal(decimalFromNumber(input.base), sum);
   }
@@ -341,29 +304,13 @@ function compareTotals(
     const q = r.q.unit === null && !r.q.isRate ? withFields(r.q, { unit: parentQ.unit, isRate: parentQ.isRate }) : r.q;
     if (unitOf(q) !== unit) {
       issues.push(
-        issue(
-          "total-unit-mismatch",
-          "warning",
-          {
-            zh: `“${t.name}”的单位“${unitName(unitOf(q)).zh}”与分解目标的单位“${unitName(unit).zh}”不同，未比较`,
-            en: `“${t.name}” is in ${unitName(unitOf(q)).en}, the allocations in ${unitName(unit).en}; not compared`,
-          },
-          t.at,
-        ),
+        issue("total-unit-mismatch", "warning", ISSUES["total-unit-mismatch"](t.name, unitName(unitOf(q)), unitName(unit)), t.at),
       );
       continue;
     }
     if (compareDecimal(q.exact, sum) !== 0) {
       issues.push(
-        issue(
-          "total-mismatch",
-          "warning",
-          {
-            zh: `“${t.name}”写的是 ${fmt(q.exact, unit, false)}，但各单位分解数之和为 ${fmt(sum, unit, false)}（相差 ${fmt(subDecimal(q.exact, sum), unit, false)}）`,
-            en: `“${t.name}” says ${fmt(q.exact, unit, false)} but the allocations add up to ${fmt(sum, unit, false)} (difference ${fmt(subDecimal(q.exact, sum), unit, false)})`,
-          },
-          t.at,
-        ),
+        issue("total-mismatch", "warning", ISSUES["total-mismatch"](t.name, fmt(q.exact, unit, false), fmt(sum, unit, false), fmt(subDecimal(q.exact, sum), unit, false)), t.at),
       );
     }
   }

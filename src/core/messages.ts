@@ -1,4 +1,4 @@
-import type { CellRef, Msg, Severity, ZgIssue } from "./types";
+import type { CellRef, IssueCode, Msg, Severity, ZgIssue } from "./types";
 
 /** "Sheet1!C5" in English, "工作表“Sheet1”的 C5 单元格" in Chinese; empty where nothing is known. */
 export function placeOf(at?: CellRef): Msg {
@@ -9,7 +9,7 @@ export function placeOf(at?: CellRef): Msg {
 }
 
 /** Builds an issue whose text starts with the place it concerns, so no message loses its cell. */
-export function issue(code: string, severity: Severity, msg: Msg, at?: CellRef): ZgIssue {
+export function issue(code: IssueCode, severity: Severity, msg: Msg, at?: CellRef): ZgIssue {
   const place = placeOf(at);
   return {
     code,

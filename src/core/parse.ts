@@ -1,6 +1,7 @@
 import { decimalFromNumber, decimalFromString, decimalInRange, decimalSign, decimalToNumber, decimalToString, doubleParts, shiftDecimal, wholeParts } from "./decimal";
+import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
-import type { Bound, CellRef, CellValue, Decimal, Quantity, Reading } from "./types";
+import type { Bound, CellRef, CellValue, Decimal, EngineIssueCode, Msg, Quantity, Reading } from "./types";
 
 /**
  * rules.md §1: reading a target or value cell as officials write it — `1300台`, `10%\n\n以上`, `104.2亿元`,
@@ -81,25 +82,17 @@ interface ParsedText {
   isRate: boolean;
 }
 
-type TextProblem = { code: string; zh: string; en: string };
+type TextProblem = { code: EngineIssueCode; zh: string; en: string };
+
+const problem = (code: EngineIssueCode, msg: Msg): TextProblem => ({ code, zh: msg.zh, en: msg.en });
 
 /** A magnitude no cell can hold (beyond about 1.8E+308, or a nonzero value below about 2.2E-308). */
 export function outOfRange(shown: string): TextProblem {
-  const q = quote(shown.length > 40 ? `${shown.slice(0, 37)}…` : shown);
-  return {
-    code: "out-of-range",
-    zh: `${q.zh}超出 Excel 能存放的数值范围（绝对值约 2.2E-308 到 1.8E+308），不是可用的数值`,
-    en: `${q.en} is beyond the range of numbers Excel holds (magnitude about 2.2E-308 to 1.8E+308), so it is not a usable number`,
-  };
-}
-
-function quote(s: string): { zh: string; en: string } {
-  return { zh: `“${s}”`, en: `"${s}"` };
+  return problem("out-of-range", ISSUES["out-of-range"](shown.length > 40 ? `${shown.slice(0, 37)}…` : shown));
 }
 
 /** The body of readCell for text. `shown` is the original text, for messages. */
 function parseText(t: string, shown: string): ParsedText | TextProblem {
-  const q = quote(shown);
   let rest = t;
   let bound: Bound = "atLeast";
   let boundWord: string | undefined;
@@ -114,39 +107,39 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
   if (suf) {
     const sufBound: Bound = AT_MOST_SUFFIX.includes(suf) ? "atMost" : "atLeast";
     if (boundWord && sufBound !== bound) {
-      return { code: "conflicting-bound", zh: `${q.zh}同时写了“${boundWord}”和“${suf}”，上下限矛盾`, en: `${q.en} says both "${boundWord}" and "${suf}": at least and at most at once` };
+      return problem("conflicting-bound", ISSUES["conflicting-bound"](shown, boundWord, suf));
     }
     bound = sufBound;
     rest = rest.slice(0, rest.length - suf.length);
   }
 
   if (startsWithAny(rest, APPROXIMATE_PREFIX)) {
-    return { code: "approximate", zh: `${q.zh}是约数，请填写确切的数值`, en: `${q.en} is an approximation; enter an exact number` };
+    return problem("approximate", ISSUES.approximate(shown));
   }
   const m = NUMBER_RE.exec(rest);
   const numText = m ? m[0] : "";
   if (!/\d/.test(numText)) {
     if (/[零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾]/.test(rest)) {
-      return { code: "chinese-numeral", zh: `${q.zh}用了中文数字，请填写阿拉伯数字`, en: `${q.en} is written in Chinese numerals; enter Arabic digits` };
+      return problem("chinese-numeral", ISSUES["chinese-numeral"](shown));
     }
     if (/^\d{1,3}(,\d+)+/.test(rest) || /^,/.test(rest)) {
-      return { code: "bad-separator", zh: `${q.zh}的千位分隔符位置不对`, en: `${q.en} has misplaced thousands separators` };
+      return problem("bad-separator", ISSUES["bad-separator"](shown));
     }
-    return { code: "not-a-number", zh: `${q.zh}不是数值`, en: `${q.en} is not a number` };
+    return problem("not-a-number", ISSUES["not-a-number"].text(shown));
   }
   let after = rest.slice(numText.length);
   if (/^[,\d]/.test(after)) {
-    return { code: "bad-separator", zh: `${q.zh}的千位分隔符位置不对`, en: `${q.en} has misplaced thousands separators` };
+    return problem("bad-separator", ISSUES["bad-separator"](shown));
   }
   if (/^(?:-|~|至|到)\d/.test(after)) {
-    return { code: "range", zh: `${q.zh}是一个区间，不是一个数`, en: `${q.en} is a range, not a single number` };
+    return problem("range", ISSUES.range(shown));
   }
   if (/^\./.test(after)) {
-    return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
+    return problem("not-a-number", ISSUES["not-a-number"].invalid(shown));
   }
   const read = decimalFromString(numText.replace(/,/g, ""));
   // ".e5" has a digit but no mantissa.
-  if (!read) return { code: "not-a-number", zh: `${q.zh}不是有效的数值`, en: `${q.en} is not a valid number` };
+  if (!read) return problem("not-a-number", ISSUES["not-a-number"].invalid(shown));
   let exact: Decimal = read;
 
   let isRate = false;
@@ -171,9 +164,9 @@ function parseText(t: string, shown: string): ParsedText | TextProblem {
       const name = UNIT_NAMES.find((u) => u === after);
       if (!name) {
         if (/(左右|多|余|上下)$/.test(after)) {
-          return { code: "approximate", zh: `${q.zh}是约数，请填写确切的数值`, en: `${q.en} is an approximation; enter an exact number` };
+          return problem("approximate", ISSUES.approximate(shown));
         }
-        return { code: "bad-unit", zh: `${q.zh}的单位“${after}”无法识别`, en: `${q.en}: the unit "${after}" is not recognised` };
+        return problem("bad-unit", ISSUES["bad-unit"](shown, after));
       }
       unit = UNITS[name] ?? null;
     }
@@ -241,21 +234,21 @@ export function readCell(cell: CellValue, at?: CellRef, hints?: { percentFormat?
   if (cell === null || cell === undefined) return noValue(at);
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) {
-      return { status: "error", issue: issue("not-a-number", "error", { zh: "不是有限数值", en: "not a finite number" }, at) };
+      return { status: "error", issue: issue("not-a-number", "error", ISSUES["not-a-number"].notFinite(), at) };
     }
     const pct = hints?.percentFormat === true;
     return { status: "value", quantity: new NumberQuantity(cell, pct ? "%" : null, "atLeast", pct) };
   }
   if (typeof cell === "boolean") {
     const shown = cell ? "TRUE" : "FALSE";
-    return { status: "error", issue: issue("not-a-number", "error", { zh: `逻辑值 ${shown} 不是数值`, en: `the logical value ${shown} is not a number` }, at) };
+    return { status: "error", issue: issue("not-a-number", "error", ISSUES["not-a-number"].logical(shown), at) };
   }
   if (typeof cell === "object") {
     const code = typeof cell.error === "string" ? cell.error : "#VALUE!";
-    return { status: "error", issue: issue("excel-error", "error", { zh: `单元格是 Excel 错误值 ${code}，不是数值`, en: `the cell holds the Excel error ${code}, not a number` }, at) };
+    return { status: "error", issue: issue("excel-error", "error", ISSUES["excel-error"](code), at) };
   }
   if (typeof cell !== "string") {
-    return { status: "error", issue: issue("not-a-number", "error", { zh: "无法识别的单元格内容", en: "unrecognised cell content" }, at) };
+    return { status: "error", issue: issue("not-a-number", "error", ISSUES["not-a-number"].unrecognised(), at) };
   }
   const outcome = textOutcome(cell);
   if ("none" in outcome) return noValue(at);
@@ -286,7 +279,7 @@ function readText(raw: string): TextOutcome {
   const t = normalizeText(raw);
   if (NO_VALUE.has(t)) return NONE;
   const err = excelErrorText(t);
-  if (err) return { code: "excel-error", zh: `单元格是 Excel 错误值 ${err}，不是数值`, en: `the cell holds the Excel error ${err}, not a number` };
+  if (err) return problem("excel-error", ISSUES["excel-error"](err));
   const parsed = parseText(t, stripSpace(raw));
   if ("code" in parsed) return parsed;
   return quantity(parsed.exact, parsed.unit, parsed.bound, parsed.isRate);
@@ -295,7 +288,7 @@ function readText(raw: string): TextOutcome {
 function noValue(at?: CellRef): Reading {
   return {
     status: "none",
-    issue: issue("no-value", "warning", { zh: "无数值（空白、“—”、“/”或“无”），不计入", en: "no value (empty, —, / or 无); left out" }, at),
+    issue: issue("no-value", "warning", ISSUES["no-value"](), at),
   };
 }
 

@@ -30,28 +30,25 @@ import type {
 import { DEFAULT_OPTIONS } from "./types";
 import { SmallRatio, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
 import { NumberQuantity, normalizeText, quantityParts, quantitySign, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
+import { ISSUES, unusableEntry } from "./catalogue";
 import { issue, placeOf } from "./messages";
 
 // ─── results as values ──────────────────────────────────────────────────────────────────────
 
-function fail(code: string, msg: Msg): { ok: false; error: ZgIssue } {
-  return { ok: false, error: issue(code, "error", msg) };
+/** A bad option, as the engine's failure value. */
+function badOption(msg: Msg): { ok: false; error: ZgIssue } {
+  return { ok: false, error: issue("bad-option", "error", msg) };
 }
 
 // ─── options ────────────────────────────────────────────────────────────────────────────────
 
 /** Why a set of rank options is unusable; null when it is fine. Points must stay within [floor, top]. */
 export function checkRankOptions(o: RankOptions): ZgIssue | null {
-  const bad = (zh: string, en: string): ZgIssue => issue("bad-option", "error", { zh, en });
-  if (typeof o.top !== "number" || !Number.isFinite(o.top) || o.top <= 0)
-    return bad(`选项 top（第1名得分）必须是大于0的有限数，收到 ${String(o.top)}`, `Option top (points of rank 1) must be a finite number > 0; got ${String(o.top)}`);
-  if (typeof o.step !== "number" || !Number.isFinite(o.step) || o.step < 0)
-    return bad(`选项 step（每名递减分）必须是不小于0的有限数，收到 ${String(o.step)}`, `Option step (points lost per rank) must be a finite number ≥ 0; got ${String(o.step)}`);
-  if (typeof o.floor !== "number" || !Number.isFinite(o.floor) || o.floor < 0 || o.floor > o.top)
-    return bad(
-      `选项 floor（最低得分）必须是 0 到 top（${o.top}）之间的有限数，收到 ${String(o.floor)}`,
-      `Option floor (lowest points) must be a finite number from 0 to top (${o.top}); got ${String(o.floor)}`,
-    );
+  const bad = (msg: Msg): ZgIssue => issue("bad-option", "error", msg);
+  const text = ISSUES["bad-option"];
+  if (typeof o.top !== "number" || !Number.isFinite(o.top) || o.top <= 0) return bad(text.top(o.top));
+  if (typeof o.step !== "number" || !Number.isFinite(o.step) || o.step < 0) return bad(text.step(o.step));
+  if (typeof o.floor !== "number" || !Number.isFinite(o.floor) || o.floor < 0 || o.floor > o.top) return bad(text.floor(o.top, o.floor));
   return null;
 }
 
@@ -75,22 +72,17 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
   };
   const rankError = checkRankOptions(options);
   if (rankError) return { ok: false, error: rankError };
-  if (options.std !== "full" && options.std !== "max")
-    return fail("bad-option", { zh: `选项 std（标准分折算方法）只能是 full 或 max，收到 ${String(options.std)}`, en: `Option std (standard-score method) must be full or max; got ${String(options.std)}` });
-  if (options.basis !== "ratio" && options.basis !== "value")
-    return fail("bad-option", { zh: `选项 basis（完成度口径）只能是 ratio 或 value，收到 ${String(options.basis)}`, en: `Option basis (completion measure) must be ratio or value; got ${String(options.basis)}` });
-  if (typeof options.slots !== "number" || !Number.isInteger(options.slots) || options.slots < 1)
-    return fail("bad-option", { zh: `选项 slots（激励名额）必须是不小于1的整数，收到 ${String(options.slots)}`, en: `Option slots (number selected) must be a whole number ≥ 1; got ${String(options.slots)}` });
+  const text = ISSUES["bad-option"];
+  if (options.std !== "full" && options.std !== "max") return badOption(text.std(options.std));
+  if (options.basis !== "ratio" && options.basis !== "value") return badOption(text.basis(options.basis));
+  if (typeof options.slots !== "number" || !Number.isInteger(options.slots) || options.slots < 1) return badOption(text.slots(options.slots));
   if (
     typeof options.minAccelerated !== "number" ||
     !Number.isInteger(options.minAccelerated) ||
     options.minAccelerated < 0 ||
     options.minAccelerated > options.slots
   )
-    return fail("bad-option", {
-      zh: `选项 minAccelerated（加快发展县最少名额）必须是 0 到 slots（${options.slots}）之间的整数，收到 ${String(options.minAccelerated)}`,
-      en: `Option minAccelerated (least number of 加快发展县 selected) must be a whole number from 0 to slots (${options.slots}); got ${String(options.minAccelerated)}`,
-    });
+    return badOption(text.minAccelerated(options.slots, options.minAccelerated));
   return { ok: true, options };
 }
 
@@ -136,7 +128,7 @@ export function rankPoints(
   if (bad) return { ok: false, error: bad };
   const order = options.order ?? "desc";
   if (order !== "desc" && order !== "asc")
-    return fail("bad-option", { zh: `选项 order（排序方向）只能是 desc 或 asc，收到 ${String(order)}`, en: `Option order must be desc or asc; got ${String(order)}` });
+    return badOption(ISSUES["bad-option"].order(order));
   if (measures.every((m) => m === null || m === undefined || typeof m === "number")) {
     return { ok: true, ...rankNumbers(measures as ReadonlyArray<number | null>, options, order) };
   }
@@ -486,7 +478,6 @@ function bare(i: ZgIssue, at?: CellRef): Msg {
   return { zh: strip(i.zh, p.zh ? `${p.zh}：` : ""), en: strip(i.en, p.en ? `${p.en}: ` : "") };
 }
 
-const WHICH = { target: { zh: "目标值", en: "target" }, actual: { zh: "完成值", en: "actual" } };
 
 /** One unit's row for one indicator, read once: a usable target and actual, or null (and why, in issues). */
 interface PreparedEntry {
@@ -546,10 +537,7 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
     if (!key) continue;
     if (byKey.has(key)) {
       issues.push(
-        issue("duplicate-indicator", "warning", {
-          zh: `${u.county}的指标“${label}”出现多次，只计第一次`,
-          en: `${u.county}: indicator "${label}" appears more than once; only the first counts`,
-        }, e.targetAt ?? e.actualAt),
+        issue("duplicate-indicator", "warning", ISSUES["duplicate-indicator"](u.county, label), e.targetAt ?? e.actualAt),
       );
       continue;
     }
@@ -558,16 +546,10 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
     byKey.set(key, entry);
 
     // Read directly (no per-row arrays): this loop runs for every county × indicator of a province.
-    const readOne = (which: keyof typeof WHICH, cell: CellValue, at: CellRef | undefined): Quantity | null => {
+    const readOne = (which: "target" | "actual", cell: CellValue, at: CellRef | undefined): Quantity | null => {
       const r = labels.read(cell, at);
       if (r.status === "value") return r.quantity;
-      const why = bare(r.issue, at);
-      issues.push(
-        issue(r.issue.code, r.issue.severity, {
-          zh: `${u.county}“${label}”的${WHICH[which].zh}：${why.zh}；该项不计分`,
-          en: `${u.county} "${label}" ${WHICH[which].en}: ${why.en}; no points for this indicator`,
-        }, at),
-      );
+      issues.push(issue(r.issue.code, r.issue.severity, unusableEntry(u.county, label, which, bare(r.issue, at)), at));
       return null;
     };
     const t = readOne("target", e.target, e.targetAt);
@@ -575,19 +557,13 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
     if (t === null || a === null) continue;
     if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
       issues.push(
-        issue("unit-mismatch", "error", {
-          zh: `${u.county}“${label}”的完成值单位（${a.unit}）与目标值单位（${t.unit}）不一致，该项不计分`,
-          en: `${u.county} "${label}": the actual's unit (${a.unit}) differs from the target's (${t.unit}); no points for this indicator`,
-        }, e.actualAt),
+        issue("unit-mismatch", "error", ISSUES["unit-mismatch"](u.county, label, a.unit, t.unit), e.actualAt),
       );
       continue;
     }
     if (!isPositive(t)) {
       issues.push(
-        issue("target-not-positive", "warning", {
-          zh: `${u.county}“${label}”的目标值不大于0，无法计算完成度，该项不计分`,
-          en: `${u.county} "${label}": the target is not above 0, so there is no completion measure; no points for this indicator`,
-        }, e.targetAt),
+        issue("target-not-positive", "warning", ISSUES["target-not-positive"](u.county, label), e.targetAt),
       );
       continue;
     }
@@ -595,12 +571,7 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
     if (t.isRate && !a.isRate && a.unit === null && Math.abs(a.value) >= 1 && Math.abs(t.value) < 1) {
       const shown = decimalToString(a.exact);
       const pct = decimalToString(shiftDecimal(a.exact, 2));
-      issues.push(
-        issue("rate-scale", "warning", {
-          zh: `${u.county}“${label}”的目标是百分数，完成值 ${shown} 按 ${pct}% 计；如指 ${shown}%，请写成“${shown}%”`,
-          en: `${u.county} "${label}": the target is a percentage, so the actual ${shown} counts as ${pct}%; if ${shown}% is meant, write "${shown}%"`,
-        }, e.actualAt),
-      );
+      issues.push(issue("rate-scale", "warning", ISSUES["rate-scale"](u.county, label, shown, pct), e.actualAt));
     }
     entry.read = { t, a };
   }
@@ -663,12 +634,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
     for (let ui = 0; ui < nUnits; ui++) {
       const r = rows[ui];
       if (r === undefined) {
-        issues.push(
-          issue("missing-indicator", "warning", {
-            zh: `${units[ui].unit.county}没有指标“${slot.label}”的数据，该项不计分`,
-            en: `${units[ui].unit.county} has no row for indicator "${slot.label}"; no points for it`,
-          }),
-        );
+        issues.push(issue("missing-indicator", "warning", ISSUES["missing-indicator"](units[ui].unit.county, slot.label)));
       } else if (r.read) {
         if (r.read.t.bound === "atMost") anyAtMost = true;
         else anyAtLeast = true;
@@ -676,12 +642,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
     }
     const bound: Bound = slot.labelBound === "atMost" || anyAtMost ? "atMost" : "atLeast";
     if (anyAtMost && anyAtLeast && slot.labelBound !== "atMost") {
-      issues.push(
-        issue("bound-mixed", "warning", {
-          zh: `指标“${slot.label}”的目标有的写“以上”有的写“以下”，全部按“以下”（越低越好）计`,
-          en: `Indicator "${slot.label}": some targets are "at least", some "at most"; all are treated as at most (lower is better)`,
-        }, slot.at),
-      );
+      issues.push(issue("bound-mixed", "warning", ISSUES["bound-mixed"](slot.label), slot.at));
     }
 
     let measured = false;
@@ -695,12 +656,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       ovr[ui] = overMeasure(t, read.a);
       if (comp[ui] || ovr[ui]) measured = true;
       if (!comp[ui]) {
-        issues.push(
-          issue("actual-not-positive", "warning", {
-            zh: `${units[ui].unit.county}“${slot.label}”为“以下”目标，完成值为负数，无法计算完成度（目标值÷完成值），该项完成分不计`,
-            en: `${units[ui].unit.county} "${slot.label}": an at-most target with a negative actual has no completion measure (target ÷ actual); no completion points`,
-          }, rows[ui]!.actualAt),
-        );
+        issues.push(issue("actual-not-positive", "warning", ISSUES["actual-not-positive"](units[ui].unit.county, slot.label), rows[ui]!.actualAt));
       }
     }
     if (measured) j++;

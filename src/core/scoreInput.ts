@@ -8,6 +8,7 @@
 import { a1 } from "./address";
 import { isPercentFormat, isTotalsLabel } from "./check";
 import { decimalFromNumber, decimalToString, shiftDecimal } from "./decimal";
+import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
 import { normalizeText, readCount, readYesNo } from "./parse";
 import { CITIES, cityKey, findCounty } from "./reference";
@@ -141,18 +142,13 @@ export function readScoreSheets(completion: ScoreSheet, county: ScoreSheet | nul
   const c = { sheet: { ...completion.sheet, cells: filledMerges(completion.sheet) }, header: completion.header };
   const counties = readCompletion(c.sheet, c.header, warnings);
   if (counties.length === 0) {
-    return { ok: false, error: issue("no-county-rows", "error", { zh: "完成情况表没有任何县（市、区）的数据行", en: "the completion sheet has no county rows" }, { sheet: c.sheet.name }) };
+    return { ok: false, error: issue("no-county-rows", "error", ISSUES["no-county-rows"](), { sheet: c.sheet.name }) };
   }
   if (county) {
     const failed = readCountySheet({ ...county.sheet, cells: filledMerges(county.sheet) }, county.header, counties, warnings);
     if (failed) return { ok: false, error: failed };
   } else {
-    warnings.push(
-      issue("no-county-sheet", "warning", {
-        zh: "没有找到县级情况表（表头含“县（市、区）”和“实施方案”等列），政策机制得分均按 0 计",
-        en: "no county sheet found (headers 县（市、区） and 实施方案 etc.); every policy score is 0",
-      }),
-    );
+    warnings.push(issue("no-county-sheet", "warning", ISSUES["no-county-sheet"]()));
   }
   return { ok: true, counties, warnings };
 }
@@ -183,13 +179,11 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
     if (!county && !label) continue;
     if (isNote(county) || isNote(label) || isTotalsLabel(county) || isTotalsLabel(writtenCity)) continue;
     if (!county) {
-      warnings.push(
-        issue("no-county", "warning", { zh: "这一行没有填县（市、区），未计入", en: "this row names no county; left out" }, at(r, col.county as number)),
-      );
+      warnings.push(issue("no-county", "warning", ISSUES["no-county"](), at(r, col.county as number)));
       continue;
     }
     if (!label) {
-      warnings.push(issue("no-indicator", "warning", { zh: "这一行没有填指标，未计入", en: "this row names no indicator; left out" }, at(r, col.indicator as number)));
+      warnings.push(issue("no-indicator", "warning", ISSUES["no-indicator"](), at(r, col.indicator as number)));
       continue;
     }
     const city = cityName(writtenCity, county) || lastCity;
@@ -201,12 +195,7 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
       byKey.set(key, unit);
       out.push(unit);
       if (!findCounty(county)) {
-        warnings.push(
-          issue("unknown-county", "warning", {
-            zh: `“${county}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`,
-            en: `"${county}" is not one of Zhejiang's 90 county-level units; scored under the name as written`,
-          }, at(r, col.county as number)),
-        );
+        warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](county), at(r, col.county as number)));
       }
     }
     const unitText = col.unit !== undefined ? text(row[col.unit]) : "";
@@ -236,12 +225,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
       (c) => normalizeText(c.county) === normalizeText(county) && (!city || !c.city || cityKey(c.city) === cityKey(city)),
     );
     if (!target) {
-      warnings.push(
-        issue("county-without-figures", "warning", {
-          zh: `县级情况表中的“${county}”在完成情况表中没有数据，未计分`,
-          en: `"${county}" of the county sheet has no rows in the completion sheet; not scored`,
-        }, at(r, col.county as number)),
-      );
+      warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](county), at(r, col.county as number)));
       continue;
     }
     matched.add(target);
@@ -251,10 +235,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
       if (i === undefined) return undefined;
       const v = readYesNo(row[i]);
       if (v !== undefined) return v;
-      return issue("bad-yes-no", "error", {
-        zh: `“${text(row[i])}”不是是/否值（可填 是/否、有/无、Y/N、1/0、TRUE/FALSE、✓/✗，空白为否）`,
-        en: `"${text(row[i])}" is not a yes/no value (use 是/否, 有/无, Y/N, 1/0, TRUE/FALSE, ✓/✗; empty means no)`,
-      }, at(r, i));
+      return issue("bad-yes-no", "error", ISSUES["bad-yes-no"](text(row[i])), at(r, i));
     };
     // Read in the column order of the template, so the first unreadable cell is the one reported.
     const policy: PolicyInput = {};
@@ -266,10 +247,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
     if (col.endorsements !== undefined) {
       const n = readCount(row[col.endorsements]);
       if (n === undefined) {
-        return issue("bad-count", "error", {
-          zh: `批示或典型发言应填次数（不小于 0 的整数），这里是“${text(row[col.endorsements])}”`,
-          en: `endorsements must be a count (a whole number ≥ 0); found "${text(row[col.endorsements])}"`,
-        }, at(r, col.endorsements));
+        return issue("bad-count", "error", ISSUES["bad-count"](text(row[col.endorsements])), at(r, col.endorsements));
       }
       policy.endorsements = n;
     }
@@ -284,12 +262,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
   }
   const missing = counties.filter((c) => !matched.has(c)).map((c) => c.county);
   if (missing.length) {
-    warnings.push(
-      issue("no-policy-row", "warning", {
-        zh: `县级情况表中没有这些县（市、区），政策机制得分按 0 计：${missing.join("、")}`,
-        en: `not in the county sheet, so their policy score is 0: ${missing.join(", ")}`,
-      }, { sheet: sheet.name }),
-    );
+    warnings.push(issue("no-policy-row", "warning", ISSUES["no-policy-row"](missing), { sheet: sheet.name }));
   }
   return null;
 }

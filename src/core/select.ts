@@ -3,8 +3,9 @@
  * and the province stage (the best `slots` of the recommended, with at least `minAccelerated`
  * 加快发展县). Every county gets reasons, in Chinese and English, for what happened to it.
  */
-import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ScoreOptions, SelectionResult, UnitScore, ZgIssue } from "./types";
+import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ReasonCode, ScoreOptions, SelectionResult, UnitScore, ZgIssue } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
+import { ISSUES, REASONS } from "./catalogue";
 import { issue } from "./messages";
 import { normalizeText } from "./parse";
 import { cityKey, isAccelerated } from "./reference";
@@ -20,14 +21,6 @@ export function sameScore(a: number, b: number): boolean {
 /** The tie-break chain of 第六条 as the rules read it: total, then targetScore, overScore, policyScore. */
 export const STANDING_KEYS = ["total", "targetScore", "overScore", "policyScore"] as const;
 export type StandingKey = (typeof STANDING_KEYS)[number];
-
-/** The keys' names, for reasons that say which score broke a tie. */
-export const STANDING_NAMES: Readonly<Record<StandingKey, Msg>> = {
-  total: { zh: "总分", en: "total" },
-  targetScore: { zh: "目标任务完成分", en: "target score" },
-  overScore: { zh: "超目标完成分", en: "over-target score" },
-  policyScore: { zh: "政策机制分", en: "policy score" },
-};
 
 /** The scores the tie-break chain reads: a UnitScore, or a row of totals typed into a sheet (ZG.RECOMMEND). */
 export type Standing = Pick<UnitScore, "county" | StandingKey>;
@@ -64,10 +57,8 @@ function standingOrder(scores: readonly Standing[], among: readonly number[]): n
   return [...among].sort((x, y) => compareStanding(scores[x], scores[y]).cmp);
 }
 
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
-
-function reason(code: string, zh: string, en: string): Reason {
-  return { code, zh, en };
+function reason(code: ReasonCode, msg: Msg): Reason {
+  return { code, zh: msg.zh, en: msg.en };
 }
 
 /** A unit's scores with stage fields added (written out: object spread is slow on this hot path). */
@@ -132,70 +123,36 @@ export function recommendInCity(standings: readonly Standing[], previousWinner: 
 
   for (const i of all) {
     if (prev(i)) {
-      reasons[i].push(
-        reason(
-          "previous-winner",
-          `市内排名第${ranks[i]}；上年度已获督查激励，按2号第六条（二）不再重复推荐`,
-          `Ranked ${ranks[i]} in ${city.en}; received the incentive last year, so not recommended again (No. 2, Art. 6(2))`,
-        ),
-      );
+      reasons[i].push(reason("previous-winner", REASONS["previous-winner"](ranks[i], city)));
     }
   }
   const order = standingOrder(standings, all.filter((i) => !prev(i)));
   if (order.length === 0) {
-    if (n > 0) warnings.push(issue("no-candidate", "warning", { zh: `${city.zh}所有县（市、区）上年度均已获激励，本市无推荐`, en: `Every county of ${city.en} received the incentive last year; the city recommends none` }));
+    if (n > 0) warnings.push(issue("no-candidate", "warning", ISSUES["no-candidate"](city)));
     return { winner: null, ranks, order, passedOver: [], ties: [], reasons, warnings };
   }
   const w = order[0];
   const ws = standings[w];
   // A previous winner that the chain puts above the recommended unit would have been recommended.
   const passedOver = standingOrder(standings, all.filter((i) => prev(i) && compareStanding(standings[i], ws).cmp < 0));
-  const skipZh = passedOver.length ? `（排名更前的${passedOver.map(name).join("、")}上年度已获激励）` : "";
-  const skipEn = passedOver.length ? ` (${passedOver.map(name).join(", ")}, ranked higher, received the incentive last year)` : "";
-  reasons[w].push(
-    reason(
-      "best-total",
-      `总分${fmt(ws.total)}，市内排名第${ranks[w]}，为${city.zh}可推荐县中最高${skipZh}，获推荐（2号第六条（二））`,
-      `Total ${fmt(ws.total)}, ranked ${ranks[w]} in ${city.en}: the best county the city may recommend${skipEn}; recommended (No. 2, Art. 6(2))`,
-    ),
-  );
+  reasons[w].push(reason("best-total", REASONS["best-total"](ws.total, ranks[w], city, passedOver.map(name))));
   const ties: TieReport[] = [];
   for (const i of order.slice(1)) {
     const s = standings[i];
     if (!sameScore(s.total, ws.total)) {
-      reasons[i].push(
-        reason(
-          "not-best",
-          `总分${fmt(s.total)}，市内排名第${ranks[i]}，低于获推荐的${name(w)}（${fmt(ws.total)}），未获推荐`,
-          `Total ${fmt(s.total)}, ranked ${ranks[i]} in ${city.en}, below the recommended ${name(w)} (${fmt(ws.total)}); not recommended`,
-        ),
-      );
+      reasons[i].push(reason("not-best", REASONS["not-best"](s.total, ranks[i], city, name(w), ws.total)));
       continue;
     }
     const { by } = compareStanding(ws, s);
     ties.push({ winner: w, other: i, by });
     if (by) {
-      const key = STANDING_NAMES[by];
-      reasons[w].push(
-        reason(
-          "tie-break",
-          `与${name(i)}总分相同，${key.zh}更高（${fmt(ws[by])} 对 ${fmt(s[by])}），优先推荐`,
-          `Same total as ${name(i)}; higher ${key.en} (${fmt(ws[by])} vs ${fmt(s[by])}), so recommended first`,
-        ),
-      );
-      reasons[i].push(
-        reason(
-          "tie-break",
-          `与${name(w)}总分相同，${key.zh}较低（${fmt(s[by])} 对 ${fmt(ws[by])}），未获推荐`,
-          `Same total as ${name(w)}; lower ${key.en} (${fmt(s[by])} vs ${fmt(ws[by])}); not recommended`,
-        ),
-      );
+      reasons[w].push(reason("tie-break", REASONS["tie-break"].recommended({ them: name(i), by, ours: ws[by], theirs: s[by] })));
+      reasons[i].push(reason("tie-break", REASONS["tie-break"].notRecommended({ them: name(w), by, ours: s[by], theirs: ws[by] })));
     } else {
-      const tieZh = `与${name(i)}总分、目标任务完成分、超目标完成分、政策机制分均相同，无法区分，按输入顺序${name(w)}在前`;
-      const tieEn = `${name(w)} and ${name(i)} tie on total, target, over-target and policy scores; the one listed first in the input, ${name(w)}, is taken`;
-      warnings.push(issue("tie-unresolved", "warning", { zh: `${city.zh}推荐：${tieZh}，请人工确认`, en: `${city.en} recommendation: ${tieEn}; please confirm by hand` }));
-      reasons[w].push(reason("tie-unresolved", `${tieZh}，获推荐`, `${tieEn}; recommended`));
-      reasons[i].push(reason("tie-unresolved", `${tieZh}，未获推荐`, `${tieEn}; not recommended`));
+      const tie = REASONS["tie-unresolved"].city(name(w), name(i));
+      warnings.push(issue("tie-unresolved", "warning", ISSUES["tie-unresolved"].city(city, tie)));
+      reasons[w].push(reason("tie-unresolved", REASONS["tie-unresolved"].recommended(tie)));
+      reasons[i].push(reason("tie-unresolved", REASONS["tie-unresolved"].notRecommended(tie)));
     }
   }
   return { winner: w, ranks, order, passedOver, ties, reasons, warnings };
@@ -237,12 +194,7 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
   const take = Math.min(o.slots, order.length);
   for (let q = 0; q < take; q++) selected[order[q]] = true;
   if (order.length < o.slots) {
-    warnings.push(
-      issue("fewer-than-slots", "warning", {
-        zh: `只有${order.length}个设区市推荐县，少于激励名额${o.slots}个，全部入选`,
-        en: `Only ${order.length} counties were recommended, fewer than the ${o.slots} places; all are selected`,
-      }),
-    );
+    warnings.push(issue("fewer-than-slots", "warning", ISSUES["fewer-than-slots"](order.length, o.slots)));
   }
 
   // A tie across the cut-off is decided by the chain, and said so on both sides.
@@ -256,15 +208,13 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
       const { by } = compareStanding(a, b);
       cutTies.push({ winner: lastIn, other: out, by });
       if (by) {
-        const name = STANDING_NAMES[by];
-        reasons[lastIn].push(reason("tie-break", `与${b.county}总分相同，${name.zh}更高（${fmt(a[by])} 对 ${fmt(b[by])}），占第${o.slots}个名额`, `Same total as ${b.county}; higher ${name.en} (${fmt(a[by])} vs ${fmt(b[by])}), so takes place ${o.slots}`));
-        reasons[out].push(reason("tie-break", `与${a.county}总分相同，${name.zh}较低（${fmt(b[by])} 对 ${fmt(a[by])}），未进入前${o.slots}名`, `Same total as ${a.county}; lower ${name.en} (${fmt(b[by])} vs ${fmt(a[by])}), so outside the best ${o.slots}`));
+        reasons[lastIn].push(reason("tie-break", REASONS["tie-break"].lastPlace({ them: b.county, by, ours: a[by], theirs: b[by] }, o.slots)));
+        reasons[out].push(reason("tie-break", REASONS["tie-break"].outside({ them: a.county, by, ours: b[by], theirs: a[by] }, o.slots)));
       } else {
-        const tieZh = `${a.county}与${b.county}总分、目标任务完成分、超目标完成分、政策机制分均相同，按输入顺序${a.county}占第${o.slots}个名额`;
-        const tieEn = `${a.county} and ${b.county} tie on total, target, over-target and policy scores; the one listed first in the input, ${a.county}, takes place ${o.slots}`;
-        warnings.push(issue("tie-unresolved", "warning", { zh: `全省评选：${tieZh}，请人工确认`, en: `Province stage: ${tieEn}; please confirm by hand` }));
-        reasons[lastIn].push(reason("tie-unresolved", tieZh, tieEn));
-        reasons[out].push(reason("tie-unresolved", tieZh, tieEn));
+        const tie = REASONS["tie-unresolved"].province(a.county, b.county, o.slots);
+        warnings.push(issue("tie-unresolved", "warning", ISSUES["tie-unresolved"].province(tie)));
+        reasons[lastIn].push(reason("tie-unresolved", tie));
+        reasons[out].push(reason("tie-unresolved", tie));
       }
     }
   }
@@ -278,12 +228,7 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
     const outgoing = [...order].reverse().find((k) => selected[k] && !accelerated[k]);
     if (incoming === undefined || outgoing === undefined) {
       shortOfAccelerated = have;
-      warnings.push(
-        issue("too-few-accelerated", "warning", {
-          zh: `推荐县中只有${have}个加快发展县入选，达不到至少${o.minAccelerated}个的要求（2号第三条）`,
-          en: `Only ${have} of the selected are 加快发展县, short of the ${o.minAccelerated} required (No. 2, Art. 3): no more are among the recommended`,
-        }),
-      );
+      warnings.push(issue("too-few-accelerated", "warning", ISSUES["too-few-accelerated"](have, o.minAccelerated)));
       break;
     }
     selected[incoming] = true;
@@ -292,31 +237,15 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
     replacements.push({ incoming, outgoing });
     const inn = standings[incoming];
     const out = standings[outgoing];
-    reasons[incoming].push(
-      reason(
-        "accelerated-replacement",
-        `全省排名第${ranks[incoming]}，为未入选的加快发展县中最高；按2号第三条（加快发展县不少于${o.minAccelerated}个），替换排名第${ranks[outgoing]}的${out.county}入选`,
-        `Ranked ${ranks[incoming]}, the best unselected 加快发展县; replaces ${out.county} (ranked ${ranks[outgoing]}) so that at least ${o.minAccelerated} 加快发展县 are selected (No. 2, Art. 3)`,
-      ),
-    );
-    reasons[outgoing].push(
-      reason(
-        "replaced",
-        `全省排名第${ranks[outgoing]}，本在前${o.slots}名中排名最后的非加快发展县，按2号第三条由加快发展县${inn.county}（排名第${ranks[incoming]}）替换，未入选`,
-        `Ranked ${ranks[outgoing]}, the lowest-ranked selected county that is not a 加快发展县; replaced by the 加快发展县 ${inn.county} (ranked ${ranks[incoming]}) under No. 2, Art. 3; not selected`,
-      ),
-    );
+    reasons[incoming].push(reason("accelerated-replacement", REASONS["accelerated-replacement"](ranks[incoming], out.county, ranks[outgoing], o.minAccelerated)));
+    reasons[outgoing].push(reason("replaced", REASONS.replaced(ranks[outgoing], o.slots, inn.county, ranks[incoming])));
   }
 
   for (const k of order) {
     const s = standings[k];
-    const tag = accelerated[k] ? { zh: "（加快发展县）", en: " (加快发展县)" } : { zh: "", en: "" };
     if (reasons[k].some((r) => r.code === "accelerated-replacement" || r.code === "replaced")) continue;
-    if (selected[k]) {
-      reasons[k].unshift(reason("selected", `总分${fmt(s.total)}，全省排名第${ranks[k]}，进入前${o.slots}名，入选${tag.zh}`, `Total ${fmt(s.total)}, ranked ${ranks[k]} in the province, within the best ${o.slots}; selected${tag.en}`));
-    } else {
-      reasons[k].unshift(reason("not-selected", `总分${fmt(s.total)}，全省排名第${ranks[k]}，未进入前${o.slots}名${tag.zh}`, `Total ${fmt(s.total)}, ranked ${ranks[k]} in the province, outside the best ${o.slots}; not selected${tag.en}`));
-    }
+    if (selected[k]) reasons[k].unshift(reason("selected", REASONS.selected(s.total, ranks[k], o.slots, accelerated[k])));
+    else reasons[k].unshift(reason("not-selected", REASONS["not-selected"](s.total, ranks[k], o.slots, accelerated[k])));
   }
   return { order, ranks, selected, cutTies, replacements, shortOfAccelerated, reasons, warnings };
 }
@@ -336,7 +265,7 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
   }
   const o = resolved.options;
   if (counties.length === 0) {
-    return emptyResult(o, [issue("no-counties", "warning", { zh: "没有可评分的县（市、区）", en: "No counties to score" })]);
+    return emptyResult(o, [issue("no-counties", "warning", ISSUES["no-counties"]())]);
   }
   const warnings: ZgIssue[] = [];
 
@@ -359,7 +288,7 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
   for (const [k, n] of seen) {
     if (n > 1) {
       const name = firstName.get(k) ?? "";
-      warnings.push(issue("duplicate-county", "warning", { zh: `${name}在输入中出现${n}次，按不同的县分别计分`, en: `${name} appears ${n} times in the input; each is scored as a separate county` }));
+      warnings.push(issue("duplicate-county", "warning", ISSUES["duplicate-county"](name, n)));
     }
   }
 
@@ -386,7 +315,7 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
     const city = counties[members[0]].city || "（未填设区市）";
     const cityEn = counties[members[0]].city || "(no city)";
     if (!counties[members[0]].city) {
-      warnings.push(issue("no-city", "warning", { zh: `${members.map((i) => counties[i].county).join("、")}未填设区市，合为一组排名`, en: `${members.map((i) => counties[i].county).join(", ")}: no city given; ranked together as one group` }));
+      warnings.push(issue("no-city", "warning", ISSUES["no-city"](members.map((i) => counties[i].county))));
     }
     const g = scorePrepared(members.map((i) => prepared[i]), o);
     warnings.push(...g.issues);

@@ -24,6 +24,7 @@ import type {
 } from "./types";
 import { checkAllocation, indicatorName, isCumulativeLabel, isPercentFormat, isTotalsLabel } from "./check";
 import { columnLetters } from "./address";
+import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
 import { normalizeText, readCell, readLabelTarget } from "./parse";
 import { findCity, findCounty } from "./reference";
@@ -324,15 +325,7 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
     const place = v.ref(first, c).cell ?? "";
     const name = orientation === "indicatorRows" ? place.replace(/\d+$/, "") : place.replace(/^[A-Z]+/, "");
     issues.push(
-      issue(
-        "child-unnamed",
-        "warning",
-        {
-          zh: `分解单位的${orientation === "indicatorRows" ? "列" : "行"}没有表头名称，暂以“${name}”称呼`,
-          en: `a child ${orientation === "indicatorRows" ? "column" : "row"} has no header name; it is called “${name}”`,
-        },
-        v.ref(hEnd >= 0 ? hEnd : first, c),
-      ),
+      issue("child-unnamed", "warning", ISSUES["child-unnamed"](orientation === "indicatorRows", name), v.ref(hEnd >= 0 ? hEnd : first, c)),
     );
     return name;
   });
@@ -469,15 +462,7 @@ function baseFor(label: string, base: Record<string, number> | undefined): numbe
 }
 
 function noTable(sheet: SheetData): ZgIssue {
-  return issue(
-    "no-table",
-    "error",
-    {
-      zh: "没有找到指标分解表：需要一列（或一行）指标名称，旁边是各分解单位的目标值",
-      en: "no decomposition table found: it needs a column (or row) of indicator labels with the child units' targets beside them",
-    },
-    { sheet: sheet.name },
-  );
+  return issue("no-table", "error", ISSUES["no-table"](), { sheet: sheet.name });
 }
 
 /**

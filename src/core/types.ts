@@ -33,10 +33,74 @@ export type Severity = "error" | "warning";
 /** Success carries its fields beside `ok: true`; failure carries one bilingual error. */
 export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: ZgIssue };
 
+/**
+ * The codes of the engine's issues: a public contract (`zg … --json`, docs/cli.md). Their words are in catalogue.ts,
+ * one entry per code; a caller compares codes, never messages.
+ */
+export type EngineIssueCode =
+  | "no-value"
+  | "excel-error"
+  | "not-a-number"
+  | "out-of-range"
+  | "conflicting-bound"
+  | "approximate"
+  | "chinese-numeral"
+  | "bad-separator"
+  | "range"
+  | "bad-unit"
+  | "parent-label-mismatch"
+  | "child-no-value"
+  | "rate-bare-number"
+  | "total-unit-mismatch"
+  | "total-mismatch"
+  | "child-unnamed"
+  | "no-table"
+  | "bad-option"
+  | "duplicate-indicator"
+  | "unit-mismatch"
+  | "target-not-positive"
+  | "rate-scale"
+  | "missing-indicator"
+  | "bound-mixed"
+  | "actual-not-positive"
+  | "no-county-rows"
+  | "no-county-sheet"
+  | "no-county"
+  | "no-indicator"
+  | "unknown-county"
+  | "county-without-figures"
+  | "bad-yes-no"
+  | "bad-count"
+  | "no-policy-row"
+  | "no-counties"
+  | "duplicate-county"
+  | "no-city"
+  | "no-candidate"
+  | "tie-unresolved"
+  | "fewer-than-slots"
+  | "too-few-accelerated";
+
+/** What a read of a workbook left out or had to choose (the Excel layer's notices). */
+export type ReadIssueCode = "far-cells" | "several-ranges" | "merges-not-read";
+
+export type IssueCode = EngineIssueCode | ReadIssueCode;
+
+/** Why a county was or was not recommended, proposed or selected (Reason.code): a public contract too. */
+export type ReasonCode =
+  | "previous-winner"
+  | "best-total"
+  | "not-best"
+  | "tie-break"
+  | "tie-unresolved"
+  | "accelerated-replacement"
+  | "replaced"
+  | "selected"
+  | "not-selected";
+
 /** A problem found in the input, returned as a value. */
 export interface ZgIssue extends Msg {
-  /** Stable machine-readable code, e.g. "not-a-number", "excel-error", "no-value", "unit-mismatch". */
-  code: string;
+  /** Stable machine-readable code (see IssueCode). */
+  code: IssueCode;
   severity: Severity;
   sheet?: string;
   cell?: string;
@@ -281,9 +345,9 @@ export interface UnitScore {
   indicators: IndicatorScore[];
 }
 
-/** Why a county was recommended, passed over, selected or replaced. code e.g. 'best-total', 'tie-break', 'tie-unresolved', 'previous-winner', 'accelerated-replacement', 'replaced'. */
+/** Why a county was recommended, passed over, selected or replaced. */
 export interface Reason extends Msg {
-  code: string;
+  code: ReasonCode;
 }
 
 export interface CountyResult extends UnitScore {

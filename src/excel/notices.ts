@@ -1,10 +1,10 @@
 /** The bilingual notices a read gives (office.ts and memory.ts say the same), each naming sheet and cell. */
-import type { ZgIssue } from "../core/types";
+import type { ReadIssueCode, ZgIssue } from "../core/types";
 import { a1, blockAddress } from "../core/address";
 import { LIMITS } from "../core/limits";
 import { type Block, OpError } from "./ops";
 
-export function notice(code: string, sheet: string, cell: string | undefined, zh: string, en: string): ZgIssue {
+export function notice(code: ReadIssueCode, sheet: string, cell: string | undefined, zh: string, en: string): ZgIssue {
   return { code, severity: "warning", sheet, cell, zh, en };
 }
 

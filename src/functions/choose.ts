@@ -7,7 +7,8 @@
 import { readYesNo } from "../core/parse";
 import { isAccelerated } from "../core/reference";
 import { cityKey } from "../core/reference";
-import { STANDING_NAMES, recommendInCity, selectShortlist, type Standing, type TieReport } from "../core/select";
+import { STANDING_NAMES } from "../core/catalogue";
+import { recommendInCity, selectShortlist, type Standing, type TieReport } from "../core/select";
 import type { CellValue, Msg } from "../core/types";
 import { at, define, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
 import { bad, errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
