@@ -10,7 +10,8 @@ import { a1, referenceStart, type ReferenceStart } from "../core/address";
 import { placeOf } from "../core/messages";
 import { readCell } from "../core/parse";
 import type { CellValue, Msg, Quantity, RankOrder } from "../core/types";
-import { bad, errorCodeOf, fail, isFail, language, parseLang, say, toCell, toExcelError, type ExcelError, type Fail, type Lang } from "./runtime";
+import { type Lang, parseLang } from "../core/lang";
+import { bad, errorCodeOf, fail, isFail, language, say, toCell, toExcelError, type ExcelError, type Fail } from "./runtime";
 
 // ─── values ─────────────────────────────────────────────────────────────────────────────────
 

@@ -3,9 +3,9 @@
  * values in and out. Every access to the host is guarded, so the same code runs in Excel's JavaScript-only
  * custom-functions runtime, in jest and in the HyperFormula harness.
  */
+import { type Lang, inLang, langOf } from "../core/lang";
 import type { CellValue, Msg } from "../core/types";
 
-export type Lang = "zh" | "en";
 
 /** The error codes a custom function may return (#NAME? and #REF! are input-only in Excel). */
 const OUTPUT_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
@@ -66,23 +66,11 @@ export function language(): Lang {
   if (forced) return forced;
   let tag = host(() => (typeof Office !== "undefined" && Office && Office.context ? Office.context.displayLanguage : undefined));
   if (typeof tag !== "string" || !tag) tag = host(() => (typeof navigator !== "undefined" && navigator ? navigator.language : undefined));
-  if (typeof tag !== "string" || !tag) return "zh";
-  return tag.toLowerCase().indexOf("zh") === 0 ? "zh" : "en";
-}
-
-/**
- * A `lang` argument as written: zh, en, 中文, 英文, zh-CN, en-US, … (any case, any region); null for anything else.
- */
-export function parseLang(x: unknown): Lang | null {
-  if (typeof x !== "string") return null;
-  const t = x.trim().toLowerCase();
-  if (t === "中文" || t === "汉语" || t === "chinese" || /^zh(?:[-_][a-z0-9]+)*$/.test(t)) return "zh";
-  if (t === "英文" || t === "英语" || t === "english" || /^en(?:[-_][a-z0-9]+)*$/.test(t)) return "en";
-  return null;
+  return langOf(typeof tag === "string" ? tag : null);
 }
 
 export function say(msg: Msg, lang: Lang = language()): string {
-  return lang === "zh" ? msg.zh : msg.en;
+  return inLang(msg, lang);
 }
 
 // ─── Excel error values ─────────────────────────────────────────────────────────────────────

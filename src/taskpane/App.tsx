@@ -3,7 +3,8 @@ import { Button, FluentProvider, Switch, Tab, TabList, Text, makeStyles, tokens,
 import { useState } from "react";
 import type { ExcelOps } from "../excel/ops";
 import { CheckTab } from "./CheckTab";
-import { type Lang, langOf, tr } from "./i18n";
+import { type Lang, langOf } from "../core/lang";
+import { tr } from "./i18n";
 import { ScoreTab, type ScoreState } from "./ScoreTab";
 import { SelectTab } from "./SelectTab";
 import { LangContext, OpsContext } from "./shared";

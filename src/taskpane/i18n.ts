@@ -1,13 +1,6 @@
 /** Every string the task pane shows, Chinese first, in ONE table. */
+import { type Lang, inLang } from "../core/lang";
 import type { Msg } from "../core/types";
-
-export type Lang = "zh" | "en";
-
-/** 'zh-CN', 'zh-TW', 'zh' → zh; anything else → en. Chinese is the default when nothing is known. */
-export function langOf(displayLanguage: string | undefined | null): Lang {
-  if (!displayLanguage) return "zh";
-  return displayLanguage.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
 
 export const STRINGS = {
   appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Traditional-manufacturing upgrade" },
@@ -150,7 +143,7 @@ export function tr(lang: Lang, key: StringKey, vars: Record<string, string | num
 
 /** A message from the engine in the pane's language. */
 export function say(lang: Lang, m: Msg): string {
-  return m[lang];
+  return inLang(m, lang);
 }
 
 /** A number for display: at most 2 decimals (the engine never rounds; display does, rules.md §5). */
@@ -171,3 +164,45 @@ export function fmtQuantity(x: number | null | undefined, unit: string | null): 
   if (unit === "%") return `${fmt(x * 100)}%`;
   return `${fmt(x)}${unit ?? ""}`;
 }
+
+/** The words of the score results sheet the pane writes (scoreSheet.ts), in both languages. */
+export const SCORE_SHEET = {
+  zh: {
+    title: "督查激励评分结果（浙转升办〔2020〕2号第五条、第六条）",
+    note: "本表公式引用原始数据，修改目标或完成值后自动重算，推荐与入围随之更新；省级环节列出的是写入时各市推荐的县。",
+    options: "参数",
+    city: "一、设区市推荐环节",
+    province: "二、省级评送环节",
+    cityDetail: "三、指标明细（设区市推荐环节）",
+    provinceDetail: "四、指标明细（省级评送环节）",
+    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐", "上年度已获激励"],
+    headProvince: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "省级名次", "加快发展县", "入围"],
+    headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成分", "超目标分"],
+    headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成分", "超目标分"],
+    yes: "是",
+    no: "否",
+    choose: "五、推荐与入围（2号文件第三条、第六条，实时公式）",
+    headRecommend: ["设区市", "推荐县（市、区）", "理由"],
+    headShortlist: ["入围县（市、区）", "理由"],
+    chart: "省级评送环节总分",
+  },
+  en: {
+    title: "Incentive scores (document No. 2 of 2020, Articles 5 and 6)",
+    note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and shortlist recalculate; the province stage lists the counties recommended when the sheet was written.",
+    options: "Options",
+    city: "1. City stage",
+    province: "2. Province stage",
+    cityDetail: "3. Indicators, city stage",
+    provinceDetail: "4. Indicators, province stage",
+    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended", "Previous winner"],
+    headProvince: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank", "Accelerated", "Selected"],
+    headDetail: ["City", "County", "Indicator", "Target", "Actual", "Completion", "Over target", "Group", "Completion points", "Over points"],
+    headPDetail: ["County", "Indicator", "Completion", "Over target", "Completion points", "Over points"],
+    yes: "Yes",
+    no: "No",
+    choose: "5. Recommendation and shortlist (Articles 3 and 6, live formulas)",
+    headRecommend: ["City", "Recommended county", "Reason"],
+    headShortlist: ["Selected county", "Reason"],
+    chart: "Province-stage totals",
+  },
+};

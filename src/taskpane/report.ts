@@ -2,7 +2,8 @@
 import type { CheckResult, SheetCheck } from "../core/types";
 import { blockAddress } from "../core/address";
 import { type MarkRequest, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
-import { fmtQuantity, type Lang, tr } from "./i18n";
+import type { Lang } from "../core/lang";
+import { fmtQuantity, tr } from "./i18n";
 
 export function statusText(lang: Lang, r: CheckResult): string {
   return tr(lang, r.status === "ok" ? "statusOk" : r.status === "short" ? "statusShort" : "statusUnchecked");

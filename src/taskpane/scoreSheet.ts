@@ -13,7 +13,8 @@ import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetD
 import { normalizeText } from "../core/parse";
 import { a1, columnLetters, parseCell, quoteSheet } from "../core/address";
 import { type Block, formula as f, type Formula, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
-import type { Lang } from "./i18n";
+import type { Lang } from "../core/lang";
+import { SCORE_SHEET } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";
 import type { ScoreColumn } from "../core/templates";
 
@@ -28,47 +29,6 @@ export interface ScoreSheetInput {
   lang: Lang;
 }
 
-const L = {
-  zh: {
-    title: "督查激励评分结果（浙转升办〔2020〕2号第五条、第六条）",
-    note: "本表公式引用原始数据，修改目标或完成值后自动重算，推荐与入围随之更新；省级环节列出的是写入时各市推荐的县。",
-    options: "参数",
-    city: "一、设区市推荐环节",
-    province: "二、省级评送环节",
-    cityDetail: "三、指标明细（设区市推荐环节）",
-    provinceDetail: "四、指标明细（省级评送环节）",
-    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐", "上年度已获激励"],
-    headProvince: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "省级名次", "加快发展县", "入围"],
-    headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成分", "超目标分"],
-    headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成分", "超目标分"],
-    yes: "是",
-    no: "否",
-    choose: "五、推荐与入围（2号文件第三条、第六条，实时公式）",
-    headRecommend: ["设区市", "推荐县（市、区）", "理由"],
-    headShortlist: ["入围县（市、区）", "理由"],
-    chart: "省级评送环节总分",
-  },
-  en: {
-    title: "Incentive scores (document No. 2 of 2020, Articles 5 and 6)",
-    note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and shortlist recalculate; the province stage lists the counties recommended when the sheet was written.",
-    options: "Options",
-    city: "1. City stage",
-    province: "2. Province stage",
-    cityDetail: "3. Indicators, city stage",
-    provinceDetail: "4. Indicators, province stage",
-    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended", "Previous winner"],
-    headProvince: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank", "Accelerated", "Selected"],
-    headDetail: ["City", "County", "Indicator", "Target", "Actual", "Completion", "Over target", "Group", "Completion points", "Over points"],
-    headPDetail: ["County", "Indicator", "Completion", "Over target", "Completion points", "Over points"],
-    yes: "Yes",
-    no: "No",
-    choose: "5. Recommendation and shortlist (Articles 3 and 6, live formulas)",
-    headRecommend: ["City", "Recommended county", "Reason"],
-    headShortlist: ["Selected county", "Reason"],
-    chart: "Province-stage totals",
-  },
-};
-
 /** Indicators with at least one measure in a group (J of rules.md §5). */
 function indicatorCount(units: { indicators: IndicatorScore[] }[]): number {
   const withMeasure = new Set<string>();
@@ -79,7 +39,7 @@ function indicatorCount(units: { indicators: IndicatorScore[] }[]): number {
 export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const { result, lang } = input;
   const o: ScoreOptions = result.options;
-  const t = L[lang];
+  const t = SCORE_SHEET[lang];
   const cs = input.completion.sheet;
   const cm = input.completion.mapping;
   const cells: Cell[][] = [];

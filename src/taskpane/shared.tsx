@@ -23,7 +23,8 @@ import { createContext, useCallback, useContext, useState, type ReactNode } from
 import type { Msg, ZgIssue } from "../core/types";
 import { type ExcelOps, OpError } from "../excel/ops";
 import type { Explanation } from "./explain";
-import { type Lang, STRINGS, type StringKey, tr } from "./i18n";
+import type { Lang } from "../core/lang";
+import { STRINGS, type StringKey, tr } from "./i18n";
 
 export const OpsContext = createContext<ExcelOps | null>(null);
 export const LangContext = createContext<Lang>("zh");
