@@ -160,6 +160,21 @@ export function engine(sheet: unknown[][]): HyperFormula {
   return HyperFormula.buildFromArray(sheet as never, { licenseKey: "gpl-v3" });
 }
 
+/**
+ * A HyperFormula instance over several named sheets (a workbook), ZG.* registered. A string that starts with "="
+ * is a formula there, as when typed into Excel; pass formulas that way and text as strings that do not.
+ */
+export function workbookEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+  installCustomFunctions();
+  if (!registered) {
+    const names = Object.fromEntries(FUNCTIONS.map((f) => [`ZG.${f.spec.id}`, `ZG.${f.spec.id}`]));
+    HyperFormula.registerFunctionPlugin(ZgPlugin, { enGB: names, enUS: names });
+    registered = true;
+  }
+  // useArrayArithmetic: a range or an operator over ranges spills, as in Excel 365 (what our sheets are written for).
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+}
+
 /** A cell's value by A1 address on the first sheet. */
 export function valueAt(hf: HyperFormula, a1: string): unknown {
   const addr = hf.simpleCellAddressFromString(a1, 0);
