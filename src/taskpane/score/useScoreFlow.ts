@@ -1,0 +1,118 @@
+/**
+ * The score flow's state and steps, apart from how they are shown: which sheets hold the completion table and the
+ * county table, how their columns map, the options, then scoring (the engine) and writing the results sheet (the
+ * Excel operations). A result is never changed after it is computed: what the reads had to leave out is added to
+ * a new result's warnings.
+ */
+import { useEffect, useState } from "react";
+import { runSelection } from "../../core/select";
+import { DEFAULT_OPTIONS, type CountyInput, type ScoreOptions, type SelectionResult, type SheetData } from "../../core/types";
+import type { ReadSheet } from "../../excel/ops";
+import { COMPLETION_REQUIRED, detectHeader, type HeaderMapping, isCompletionSheet, isCountySheet, missingColumns, readCounties } from "../scoreInput";
+import { scoreSheet } from "../scoreSheet";
+import { useBusy, useConfirmReplace, useNote, useOps, useT } from "../shared";
+import type { ScoreColumn } from "../../core/templates";
+
+export interface ScoreState {
+  result: SelectionResult;
+  counties: CountyInput[];
+  completion: { sheet: SheetData; mapping: HeaderMapping };
+  county: { sheet: SheetData; mapping: HeaderMapping } | null;
+}
+
+export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState) => void) {
+  const ops = useOps();
+  const { t, lang } = useT();
+  const { busy, error, setError, run } = useBusy();
+  const { confirmReplace, dialog } = useConfirmReplace();
+  const [note, setNote] = useNote();
+  const [sheets, setSheets] = useState<SheetData[]>([]);
+  const [completionName, setCompletionName] = useState("");
+  const [countyName, setCountyName] = useState("");
+  const [completionMapping, setCompletionMapping] = useState<HeaderMapping | null>(null);
+  const [countyMapping, setCountyMapping] = useState<HeaderMapping | null>(null);
+  const [options, setOptions] = useState<ScoreOptions>({ ...DEFAULT_OPTIONS });
+
+  /** Reads the user's sheets and recognises the two tables by their headers. */
+  const recognise = () =>
+    run(t("working"), async () => {
+      const list = (await ops.listSheets()).filter((x) => !x.ours);
+      const read: SheetData[] = [];
+      for (const x of list) read.push(await ops.readSheet(x.name));
+      setSheets(read);
+      const completion = read.find((x) => isCompletionSheet(detectHeader(x)));
+      const county = read.find((x) => x !== completion && isCountySheet(detectHeader(x)));
+      setCompletionName(completion?.name ?? read[0]?.name ?? "");
+      setCompletionMapping(completion ? detectHeader(completion) : read[0] ? detectHeader(read[0]) : null);
+      setCountyName(county?.name ?? "");
+      setCountyMapping(county ? detectHeader(county) : null);
+    });
+
+  useEffect(() => {
+    void recognise();
+    // Recognise once when the tab opens; the button reruns it after the user changes the workbook.
+  }, []);
+
+  const pickCompletion = (name: string) => {
+    setCompletionName(name);
+    const sh = sheets.find((x) => x.name === name);
+    setCompletionMapping(sh ? detectHeader(sh) : null);
+  };
+  const pickCounty = (name: string) => {
+    setCountyName(name);
+    const sh = sheets.find((x) => x.name === name);
+    setCountyMapping(sh ? detectHeader(sh) : null);
+  };
+
+  const missing: readonly ScoreColumn[] = completionMapping ? missingColumns(completionMapping, COMPLETION_REQUIRED) : COMPLETION_REQUIRED;
+
+  const score = () =>
+    run(t("working"), async () => {
+      setNote(null);
+      const completion = sheets.find((x) => x.name === completionName);
+      const cm = completionMapping;
+      if (!completion || !cm) return;
+      const county = sheets.find((x) => x.name === countyName) ?? null;
+      const km = county ? countyMapping : null;
+      const read = readCounties(completion, cm, county, km);
+      if (!read.ok) {
+        setError({ msg: read.error, sheet: read.sheet, cell: read.cell });
+        return;
+      }
+      const scored = runSelection(read.counties, options);
+      // What the reads had to leave out (a far cell, merges) is said with the results.
+      const notices = [completion, county].flatMap((x) => (x as ReadSheet | null)?.notices ?? []);
+      const result: SelectionResult = { ...scored, warnings: [...notices, ...read.warnings, ...scored.warnings] };
+      onScored({ result, counties: read.counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
+    });
+
+  const write = () =>
+    run(t("working"), async () => {
+      if (!state) return;
+      const w = await ops.writeSheet(scoreSheet({ ...state, lang }), { confirmReplace });
+      setNote("scoreWritten", { sheet: w.sheet });
+    });
+
+  return {
+    busy,
+    error,
+    clearError: () => setError(null),
+    note,
+    dialog,
+    sheets,
+    completionName,
+    countyName,
+    completionMapping,
+    countyMapping,
+    setCompletionMapping,
+    setCountyMapping,
+    options,
+    setOptions,
+    missing,
+    recognise,
+    pickCompletion,
+    pickCounty,
+    score,
+    write,
+  };
+}
