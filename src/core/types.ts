@@ -11,7 +11,12 @@
  *   select.ts     §6  city stage, province stage                runSelection(counties, options)
  *   reference.ts  cities, counties, the 26 加快发展县, indicator lists, the 2020 allocations of 9号
  *   templates.ts  the 2020 decomposition table and the blank self-assessment template as grids
- *   messages.ts   bilingual message helpers (issue(), A1 addresses)
+ *   scoreInput.ts a score input (completion and county sheets) read with an explicit column mapping
+ *   catalogue.ts  every message of the engine, by code        ISSUES, REASONS, UNCHECKED
+ *   messages.ts   issue() and the place a message names
+ *   address.ts    A1 references and sheet names in formulas
+ *   lang.ts       the two languages and how they are named
+ *   limits.ts     how much of a workbook is read at once
  */
 import type Big from "big.js";
 
