@@ -23,8 +23,9 @@ const nodeGlobals = {
 
 // ─── layers (docs/architecture.md) ─────────────────────────────────────────────────────────────
 // Each folder of src/ imports only downward: core ← functions; core ← excel (← excel/memory, which also runs the
-// functions to evaluate our formulas); core, excel ← taskpane ← preview; core ← cli. The rules below say so to
-// the linter, one folder at a time.
+// functions to evaluate our formulas); core, excel ← taskpane ← preview; core ← cli. src/xlsx, the workbook file
+// reader, sits beside core (core ← xlsx ← cli, and excel shares its table locator). The rules below say so to the
+// linter, one folder at a time.
 const UI = ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"];
 const OFFICE = ["office-*", "@microsoft/office-js", "office-addin-*"];
 const NODE = ["fs", "path", "os", "child_process", "crypto", "zlib", "node:*"];
@@ -45,13 +46,13 @@ const layer = (dir, { folders = [], packages = [], message }) => ({
 
 const layerRules = [
   layer("core", {
-    folders: ["functions", "excel", "taskpane", "preview", "cli"],
-    packages: [...UI, ...OFFICE, ...NODE, "exceljs"],
+    folders: ["functions", "excel", "taskpane", "preview", "cli", "xlsx"],
+    packages: [...UI, ...OFFICE, ...NODE, "exceljs", "fflate", "saxes"],
     message: "src/core is the pure engine: it imports no other layer, no Office, React or Node module.",
   }),
   layer("functions", {
-    folders: ["excel", "taskpane", "preview", "cli"],
-    packages: [...UI, ...OFFICE, ...NODE, "exceljs"],
+    folders: ["excel", "taskpane", "preview", "cli", "xlsx"],
+    packages: [...UI, ...OFFICE, ...NODE, "exceljs", "fflate", "saxes"],
     message: "src/functions are thin adapters over the engine: they import src/core only.",
   }),
   {
@@ -76,6 +77,11 @@ const layerRules = [
     folders: ["cli", "functions"],
     packages: [...NODE, "exceljs"],
     message: "the preview runs the pane over the in-memory twin: no command line, no functions directly.",
+  }),
+  layer("xlsx", {
+    folders: ["functions", "excel", "taskpane", "preview", "cli"],
+    packages: [...UI, ...OFFICE, ...NODE, "exceljs"],
+    message: "src/xlsx is the pure workbook reader (bytes in, sheets out, for the command line and the browser page): it imports src/core only, no Node, Office or UI module.",
   }),
   layer("cli", {
     folders: ["taskpane", "excel", "preview", "functions"],

@@ -1,6 +1,6 @@
 /** Timing and reporting helpers for `npm run bench`: one JSON line per measurement, then a table. */
 
-export type Unit = "ms" | "x" | "syncs" | "bytes";
+export type Unit = "ms" | "x" | "syncs" | "bytes" | "MB";
 
 export interface Measurement {
   name: string;

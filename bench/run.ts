@@ -11,6 +11,7 @@ import { measureBundles } from "./bundles";
 import { measurePerCell } from "./percell";
 import { measureRankScore } from "./rankscore";
 import { measureSyncs } from "./syncs";
+import { measureCli } from "./cli";
 
 const results: Measurement[] = [];
 function record(m: Measurement): void {
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   growth();
   (await measureSyncs()).forEach(record);
   measureBundles().forEach(record);
+  (await measureCli()).forEach(record);
   process.stdout.write(`\n${table(results)}\n`);
   const missed = results.filter((m) => m.budget !== null && (m.kind === "min" ? m.value < m.budget : m.value > m.budget));
   if (missed.length) {

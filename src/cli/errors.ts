@@ -1,5 +1,6 @@
 import type { Msg, ZgIssue } from "../core/types";
 import { placeOf } from "../core/messages";
+import { shownMessage } from "./format";
 
 /** Where unusable input sits: the file always, the sheet and cell where known. */
 export interface InputPlace {
@@ -68,7 +69,10 @@ export function argumentError(msg: Msg): CliError {
   return new CliError(msg);
 }
 
-/** The lines printed on standard error for a stopped command: Chinese first, then English. */
+/**
+ * The lines printed on standard error for a stopped command: Chinese first, then English; what came from the
+ * workbook shown safely (quotations cut to an excerpt, control characters as visible escapes).
+ */
 export function errorLines(err: CliError): string[] {
-  return [`zg 错误：${err.text.zh}`, `zg error: ${err.text.en}`];
+  return [`zg 错误：${shownMessage(err.text.zh)}`, `zg error: ${shownMessage(err.text.en)}`];
 }

@@ -1,5 +1,39 @@
 /** A readable terminal table: CJK characters count two columns; colour only when asked for. */
 
+/**
+ * Characters a terminal would act on rather than show: C0 controls (ESC starts the sequences that retitle the
+ * window, clear the screen or colour the text; CR overwrites the line), DEL and C1 controls (0x9B is a one-byte
+ * CSI), and the bidirectional marks, embeddings, overrides and isolates that reorder what follows (the "Trojan
+ * Source" characters), line and paragraph separators and the BOM. Newline stays only where asked.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Text from a workbook as a terminal shows it: every unsafe character as a visible escape (ESC → \x1b, U+202E → \u202e). */
+export function visible(text: string, keepNewlines = false): string {
+  return text.replace(UNSAFE, (ch) => {
+    if (keepNewlines && ch === "\n") return ch;
+    const cp = ch.charCodeAt(0);
+    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** A quotation longer than this many characters is cut in a message: a message quotes an excerpt, never a whole cell. */
+export const QUOTE_MAX = 60;
+/** No line of a message is longer than this (a message naming many cells still fits a screen or a log). */
+const LINE_MAX = 2000;
+
+/** A message for the terminal: long quotations cut to an excerpt, overlong lines cut, unsafe characters made visible. */
+export function shownMessage(text: string): string {
+  const cut = (inner: string) => {
+    const chars = Array.from(inner.length > QUOTE_MAX * 2 + 2 ? inner.slice(0, QUOTE_MAX * 2 + 2) : inner);
+    return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX - 1).join("")}…` : inner;
+  };
+  const quoted = text.replace(/“([^”]*)”/g, (_m, inner: string) => `“${cut(inner)}”`).replace(/"([^"\n]*)"/g, (_m, inner: string) => `"${cut(inner)}"`);
+  const lines = quoted.split("\n").map((l) => (l.length > LINE_MAX ? `${l.slice(0, LINE_MAX - 1)}…` : l));
+  return visible(lines.join("\n"), true);
+}
+
 export type Align = "left" | "right";
 export type Tone = "good" | "bad" | "warn" | "dim" | "bold";
 
@@ -79,7 +113,8 @@ function pad(s: string, width: number, align: Align): string {
 
 /** Lines of a table with a header rule; `maxWidth` caps any one column (long labels are cut with …). */
 export function renderTable(columns: Column[], rows: Cell[][], colour: boolean, maxWidth = 40): string[] {
-  const texts = rows.map((row) => row.map((c) => truncate(typeof c === "string" ? c : c.text, maxWidth)));
+  // Escapes first, then the cut: a cell's control characters can never reach the terminal, even half of one.
+  const texts = rows.map((row) => row.map((c) => truncate(visible(typeof c === "string" ? c : c.text), maxWidth)));
   const widths = columns.map((col, i) =>
     Math.max(displayWidth(col.title), ...texts.map((r) => displayWidth(r[i] ?? ""))),
   );

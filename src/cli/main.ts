@@ -6,6 +6,7 @@ import { parseArgs } from "./args";
 import { CliError, errorLines } from "./errors";
 import { helpText } from "./help";
 import { processOutput, type Output } from "./output";
+import { visible } from "./format";
 
 export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
   try {
@@ -36,7 +37,7 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
       return 2;
     }
     // Anything else is a fault of ours, not of the input: say so plainly rather than blame the file.
-    out.stderr(`zg 内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}`);
+    out.stderr(`zg 内部错误 / internal error: ${visible((e as Error)?.stack ?? String(e), true)}`);
     return 1;
   }
 }

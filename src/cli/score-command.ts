@@ -6,9 +6,7 @@ import type { Request } from "./args";
 import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
-import { scoreWorkbook } from "./score-workbook";
-import { saveWorkbook } from "./write-xlsx";
-import { renderTable, score, type Cell } from "./format";
+import { renderTable, score, shownMessage, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
@@ -28,12 +26,17 @@ export async function runScore(req: Request, out: Output): Promise<number> {
   const sheets = await readWorkbookFile(file);
   const input = readScoreInput(sheets, shown);
   const result = runSelection(input.counties, req.options);
-  const warnings = [...input.warnings, ...result.warnings];
+  // What the read left out or cut on the sheets used leads the warnings, as in the task pane.
+  const used = new Set([input.completionSheet, input.countySheet]);
+  const notices = sheets.filter((s) => used.has(s.name)).flatMap((s) => s.notices);
+  const warnings = [...notices, ...input.warnings, ...result.warnings];
   const errors = warnings.filter((w) => w.severity === "error");
   if (errors.length > 0) throw issuesError(shown, errors);
 
   const json = toJson(result, warnings);
   if (req.out) {
+    // ExcelJS is loaded only here: reading and scoring never need it.
+    const [{ scoreWorkbook }, { saveWorkbook }] = await Promise.all([import("./score-workbook"), import("./write-xlsx")]);
     const wb = scoreWorkbook({ file: shown, input, result, warnings });
     await saveWorkbook(wb, req.out, { force: req.force, inputs: [file] });
   }
@@ -41,7 +44,7 @@ export async function runScore(req: Request, out: Output): Promise<number> {
     out.stdout(JSON.stringify(json, null, 2));
   } else {
     out.stdout(renderScore(shown, json, result, out.colour).join("\n"));
-    if (req.out) out.stdout(`\n已写入 / written: ${req.out}`);
+    if (req.out) out.stdout(`\n已写入 / written: ${visible(req.out)}`);
   }
   return 0;
 }
@@ -63,7 +66,7 @@ export function toJson(result: SelectionResult, warnings: ZgIssue[]): ScoreJson 
 function renderScore(file: string, json: ScoreJson, result: SelectionResult, colour: boolean): string[] {
   const o = result.options;
   const lines: string[] = [
-    `文件 / file: ${file}`,
+    `文件 / file: ${visible(file)}`,
     `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated}`,
     "",
     "一、设区市评分与推荐 / City stage (★ = 推荐 recommended)",
@@ -131,14 +134,14 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
     ),
   );
   const selected = json.province.filter((p) => p.selected).map((p) => p.county);
-  lines.push("", `入选 / selected (${selected.length}): ${selected.join("、")}`);
+  lines.push("", `入选 / selected (${selected.length}): ${visible(selected.join("、"))}`);
   for (const p of result.province) {
     const why = p.reasons.find((r) => r.code === "accelerated-replacement");
-    if (why) lines.push(`  ${why.zh}`);
+    if (why) lines.push(`  ${shownMessage(why.zh)}`);
   }
   if (json.warnings.length) {
     lines.push("", `提示 / warnings (${json.warnings.length}):`);
-    for (const w of json.warnings) lines.push(`  · ${w.zh}`, `    ${w.en}`);
+    for (const w of json.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
   }
   return lines;
 }

@@ -6,6 +6,7 @@ import type { Request } from "./args";
 import { argumentError } from "./errors";
 import { saveWorkbook, templateWorkbook } from "./write-xlsx";
 import type { Output } from "./output";
+import { visible } from "./format";
 
 export type TemplateKind = "decomposition" | "self-assessment";
 
@@ -40,6 +41,6 @@ export async function runTemplate(req: Request, out: Output): Promise<number> {
   const sheets = kind === "decomposition" ? [decompositionTable2020()] : selfAssessmentTemplate({ city: req.city }).sheets;
   const outFile = req.out as string;
   await saveWorkbook(templateWorkbook(sheets), outFile, { force: req.force });
-  out.stdout(`已写入 / written: ${outFile}（${sheets.map((s) => s.name).join("、")}）`);
+  out.stdout(`已写入 / written: ${visible(outFile)}（${sheets.map((s) => s.name).join("、")}）`);
   return 0;
 }

@@ -2,13 +2,16 @@
  * Writing .xlsx files: the shared sheet styling, safe saving (never over an existing file without
  * --force, never over the input), and one TemplateSheet → worksheet writer for the templates.
  */
+import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { LIMITS } from "../core/limits";
 import type { CellValue, Msg, ZgIssue } from "../core/types";
 import type { TemplateSheet, Validation } from "../core/templates";
 import { bilingual } from "../core/messages";
-import { inputError } from "./errors";
+import { CliError, inputError } from "./errors";
 
 export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 export const SHORT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
@@ -57,7 +60,7 @@ export function addTableSheet(
   const ws = wb.addWorksheet(name);
   let headerRow = 1;
   if (title) {
-    ws.getCell(1, 1).value = title;
+    ws.getCell(1, 1).value = fit(title);
     ws.getCell(1, 1).font = { bold: true, size: 13 };
     ws.mergeCells(1, 1, 1, columns.length);
     headerRow = 2;
@@ -83,7 +86,7 @@ export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, columns: Column
   const row = ws.getRow(rowNumber);
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
-    cell.value = v;
+    cell.value = fit(v);
     const spec = columns[i];
     if (spec?.numFmt) cell.numFmt = spec.numFmt;
     cell.border = THIN;
@@ -111,7 +114,7 @@ export function addNotesSheet(wb: ExcelJS.Workbook, name: string, rows: [string,
     const row = ws.getRow(i + 1);
     r.forEach((v, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = v ?? null;
+      cell.value = fit(v ?? null);
       cell.alignment = { vertical: "top", wrapText: true };
     });
     if (r[1] === "" && (r[2] === undefined || r[2] === "")) {
@@ -133,9 +136,15 @@ export function both(m: Msg): string {
 }
 
 /**
- * Saves a new workbook. Refuses to replace an existing file unless `force`, and refuses the input file
- * itself even with `force` (the input is never modified). Writes to a temporary file first, so a failed
- * write never leaves half a workbook under the requested name.
+ * Saves a new workbook without ever losing a file:
+ *  - the input is refused as the output, even with --force (the input is never modified);
+ *  - a folder is said to be one; an existing file is kept unless --force;
+ *  - the bytes go to a temporary file beside the target, created exclusively under a random name
+ *    (O_CREAT|O_EXCL|O_NOFOLLOW: a planted file or symbolic link there makes the open fail, never followed),
+ *    written and flushed to disk (fsync) before it is published;
+ *  - publishing without --force is a hard link, which fails if the target exists — atomic, so a file that
+ *    appeared meanwhile (another process, a race) is kept and reported; with --force a rename replaces it;
+ *  - Ctrl-C or SIGTERM while writing removes the temporary file.
  */
 export async function saveWorkbook(
   wb: ExcelJS.Workbook,
@@ -152,44 +161,156 @@ export async function saveWorkbook(
       );
     }
   }
+  const existing = lstat(target);
+  if (existing && (existing.isDirectory() || (existing.isSymbolicLink() && stat(target)?.isDirectory()))) {
+    throw inputError({ zh: "输出位置是一个文件夹，不是文件；请给出 .xlsx 文件名", en: "the output is a folder, not a file; give an .xlsx file name" }, { file: shown });
+  }
   if (!/\.xlsx$/i.test(target)) {
     throw inputError({ zh: "输出文件名应以 .xlsx 结尾", en: "the output file name must end in .xlsx" }, { file: shown });
   }
-  if (fs.existsSync(target)) {
-    if (!options.force) {
+  if (existing && !options.force) throw exists(shown);
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+    throw inputError({ zh: "输出位置不是普通文件（是设备、管道或套接字），未替换", en: "the output is not a regular file (a device, pipe or socket); not replaced" }, { file: shown });
+  }
+  const dir = path.dirname(target);
+  if (!stat(dir)?.isDirectory()) {
+    throw inputError({ zh: "输出文件夹不存在", en: "the output folder does not exist" }, { file: shown });
+  }
+
+  const { fd, tmp } = createTemp(dir, path.basename(target), shown);
+  let open = true;
+  const cleanUp = () => {
+    if (open) {
+      open = false;
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    fs.rmSync(tmp, { force: true });
+  };
+  // Interrupted while writing: the temporary file goes, then the conventional status (128 + signal number).
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(128 + (os.constants.signals[signal] ?? 1));
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const sig of signals) process.on(sig, onSignal);
+  try {
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    open = false;
+    if (options.force) fs.renameSync(tmp, target);
+    else publishNew(tmp, target, shown);
+    fs.rmSync(tmp, { force: true });
+    syncFolder(dir);
+  } catch (e) {
+    cleanUp();
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException)?.code;
+    throw inputError(
+      { zh: `无法写入输出文件（${code ?? (e as Error)?.message ?? String(e)}）`, en: `cannot write the output file (${code ?? (e as Error)?.message ?? String(e)})` },
+      { file: shown },
+    );
+  } finally {
+    for (const sig of signals) process.removeListener(sig, onSignal);
+  }
+}
+
+const exists = (shown: string) =>
+  inputError({ zh: "输出文件已存在，未覆盖；如需替换请加 --force", en: "the output file already exists and was not replaced; add --force to replace it" }, { file: shown });
+
+function lstat(p: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function stat(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** `.NAME.RANDOM.tmp` beside the target, created exclusively: never an existing file, never through a link. */
+function createTemp(dir: string, base: string, shown: string): { fd: number; tmp: string } {
+  const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(dir, `.${base}.${crypto.randomBytes(8).toString("hex")}.tmp`);
+    try {
+      return { fd: fs.openSync(tmp, flags, 0o644), tmp };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && attempt < 5) continue;
+      throw inputError({ zh: `无法在输出文件夹中创建文件（${code ?? "?"}）`, en: `cannot create a file in the output folder (${code ?? "?"})` }, { file: shown });
+    }
+  }
+}
+
+/** Publishes the finished temporary file under the target's name only if no file has that name (atomically). */
+function publishNew(tmp: string, target: string, shown: string): void {
+  try {
+    fs.linkSync(tmp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
       throw inputError(
-        { zh: "输出文件已存在，未覆盖；如需替换请加 --force", en: "the output file already exists and was not replaced; add --force to replace it" },
+        { zh: "输出文件在写入期间被创建，未覆盖；如需替换请加 --force", en: "the output file appeared while it was being written and was not replaced; add --force to replace it" },
         { file: shown },
       );
     }
-    if (fs.statSync(target).isDirectory()) {
-      throw inputError({ zh: "输出位置是一个文件夹", en: "the output is a folder" }, { file: shown });
+    // A file system without hard links (FAT, some network shares): an exclusive copy is just as safe, if slower.
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "ENOSYS") {
+      try {
+        fs.copyFileSync(tmp, target, fs.constants.COPYFILE_EXCL);
+      } catch (e2) {
+        if ((e2 as NodeJS.ErrnoException).code === "EEXIST") throw exists(shown);
+        throw e2;
+      }
+      return;
     }
+    throw e;
   }
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir)) {
-    throw inputError({ zh: "输出文件夹不存在", en: "the output folder does not exist" }, { file: shown });
-  }
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+}
+
+/** The new directory entry on disk too (best effort: not every platform can open a folder). */
+function syncFolder(dir: string): void {
   try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw inputError(
-      { zh: `无法写入输出文件（${(e as Error).message}）`, en: `cannot write the output file (${(e as Error).message})` },
-      { file: shown },
-    );
+    const fd = fs.openSync(dir, fs.constants.O_RDONLY);
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Windows cannot fsync a folder; the file itself is already flushed.
   }
 }
 
 function sameFile(a: string, b: string): boolean {
   if (a === b) return true;
   try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
+    if (fs.realpathSync(a) === fs.realpathSync(b)) return true;
+    // A hard link to the input is the input too.
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
   } catch {
     return false;
   }
+}
+
+/** Text cut to what a cell can hold (Excel: 32 767 characters), the cut marked; other values as they are. */
+export function fit<T>(v: T): T {
+  if (typeof v !== "string" || v.length <= LIMITS.maxCellText) return v;
+  return `${v.slice(0, LIMITS.maxCellText - 1)}…` as T;
 }
 
 // ─── templates ──────────────────────────────────────────────────────────────────────────────
@@ -216,7 +337,7 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): Exce
       const fmt = t.numberFormats?.[r]?.[c];
       if (fmt) cell.numFmt = fmt;
       const v = rowValues[c];
-      if (v !== null && v !== undefined) cell.value = toExcel(v);
+      if (v !== null && v !== undefined) cell.value = fit(toExcel(v));
       const wrap = styles?.wrapText ?? false;
       if (isTitle) {
         cell.font = { bold: true, size: 14 };

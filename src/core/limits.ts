@@ -38,6 +38,48 @@ export const LIMITS = {
   tableGapColumns: 5,
   /** Areas (ranges joined by commas) per conditional format we add, so its address stays short. */
   areasPerMark: 200,
+  /**
+   * Excel's own limit on a cell's text ("Total number of characters that a cell can contain: 32,767",
+   * Excel specifications and limits). Longer text (a file Excel did not write) is cut, with a warning.
+   */
+  maxCellText: 32_767,
+  /** Merged areas one sheet may declare; a real table has a few hundred at most. */
+  maxMerges: 10_000,
+} as const;
+
+/**
+ * Caps on a workbook FILE before and while it is unpacked (src/xlsx: the command line, and the browser page that
+ * opens a file). Each is far above a province's real workbook (the 90-county sample is 62 KB, its largest part
+ * 0.5 MB unpacked, 30 000 cells; 445 counties are about 5 times that) and far below what would stall a 2-core
+ * machine: past a cap the reader stops with a message naming the sheet and what is too big, it never tries.
+ */
+export const FILE_LIMITS = {
+  /** The file itself. */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** Entries listed in the zip's central directory. */
+  maxEntries: 10_000,
+  /** One unpacked part (a worksheet, the shared strings, the styles). */
+  maxEntryBytes: 64 * 1024 * 1024,
+  /** All the parts read, unpacked, together. */
+  maxUnpackedBytes: 160 * 1024 * 1024,
+  /**
+   * Unpacked ÷ packed size of a part larger than `ratioFloorBytes`. Spreadsheet XML packs 5–20 times, very
+   * repetitive sheets ~100 times; deflate cannot exceed ~1 032, so only a crafted "zip bomb" comes near this.
+   */
+  maxRatio: 400,
+  ratioFloorBytes: 1024 * 1024,
+  /** Cells (<c> elements, with or without a value) in all sheets together. */
+  maxCells: 1_000_000,
+  /** Rows (<row> elements) in all sheets together. */
+  maxRows: 1_048_576,
+  /** Shared strings; and the characters of all text held (shared strings once, inline strings each), each cut to maxCellText. */
+  maxSharedStrings: 1_000_000,
+  maxTextChars: 32 * 1024 * 1024,
+  /** Data-validation rules of one sheet (they are not read, only counted: a real template has a dozen). */
+  maxValidations: 10_000,
+  /** Sheets in a workbook, styles (cell formats) and custom number formats. */
+  maxSheets: 1_000,
+  maxStyles: 65_000,
 } as const;
 
 /** Excel's grid: 1 048 576 rows × 16 384 columns (XFD). */

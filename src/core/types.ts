@@ -86,7 +86,7 @@ export type EngineIssueCode =
   | "too-few-accelerated";
 
 /** What a read of a workbook left out or had to choose (the Excel layer's notices). */
-export type ReadIssueCode = "far-cells" | "several-ranges" | "merges-not-read";
+export type ReadIssueCode = "far-cells" | "several-ranges" | "merges-not-read" | "text-cut";
 
 export type IssueCode = EngineIssueCode | ReadIssueCode;
 

@@ -36,7 +36,8 @@ import {
   type WriteOptions,
   type WriteResult,
 } from "./ops";
-import { cellsOf, locateTable } from "./region";
+import { cellsOf, locateTable } from "../xlsx/region";
+import { clipMerges, cutLongTexts, tooManyMerges } from "../xlsx/bounds";
 
 /** The custom-property key that marks a sheet as ours. */
 export const OWNER_KEY = "ZG";
@@ -233,7 +234,13 @@ export class OfficeOps implements ExcelOps {
         notices.push(notice("merges-not-read", name, blockAddress(b), `工作表“${name}”的合并单元格太多，未能读取，按未合并处理`, `Sheet ${name} has too many merged cells to read; they are read as unmerged`));
       } else got = await attempt(pieces);
     }
-    return { name, cells: got.cells, numberFormats: got.formats, merges: got.merges, origin: { row: b.top, col: b.left }, ...(notices.length ? { notices } : {}) };
+    // Excel gives each merged area whole: clipped to the block read (bounds.ts, shared with the file reader), so a
+    // merge down to XFD1048576 costs the engine no more than the table; at most LIMITS.maxMerges of them.
+    const merges = clipMerges(got.merges, { top: 0, left: 0, bottom: rows - 1, right: cols - 1 });
+    if (merges.length > LIMITS.maxMerges) throw new OpError(tooManyMerges(name), "too-big", name);
+    const cut = cutLongTexts(got.cells, name, { row: b.top, col: b.left }, a1);
+    if (cut) notices.push(cut);
+    return { name, cells: got.cells, numberFormats: got.formats, merges, origin: { row: b.top, col: b.left }, ...(notices.length ? { notices } : {}) };
   }
 
   async getSelectionSheet(request: SelectionRequest = {}): Promise<ReadSheet> {

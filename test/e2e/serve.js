@@ -20,11 +20,25 @@ const TYPES = {
  * Resolves to { server, url, close() }.
  */
 function serve(root, { port = 0, tls = null } = {}) {
+  const base = path.resolve(root);
   const handler = (req, res) => {
-    const url = new URL(req.url, "http://localhost");
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(path.resolve(root))) {
-      res.writeHead(403).end();
+    // Every request is untrusted: a malformed escape (/%E0%A4%A) is a 400, never an uncaught URIError that ends
+    // the server; the decoded path must lie inside the root, checked with a separator, so /..%2fdist-secret/…
+    // cannot reach a sibling folder whose name merely starts with the root's.
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request");
+      return;
+    }
+    if (pathname.includes("\0")) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request");
+      return;
+    }
+    let file = path.resolve(base, `.${path.sep}${pathname}`);
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("forbidden");
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "preview.html");

@@ -29,7 +29,7 @@ import type { CellValue } from "../../src/core/types";
 import { a1, blockAddress, parseBlock, splitAddress } from "../../src/core/address";
 import { enterInput } from "../../src/excel/memory/formula";
 import type { Block } from "../../src/excel/ops";
-import { areasOfGrid } from "../../src/excel/region";
+import { areasOfGrid } from "../../src/xlsx/region";
 
 export interface FakeCF {
   type: string;

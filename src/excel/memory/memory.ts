@@ -17,7 +17,8 @@ import { encodeCells, markFormula, markKindOf } from "../cells";
 import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
 import { LIMITS } from "../../core/limits";
 import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "../notices";
-import { areasOfGrid, cellsOf, locateTable } from "../region";
+import { areasOfGrid, cellsOf, locateTable } from "../../xlsx/region";
+import { clipMerges, cutLongTexts, tooManyMerges } from "../../xlsx/bounds";
 import {
   type Block,
   type ChartSpec,
@@ -581,11 +582,13 @@ export class MemoryWorkbook implements ExcelOps {
       cells.push(row);
       formats.push(frow);
     }
-    // As office.ts gets them from getMergedAreasOrNullObject: every merged area the block touches.
-    const merges = s.merges
-      .filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left)
-      .map((m) => ({ top: m.top - b.top, left: m.left - b.left, bottom: m.bottom - b.top, right: m.right - b.left }));
-    return { name: s.name, cells, numberFormats: formats, merges, origin: { row: b.top, col: b.left }, ...(notices.length ? { notices } : {}) };
+    // As office.ts gets them from getMergedAreasOrNullObject: every merged area the block touches, clipped to it
+    // (bounds.ts, shared with the file reader), at most LIMITS.maxMerges; text cut to what a cell holds.
+    const merges = clipMerges(s.merges, b);
+    if (merges.length > LIMITS.maxMerges) throw new OpError(tooManyMerges(s.name), "too-big", s.name);
+    const cut = cutLongTexts(cells, s.name, { row: b.top, col: b.left }, a1);
+    const all = cut ? [...notices, cut] : notices;
+    return { name: s.name, cells, numberFormats: formats, merges, origin: { row: b.top, col: b.left }, ...(all.length ? { notices: all } : {}) };
   }
 
   /** Something shown changed (selection, marks) but no value did. */

@@ -1,0 +1,331 @@
+/**
+ * The hostile-workbook corpus of issue 13, built from the committed samples by editing their XML and zipping it
+ * again (nothing binary is committed): every row of the issue's table, and the broken files that already behaved.
+ * test/hostile/hostile.test.ts runs each case through `zg` and asserts its exit status, its message and that the
+ * input (and any existing --out target) is byte-identical afterwards; `npm run bench` times each case and takes its
+ * peak memory (bench/hostile.ts). The test builds the same files as the bench ("full"), except where a smaller
+ * file is equivalent ("test": the same cap reached with less work, said per case).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { deflateSync, unzipSync } from "fflate";
+
+/** The repository: the folder above this file that holds package.json (this file also runs compiled, from dist/bench). */
+export const ROOT = (() => {
+  let d = __dirname;
+  while (!fs.existsSync(path.join(d, "package.json")) || !fs.existsSync(path.join(d, "assets", "samples"))) {
+    const up = path.dirname(d);
+    if (up === d) throw new Error(`no repository above ${__dirname}`);
+    d = up;
+  }
+  return d;
+})();
+export const SAMPLES = path.join(ROOT, "assets", "samples");
+
+/** One part of a zip to write; `declared` overrides the sizes the directory records (a lying archive). */
+export interface Part {
+  name: string;
+  data: Uint8Array;
+  /** Stored (0) or deflated (8, the default). */
+  method?: 0 | 8;
+  declared?: number;
+}
+
+const CRC = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = CRC[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A plain zip (no data descriptors, no zip64): enough for every case, and lets a case lie in its directory. */
+export function zip(parts: Part[], level: 1 | 6 = 6): Buffer {
+  const chunks: Buffer[] = [];
+  const dir: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name, "utf8");
+    const method = p.method ?? 8;
+    const packed = method === 8 ? deflateSync(p.data, { level }) : p.data;
+    const size = p.declared ?? p.data.length;
+    const crc = crc32(p.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    chunks.push(local, name, Buffer.from(packed));
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    dir.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(dir);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
+}
+
+/** A sample's parts, to edit. */
+export function partsOf(sample: string): Part[] {
+  const files = unzipSync(fs.readFileSync(path.join(SAMPLES, sample)));
+  return Object.entries(files)
+    .filter(([name]) => !name.endsWith("/"))
+    .map(([name, data]) => ({ name, data }));
+}
+
+const text = (s: string) => Buffer.from(s, "utf8");
+
+/** The sample with one part's XML edited. */
+export function edited(sample: string, part: string, edit: (xml: string) => string, level: 1 | 6 = 6): Buffer {
+  return zip(
+    partsOf(sample).map((p) => (p.name === part ? { ...p, data: text(edit(Buffer.from(p.data).toString("utf8"))) } : p)),
+    level,
+  );
+}
+
+export const COMPLETION = "sample-completion.xlsx";
+export const DECOMPOSITION = "2020-decomposition.xlsx";
+/** The completion sheet of the 90-county sample (完成情况, A1:G1622). */
+export const COMPLETION_SHEET = "xl/worksheets/sheet2.xml";
+
+/** A row with one inline-string cell, appended at the end of the sheet's data. */
+const strayCell = (ref: string, row: number) => (xml: string) =>
+  xml.replace("</sheetData>", `<row r="${row}"><c r="${ref}" t="inlineStr"><is><t>stray</t></is></c></row></sheetData>`).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${ref}"/>`);
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A workbook of one sheet whose cells are given as XML rows, with or without shared strings. */
+export function oneSheet(name: string, sheetData: string, extra = "", level: 1 | 6 = 6, shared?: Part): Buffer {
+  const parts: Part[] = [
+    { name: "[Content_Types].xml", data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },
+    { name: "_rels/.rels", data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    {
+      name: "xl/workbook.xml",
+      data: text(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: text(
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${shared ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ""}</Relationships>`,
+      ),
+    },
+    { name: "xl/worksheets/sheet1.xml", data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData>${extra}</worksheet>`) },
+  ];
+  if (shared) parts.push(shared);
+  return zip(parts, level);
+}
+
+export interface Expect {
+  status: number;
+  /** What standard error must say (both languages where a message is expected). */
+  stderr?: RegExp[];
+  stdout?: RegExp[];
+  /** Checks on the parsed --json output. */
+  json?: (j: unknown) => void;
+}
+
+export interface HostileCase {
+  /** Bench line: hostile.<name>.ms / .mb */
+  name: string;
+  /** The row of issue 13's table (or the broken file) it stands for. */
+  what: string;
+  /** zg's arguments (paths absolute). */
+  args: string[];
+  /** Files that must be byte-identical after the run (the input; an existing --out target). */
+  unchanged: string[];
+  expect: Expect;
+  /** Made just before the run (a FIFO), removed after. */
+  setup?: () => void;
+}
+
+/**
+ * Writes the corpus into `dir` and lists its cases. "test" makes the two cases whose cost is their size smaller
+ * but equivalent (the same cap, reached sooner); "full" is what the bench measures.
+ */
+export function buildCorpus(dir: string, size: "full" | "test" = "full"): HostileCase[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = (name: string, data: Buffer | string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, data);
+    return p;
+  };
+  const cases: HostileCase[] = [];
+  const add = (c: HostileCase) => cases.push(c);
+  const scoreOk = (extra: RegExp[] = []): Expect => ({
+    status: 0,
+    json: (j) => {
+      const out = j as { counties: unknown[]; province: { county: string; selected: boolean }[] };
+      if (out.counties.length !== 90) throw new Error(`expected 90 counties, got ${out.counties.length}`);
+      const selected = out.province.filter((p) => p.selected).map((p) => p.county).join("、");
+      if (selected !== "路桥区、余杭区、松阳县、余姚市、婺城区、海宁市") throw new Error(`selection changed: ${selected}`);
+    },
+    stdout: extra,
+  });
+
+  // ── issue 13, row 1: a stray cell far away ─────────────────────────────────────────────────────
+  const xfd = file("stray-XFD1048576.xlsx", edited(COMPLETION, COMPLETION_SHEET, strayCell("XFD1048576", 1048576)));
+  add({ name: "stray-xfd", what: "the 90-county sample plus one stray cell at XFD1048576", args: ["score", xfd, "--json"], unchanged: [xfd], expect: scoreOk([/"code": "far-cells"/, /XFD1048576/]) });
+  const az = file("stray-AZ200000.xlsx", edited(COMPLETION, COMPLETION_SHEET, strayCell("AZ200000", 200000)));
+  add({ name: "stray-az", what: "the 90-county sample plus one stray cell at AZ200000", args: ["score", az, "--json"], unchanged: [az], expect: scoreOk([/"code": "far-cells"/, /AZ200000/]) });
+
+  // ── row 2: one enormous merge, one enormous validation, a million rows, shared-string bombs ─────────
+  const merge = file(
+    "merge-T20-XFD1048576.xlsx",
+    edited(COMPLETION, COMPLETION_SHEET, (x) => x.replace('<mergeCells count="1"><mergeCell ref="A1:G1"/></mergeCells>', '<mergeCells count="2"><mergeCell ref="A1:G1"/><mergeCell ref="T20:XFD1048576"/></mergeCells>')),
+  );
+  add({ name: "merge-huge", what: "one merge T20:XFD1048576", args: ["score", merge, "--json"], unchanged: [merge], expect: scoreOk() });
+  const validation = file(
+    "validation-T20-XFD1048576.xlsx",
+    edited(COMPLETION, COMPLETION_SHEET, (x) =>
+      x.replace("</mergeCells>", '</mergeCells><dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="T20:XFD1048576"><formula1>0</formula1><formula2>9</formula2></dataValidation></dataValidations>'),
+    ),
+  );
+  add({ name: "validation-huge", what: "one data validation over T20:XFD1048576", args: ["score", validation, "--json"], unchanged: [validation], expect: scoreOk() });
+
+  // A million rows of values: past the cell cap while the sheet streams in (the test's file is the same: the cap
+  // is a count, so the work to reach it is the work).
+  const rows: string[] = [];
+  for (let r = 1; r <= 1_000_001; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+  const million = file("million-rows.xlsx", oneSheet("百万行", rows.join(""), "", 1));
+  rows.length = 0;
+  add({
+    name: "million-rows",
+    what: "1,000,000 rows",
+    args: ["score", million, "--json"],
+    unchanged: [million],
+    expect: { status: 2, stderr: [/工作表“百万行”.*超过 1000000 个单元格/, /sheet 百万行 .*more than 1000000 cells/] },
+  });
+
+  // Shared strings: a part that unpacks to more than the cap (said by the directory, refused before inflating) …
+  const many = size === "full" ? 5_000_000 : 200_000;
+  const bomb = file(
+    "shared-strings-bomb.xlsx",
+    oneSheet("S", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "", 1, { name: "xl/sharedStrings.xml", data: text(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>炸弹</t></si>".repeat(many)}</sst>`), declared: size === "full" ? undefined : 100 * 1024 * 1024 }),
+  );
+  add({
+    name: "sst-bomb",
+    what: "a shared-string bomb (a part that unpacks to ~100 MB)",
+    args: ["check", bomb],
+    unchanged: [bomb],
+    expect: { status: 2, stderr: [/部件 xl\/sharedStrings\.xml解压后有 .* MB，超过上限 64 MB/, /unpacks to .* MB, more than the limit of 64 MB/] },
+  });
+  // … one that packs far more tightly than any spreadsheet (a zip bomb) …
+  const ratio = file("shared-strings-ratio.xlsx", oneSheet("S", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "", 6, { name: "xl/sharedStrings.xml", data: text(`<sst><si><t>${" ".repeat(8 * 1024 * 1024)}</t></si></sst>`) }));
+  add({ name: "sst-ratio", what: "a shared-string zip bomb (8 MB of one character)", args: ["check", ratio], unchanged: [ratio], expect: { status: 2, stderr: [/压缩比 \d+:1，超过上限 400:1/, /packed \d+:1, more than the limit of 400:1/] } });
+  // … and one that lies: its directory says 1 KB, its data inflates to 8 MB (stopped at 1 KB).
+  const lying = file("shared-strings-lying.xlsx", oneSheet("S", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "", 6, { name: "xl/sharedStrings.xml", data: text(`<sst><si><t>${"谎".repeat(4 * 1024 * 1024)}</t></si></sst>`), declared: 1024 }));
+  add({ name: "sst-lying", what: "a part whose data inflates past the size its directory says", args: ["check", lying], unchanged: [lying], expect: { status: 2, stderr: [/比目录所记的 1024 字节更大/, /larger than the 1024 bytes the directory records/] } });
+  // A million distinct shared strings: the count cap, while streaming.
+  const strings: string[] = [];
+  for (let i = 0; i <= 1_000_000; i++) strings.push(`<si><t>${i}</t></si>`);
+  const countBomb = file("shared-strings-count.xlsx", oneSheet("S", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "", 1, { name: "xl/sharedStrings.xml", data: text(`<sst>${strings.join("")}</sst>`) }));
+  strings.length = 0;
+  add({ name: "sst-count", what: "more than a million shared strings", args: ["check", countBomb], unchanged: [countBomb], expect: { status: 2, stderr: [/共享文本超过 1000000 条/, /more than 1000000 shared strings/] } });
+
+  // ── row 3: a target written 1e200000台 (a child's allocation; and in a label, where it states no target) ─────
+  const exponent = file("exponent.xlsx", edited(DECOMPOSITION, "xl/sharedStrings.xml", (x) => x.replace(/<si><t xml:space="preserve">1300\n\n台<\/t><\/si>/, "<si><t>1e200000台</t></si>")));
+  add({ name: "exponent", what: "a target written 1e200000台", args: ["check", exponent], unchanged: [exponent], expect: { status: 2, stderr: [/“1e200000台”超出 Excel 能存放的数值范围/, /"1e200000台" is beyond the range of numbers Excel holds/] } });
+  const exponentLabel = file("exponent-label.xlsx", edited(DECOMPOSITION, "xl/sharedStrings.xml", (x) => x.replace("传统制造业新增工业机器人10000台", "传统制造业新增工业机器人1e200000台")));
+  add({
+    name: "exponent-label",
+    what: "a label written …1e200000台",
+    args: ["check", exponentLabel, "--json"],
+    unchanged: [exponentLabel],
+    expect: { status: 0, stdout: [/"indicator": "传统制造业新增工业机器人1e200000台",\s+"kind": "total",\s+"unit": "台",\s+"parent": null/] },
+  });
+
+  // ── row 4: terminal escapes in a label (ESC ] 0 ; title BEL, clear screen, red), bidi overrides ───────────
+  const escapes = file(
+    "escapes.xlsx",
+    edited(DECOMPOSITION, "xl/sharedStrings.xml", (x) => x.replace("传统制造业新增工业机器人10000台", "_x001B_]0;pwned_x0007__x001B_[2J_x001B_[31m机器人10000台\u202e反向")),
+  );
+  add({
+    name: "escapes",
+    what: "an indicator label holding terminal escapes (_x001B_]0;…)",
+    args: ["check", escapes],
+    unchanged: [escapes],
+    expect: { status: 0, stdout: [/\\x1b\]0;pwned\\x07\\x1b\[2J/] },
+  });
+
+  // ── row 6: a 200 000-character cell ───────────────────────────────────────────────────────────
+  const long = file("long-cell.xlsx", edited(DECOMPOSITION, "xl/sharedStrings.xml", (x) => x.replace("传统制造业新增工业机器人10000台", `传统制造业新增工业机器人10000台${"长".repeat(200_000)}`)));
+  add({ name: "long-cell", what: "a 200,000-character cell", args: ["check", long, "--json"], unchanged: [long], expect: { status: 0, stdout: [/"code": "text-cut"/, /32767/] } });
+  const longNumber = file("long-number.xlsx", edited(DECOMPOSITION, "xl/sharedStrings.xml", (x) => x.replace(/<si><t xml:space="preserve">1300\n\n台<\/t><\/si>/, `<si><t>${"九".repeat(200_000)}</t></si>`)));
+  add({ name: "long-message", what: "a 200,000-character cell that is not a number (the message quotes a short excerpt)", args: ["check", longNumber], unchanged: [longNumber], expect: { status: 2, stderr: [/“九{59}…”用了中文数字/, /"九{59}…" is written in Chinese numerals/] } });
+
+  // ── row 7: /dev/zero, a FIFO, a folder given to --out ─────────────────────────────────────────────
+  add({ name: "dev-zero", what: "/dev/zero as the input", args: ["check", "/dev/zero"], unchanged: [], expect: { status: 2, stderr: [/不是普通文件/, /not a regular file/] } });
+  const fifo = path.join(dir, "fifo.xlsx");
+  add({
+    name: "fifo",
+    what: "a FIFO as the input",
+    args: ["check", fifo],
+    unchanged: [],
+    setup: () => {
+      fs.rmSync(fifo, { force: true });
+      execFileSync("mkfifo", [fifo]);
+    },
+    expect: { status: 2, stderr: [/不是普通文件/, /not a regular file/] },
+  });
+  const folderOut = path.join(dir, "out-folder.xlsx");
+  fs.mkdirSync(folderOut, { recursive: true });
+  const sample = path.join(SAMPLES, DECOMPOSITION);
+  add({ name: "out-folder", what: "a folder given to --out", args: ["check", sample, "--out", folderOut, "--force"], unchanged: [sample], expect: { status: 2, stderr: [/是一个文件夹/, /is a folder/] } });
+
+  // ── the broken files that already behaved ──────────────────────────────────────────────────────────
+  const notXlsx = { status: 2, stderr: [/不是 \.xlsx 工作簿/, /is not an \.xlsx workbook/] };
+  const damagedMsg = { status: 2, stderr: [/工作簿已损坏或无法读取/, /damaged or cannot be read/] };
+  const empty = file("empty.xlsx", "");
+  add({ name: "empty", what: "an empty file", args: ["check", empty], unchanged: [empty], expect: notXlsx });
+  const whole = fs.readFileSync(path.join(SAMPLES, COMPLETION));
+  const truncated = file("truncated.xlsx", whole.subarray(0, Math.floor(whole.length / 2)));
+  add({ name: "truncated", what: "a truncated workbook", args: ["score", truncated], unchanged: [truncated], expect: damagedMsg });
+  const csv = file("csv.xlsx", "序号,指标,杭州\n1,新增工业机器人100台,60台\n");
+  add({ name: "csv", what: "a CSV renamed .xlsx", args: ["check", csv], unchanged: [csv], expect: notXlsx });
+  const xls = file("old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  add({ name: "xls", what: "an old .xls", args: ["check", xls], unchanged: [xls], expect: notXlsx });
+  const ods = file(
+    "table.ods",
+    zip([
+      { name: "mimetype", data: text("application/vnd.oasis.opendocument.spreadsheet"), method: 0 },
+      { name: "content.xml", data: text('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>') },
+    ]),
+  );
+  add({ name: "ods", what: "an OpenDocument spreadsheet", args: ["check", ods], unchanged: [ods], expect: notXlsx });
+  add({ name: "folder", what: "a folder as the input", args: ["check", dir], unchanged: [], expect: { status: 2, stderr: [/这是一个文件夹/, /is a folder/] } });
+  add({ name: "missing", what: "a missing file", args: ["check", path.join(dir, "missing.xlsx")], unchanged: [], expect: { status: 2, stderr: [/找不到该文件/, /no such file/] } });
+  // Unreadable: root reads any file whatever its mode, so a path through a file stands in for it there.
+  const locked = file("locked.xlsx", whole);
+  fs.chmodSync(locked, 0o000);
+  const unreadable = process.getuid?.() === 0 ? path.join(locked, "inner.xlsx") : locked;
+  add({ name: "unreadable", what: "an unreadable file", args: ["check", unreadable], unchanged: [], expect: { status: 2, stderr: [/无法读取该文件|没有读取该文件的权限/, /cannot read the file|no permission to read the file/] } });
+  return cases.map((c) => ({ ...c, expect: { ...c.expect } }));
+}
