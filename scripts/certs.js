@@ -17,7 +17,9 @@ const os = require("os");
 const path = require("path");
 
 const DAY = 24 * 60 * 60 * 1000;
-const DEV_CERTS_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+// HOME first: os.homedir() reads the real environment, so a test that points HOME elsewhere would otherwise
+// reuse, or create, certificates in the real user's home.
+const DEV_CERTS_DIR = path.join(process.env.HOME || os.homedir(), ".office-addin-dev-certs");
 const LOCAL_DIR = path.join(__dirname, "..", ".cert");
 
 /** True when the PEM certificate parses, covers localhost and stays valid for at least `margin` ms. */

@@ -24,6 +24,7 @@ const posix = process.platform !== "win32";
     fs.chmodSync(path.join(dir, "localhost.key"), 0o644);
     const o = await certs!.getHttpsOptions();
     expect(o.source).toBe("office-addin-dev-certs (reused)");
+    expect(o.keyFile.startsWith(home)).toBe(true); // never the real user's home
     expect(fs.statSync(o.keyFile).mode & 0o777).toBe(0o600);
   } finally {
     process.env.HOME = saved;
