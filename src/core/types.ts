@@ -83,7 +83,21 @@ export type EngineIssueCode =
   | "no-candidate"
   | "tie-unresolved"
   | "fewer-than-slots"
-  | "too-few-accelerated";
+  | "too-few-accelerated"
+  // 差距分析 and 汇总 (core/gap.ts, core/collect.ts)
+  | "gap-no-county"
+  | "collect-unreadable"
+  | "collect-no-table"
+  | "collect-no-figures"
+  | "collect-several-counties"
+  | "collect-unknown-county"
+  | "collect-other-city"
+  | "collect-twice"
+  | "collect-missing-indicator"
+  | "collect-bad-value"
+  | "collect-changed-target"
+  | "collect-missing-county"
+  | "collect-no-city";
 
 /** What a read of a workbook left out or had to choose (the Excel layer's notices). */
 export type ReadIssueCode = "far-cells" | "several-ranges" | "merges-not-read" | "text-cut";
