@@ -21,7 +21,7 @@ export interface GapJson {
   recommendedCounty: string | null;
   recommendedTotal: number | null;
   pointsShort: number | null;
-  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "step">)[];
+  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "step" | "levelActual" | "levelOverActual">)[];
   province: ProvinceGap | null;
   warnings: ZgIssue[];
 }
@@ -69,6 +69,8 @@ export function toJson(g: CountyGap, warnings: ZgIssue[]): GapJson {
       pointsAtNextOverRank: i.pointsAtNextOverRank,
       unit: i.unit,
       step: i.step,
+      levelActual: i.levelActual,
+      levelOverActual: i.levelOverActual,
     })),
     province: g.province,
     warnings,
@@ -100,6 +102,7 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
     fig(i.target, i.unit),
     rank(i.completionRank),
     num(i.completionPoints),
+    fig(i.levelActual, i.unit),
     i.nextRankActual === null ? "—" : { text: fig(i.nextRankActual, i.unit), tone: "bold" },
     i.pointsAtNextRank === null ? "—" : num(i.pointsAtNextRank),
     rank(i.overRank),
@@ -115,6 +118,7 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
         { title: "目标", align: "right" },
         { title: "完成名次", align: "right" },
         { title: "得分", align: "right" },
+        { title: "与上一名并列", align: "right" },
         { title: "超过上一名需完成", align: "right" },
         { title: "届时得分", align: "right" },
         { title: "超目标名次", align: "right" },
@@ -128,8 +132,10 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
     ),
   );
   lines.push(
-    "  “超过上一名需完成”：其他条件不变，本县超过紧邻其前的县所需的最少改进（“以下”类指标为最高可完成值）；并列时与之同分。",
-    "  Next rank: the least improvement that puts the county strictly ahead of the next better county, all else unchanged (for an at-most target, the highest actual that does).",
+    "  “超过上一名需完成”：其他条件不变，本县超过紧邻其前的县所需的最少改进（“以下”类指标为可完成的最高值），按表中填写的小数位计；",
+    "  “与上一名并列”：恰好与其并列所需的完成值（并列同名次、同分，浙转升办〔2020〕2号 第五条（一））。",
+    "  Next rank: the least improvement that puts the county strictly ahead of the next better county, all else unchanged (for an",
+    "  at-most target, the highest actual that does), on the decimals the table writes; level: the actual that ties it (tied units share rank and points).",
   );
   if (g.province) {
     const p = g.province;

@@ -42,10 +42,16 @@ export interface IndicatorGap {
   /** The least improvement that puts the county strictly ahead of the next better county on completion; null when it is first or cannot be. */
   nextRankActual: number | null;
   pointsAtNextRank: number | null;
+  /**
+   * The actual that ties the next better county, where the written grid holds it exactly: under competition ranking
+   * (2号 第五条（一）, tied units share a rank) it already brings pointsAtNextRank. null where no grid value ties.
+   */
+  levelActual: number | null;
   overRank: number | null;
   overPoints: number;
   nextOverRankActual: number | null;
   pointsAtNextOverRank: number | null;
+  levelOverActual: number | null;
 }
 
 export interface ProvinceGap {
@@ -175,26 +181,41 @@ function nextBetter(others: readonly (Ratio | null)[], own: Ratio | null, order:
 }
 
 /**
- * The least-improvement actual (base units, on the grid of step s) whose measure is strictly better than M; null
- * when no actual can be (M is the infinite measure of an at-most 0, or the actual would have to go below 0).
+ * Where the county's actual must go for its measure to pass M: strictly above p/q ("above") or strictly below it
+ * ("below"), q > 0; at p/q exactly its measure equals M (a tie). null when no threshold exists (M is the infinite
+ * measure of an at-most 0).
  */
-function solve(kind: Measure, basis: ScoreOptions["basis"], bound: Bound, T: Decimal, M: Ratio, s: Decimal): Decimal | null {
+function threshold(kind: Measure, basis: ScoreOptions["basis"], bound: Bound, T: Decimal, M: Ratio): { p: Decimal; q: Decimal; dir: "above" | "below" } | null {
   const num = M.num;
   const den = M.den;
   if (decimalSign(den) === 0) return null;
-  let a: Decimal;
-  if (kind === "completion" && basis === "value") {
-    a = bound === "atMost" ? gridBelow(num, den, s) : gridAbove(num, den, s);
-    return a;
-  }
-  if (kind === "completion") {
-    // at least: A/T > n/d ⟺ A > nT/d; at most: T/A > n/d ⟺ A < Td/n (A ≥ 0; A = 0 is the infinite measure).
-    a = bound === "atMost" ? gridBelow(T.times(den), num, s) : gridAbove(num.times(T), den, s);
-  } else {
-    // at least: (A−T)/T > n/d ⟺ A > T(d+n)/d; at most: (T−A)/T > n/d ⟺ A < T(d−n)/d.
-    a = bound === "atMost" ? gridBelow(T.times(den.minus(num)), den, s) : gridAbove(T.times(den.plus(num)), den, s);
-  }
-  return bound === "atMost" && decimalSign(a) < 0 ? null : a;
+  const dir = bound === "atMost" ? "below" : "above";
+  // basis value: A itself against n/d.
+  if (kind === "completion" && basis === "value") return { p: num, q: den, dir };
+  // at least: A/T > n/d ⟺ A > nT/d; at most: T/A > n/d ⟺ A < Td/n (A ≥ 0; A = 0 is the infinite measure).
+  if (kind === "completion") return bound === "atMost" ? { p: T.times(den), q: num, dir } : { p: num.times(T), q: den, dir };
+  // at least: (A−T)/T > n/d ⟺ A > T(d+n)/d; at most: (T−A)/T > n/d ⟺ A < T(d−n)/d.
+  return bound === "atMost" ? { p: T.times(den.minus(num)), q: den, dir } : { p: T.times(den.plus(num)), q: den, dir };
+}
+
+/**
+ * The least-improvement actual (base units, on the grid of step s) whose measure is strictly better than M, and the
+ * actual that ties M where the grid holds it exactly; null where no actual can (an at-most actual below 0).
+ */
+function solve(kind: Measure, basis: ScoreOptions["basis"], bound: Bound, T: Decimal, M: Ratio, s: Decimal): { pass: Decimal | null; level: Decimal | null } {
+  const th = threshold(kind, basis, bound, T, M);
+  // An at-most actual of 0 ties the infinite measure and nothing passes it.
+  if (!th) return { pass: null, level: kind === "completion" && basis === "ratio" && bound === "atMost" ? ZERO : null };
+  const { p, q, dir } = th;
+  const pass = dir === "above" ? gridAbove(p, q, s) : gridBelow(p, q, s);
+  const qs = q.times(s);
+  const onGrid = compareDecimal(floorDiv(p, qs).times(qs), p) === 0;
+  let level = onGrid ? floorDiv(p, qs).times(s) : null;
+  // Measures of an at-most ratio and of over-target need an actual ≥ 0; a level over-target of 0 is no measure.
+  const floorsAtZero = bound === "atMost" && !(kind === "completion" && basis === "value");
+  if (level && floorsAtZero && decimalSign(level) < 0) level = null;
+  if (level && kind === "over" && decimalSign(M.num) === 0) level = null;
+  return { pass: floorsAtZero && decimalSign(pass) < 0 ? null : pass, level };
 }
 
 /** The group's direction for an indicator, as scorePrepared decides it: "at most" when the label or any target says so. */
@@ -263,10 +284,12 @@ function indicatorGap(group: readonly CountyInput[], ui: number, row: IndicatorS
     completionPoints: row.completionPoints,
     nextRankActual: null,
     pointsAtNextRank: null,
+    levelActual: null,
     overRank: row.overRank,
     overPoints: row.overPoints,
     nextOverRankActual: null,
     pointsAtNextOverRank: null,
+    levelOverActual: null,
   };
   // Without a usable target there is no measure to improve; without a written figure there is no grid.
   if (!own || !w || decimalSign(own.t.exact) <= 0) return out;
@@ -278,11 +301,15 @@ function indicatorGap(group: readonly CountyInput[], ui: number, row: IndicatorS
     // Not yet over target and nobody else is: any actual beyond the target ranks first (a measure above 0).
     const M = nextBetter(others(ms), ms[ui], order) ?? (kind === "over" && !ms[ui] ? OVER_ZERO : null);
     if (!M) continue;
-    const a = solve(kind, o.basis, bound, own.t.exact, M, s);
-    if (!a) continue;
-    const after = rescore(group, ui, key, cellFor(a, w), o);
+    const { pass, level } = solve(kind, o.basis, bound, own.t.exact, M, s);
+    if (level) {
+      if (kind === "completion") out.levelActual = inWritten(level, w);
+      else out.levelOverActual = inWritten(level, w);
+    }
+    if (!pass) continue;
+    const after = rescore(group, ui, key, cellFor(pass, w), o);
     if (!after) continue;
-    const value = inWritten(a, w);
+    const value = inWritten(pass, w);
     if (kind === "completion") {
       out.nextRankActual = value;
       out.pointsAtNextRank = after.completionPoints;

@@ -66,6 +66,8 @@ describe("countyGap examples", () => {
     const rob = g.indicators.find((i) => i.indicator === robots)!;
     // 1100/1000 = 1.1 ties 滨江 550/500 = 1.1 (rank 3); next better is 拱墅 at 1.2: 1201台 puts it strictly ahead.
     expect(rob).toMatchObject({ unit: "台", step: 1, actual: 1100, target: 1000, completionRank: 3, nextRankActual: 1201, pointsAtNextRank: 9.5 });
+    // 1200台 ties 拱墅 exactly: the same rank, so the same 9.5 points (competition ranking).
+    expect(rob.levelActual).toBe(1200);
     // Over target: 0.1 ties 滨江; next better 0.2 → 1201台 again.
     expect(rob).toMatchObject({ overRank: 3, nextOverRankActual: 1201, pointsAtNextOverRank: 9.5 });
     const en = g.indicators.find((i) => i.indicator === energy)!;
@@ -79,7 +81,7 @@ describe("countyGap examples", () => {
     if (!r.ok) throw new Error(r.error.zh);
     const en = r.gap.indicators.find((i) => i.indicator === energy)!;
     // 拱墅 4.5% is third; next better is 上城 4%: strictly ahead means below 4%, written with 1 decimal → 3.9%.
-    expect(en).toMatchObject({ step: 0.1, actual: 4.5, target: 5, completionRank: 3, nextRankActual: 3.9, pointsAtNextRank: 9.5 });
+    expect(en).toMatchObject({ step: 0.1, actual: 4.5, target: 5, completionRank: 3, nextRankActual: 3.9, pointsAtNextRank: 9.5, levelActual: 4 });
   });
 
   test("the recommended county: 0 points short, and its province-stage standing", () => {
@@ -161,9 +163,20 @@ function nextBetter(r: (number | null)[], who: number): number[] {
   return better.filter((i) => r[i] === worst);
 }
 
-function checkMove(c: Case, which: "completionRank" | "overRank", next: number | null, step: number): boolean {
+function checkMove(c: Case, which: "completionRank" | "overRank", next: number | null, step: number, level: number | null, pointsAtNext: number | null): boolean {
   const before = ranks(groupOf(c), c, which);
   const targets = nextBetter(before, c.who);
+  if (level !== null) {
+    // At the level actual the county shares the next better county's rank (and so its rank points).
+    const g = groupOf(c, level);
+    const at = ranks(g, c, which);
+    if (targets.length === 0 || !targets.every((i) => at[i] === at[c.who] && at[i] === before[i])) return false;
+    const field = which === "completionRank" ? "completionPoints" : "overPoints";
+    const pts = scoreGroup(g, { ...DEFAULT_OPTIONS, basis: c.basis }).scores.map((u) => u.indicators[0][field]);
+    if (pts[c.who] !== pts[targets[0]]) return false;
+    // Passing never brings fewer points than drawing level.
+    if (pointsAtNext !== null && pointsAtNext < pts[c.who]) return false;
+  }
   if (next === null) return true;
   if (targets.length === 0 && which === "completionRank") return false;
   const after = ranks(groupOf(c, next), c, which);
@@ -191,7 +204,10 @@ describe("nextRankActual property (rescoring)", () => {
         const g = r.gap.indicators[0];
         const s = stepOf(c.actuals[c.who], c);
         if (g.step === null || Math.abs(g.step - s) > 1e-12) return false;
-        return checkMove(c, "completionRank", g.nextRankActual, s) && checkMove(c, "overRank", g.nextOverRankActual, s);
+        return (
+          checkMove(c, "completionRank", g.nextRankActual, s, g.levelActual, g.pointsAtNextRank) &&
+          checkMove(c, "overRank", g.nextOverRankActual, s, g.levelOverActual, g.pointsAtNextOverRank)
+        );
       }),
       { numRuns: 300 },
     );
