@@ -13,7 +13,7 @@
  */
 import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
 import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
-import { completionMeasure, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
+import { type PreparedUnit, completionMeasure, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
 import { normalizeText, readLabelTarget, withFields } from "./parse";
 import { cityKey } from "./reference";
 import { proposedListSize, runSelection } from "./select";
@@ -219,8 +219,7 @@ function solve(kind: Measure, basis: ScoreOptions["basis"], bound: Bound, T: Dec
 }
 
 /** The group's direction for an indicator, as scorePrepared decides it: "at most" when the label or any target says so. */
-function groupBound(units: readonly CountyInput[], key: string): Bound {
-  const prepared = prepareUnits(units);
+function groupBound(prepared: readonly PreparedUnit[], key: string): Bound {
   for (const p of prepared) {
     const e = p.byKey.get(key);
     if (!e) continue;
@@ -230,11 +229,13 @@ function groupBound(units: readonly CountyInput[], key: string): Bound {
   return "atLeast";
 }
 
-/** The county's rows for this indicator rescored with another actual. */
+/**
+ * The county's row for this indicator rescored with another actual. An indicator's rank points depend only on that
+ * indicator's measures in the group (第五条（一）), so the group is rescored on that indicator alone.
+ */
 function rescore(group: readonly CountyInput[], ui: number, key: string, actual: CellValue, o: ScoreOptions): IndicatorScore | null {
-  const changed = group.map((u, i) =>
-    i !== ui ? u : { ...u, entries: u.entries.map((e) => (normalizeText(String(e.indicator ?? "")) === key ? { ...e, actual } : e)) },
-  );
+  const only = (u: CountyInput) => u.entries.filter((e) => normalizeText(String(e.indicator ?? "")) === key);
+  const changed = group.map((u, i) => ({ ...u, entries: i !== ui ? only(u) : only(u).map((e) => ({ ...e, actual })) }));
   const g = scoreGroup(changed, o);
   return g.scores[ui]?.indicators.find((r) => normalizeText(r.indicator) === key) ?? null;
 }
@@ -246,8 +247,7 @@ function cellFor(a: Decimal, w: WrittenForm): CellValue {
 }
 
 /** The group's measures of one indicator, per unit (null where none), and the county's own. */
-function measuresOf(group: readonly CountyInput[], key: string, bound: Bound, basis: ScoreOptions["basis"]): { completion: (Ratio | null)[]; over: (Ratio | null)[]; reads: ({ t: Quantity; a: Quantity } | null)[] } {
-  const prepared = prepareUnits(group);
+function measuresOf(prepared: readonly PreparedUnit[], key: string, bound: Bound, basis: ScoreOptions["basis"]): { completion: (Ratio | null)[]; over: (Ratio | null)[]; reads: ({ t: Quantity; a: Quantity } | null)[] } {
   const completion: (Ratio | null)[] = [];
   const over: (Ratio | null)[] = [];
   const reads: ({ t: Quantity; a: Quantity } | null)[] = [];
@@ -266,12 +266,12 @@ function measuresOf(group: readonly CountyInput[], key: string, bound: Bound, ba
   return { completion, over, reads };
 }
 
-function indicatorGap(group: readonly CountyInput[], ui: number, row: IndicatorScore, o: ScoreOptions): IndicatorGap {
+function indicatorGap(group: readonly CountyInput[], prepared: readonly PreparedUnit[], ui: number, row: IndicatorScore, o: ScoreOptions): IndicatorGap {
   const key = normalizeText(row.indicator);
   const entry = group[ui].entries.find((e) => normalizeText(String(e.indicator ?? "")) === key);
   const w = writtenForm(entry?.actual ?? null) ?? writtenForm(entry?.target ?? null);
-  const bound = groupBound(group, key);
-  const { completion, over, reads } = measuresOf(group, key, bound, o.basis);
+  const bound = groupBound(prepared, key);
+  const { completion, over, reads } = measuresOf(prepared, key, bound, o.basis);
   const own = reads[ui];
   const out: IndicatorGap = {
     indicator: row.indicator,
@@ -363,7 +363,8 @@ export function countyGap(counties: readonly CountyInput[], county: string, opti
 
   const group = members.map((i) => counties[i]);
   const ui = members.indexOf(index);
-  const indicators = me.indicators.map((row) => indicatorGap(group, ui, row, o));
+  const prepared = prepareUnits(group);
+  const indicators = me.indicators.map((row) => indicatorGap(group, prepared, ui, row, o));
   const order = indicators.map((g, i) => ({ g, i, v: gainPerTargetShare(g) }));
   order.sort((x, y) => (y.v === x.v ? x.i - y.i : y.v - x.v));
 
