@@ -90,9 +90,11 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
     `  本县总分 / total: ${score(g.total)}，市内第 ${g.cityRank} 名 / rank ${g.cityRank}`,
     g.recommendedCounty === null
       ? "  本市无可推荐的县（市、区）/ the city recommends nobody"
-      : g.pointsShort === 0 && g.recommendedCounty === g.county
+      : g.recommendedCounty === g.county
         ? "  本县为本市推荐对象 / recommended by its city"
-        : `  本市推荐 / recommended: ${g.recommendedCounty}，总分 ${score(g.recommendedTotal)}；相差 / points short: ${score(g.pointsShort)}`,
+        : g.pointsShort === 0
+          ? `  与本市推荐的 ${g.recommendedCounty} 总分相同，依次比较目标任务完成分、超目标任务完成分、政策机制分后未被推荐（本工具对并列的处理）/ level on total with ${g.recommendedCounty}, who is recommended by our tie rule`
+          : `  本市推荐 / recommended: ${g.recommendedCounty}，总分 ${score(g.recommendedTotal)}；相差 / points short: ${score(g.pointsShort)}`,
     "",
     "二、各项指标（按每提高目标值 1% 可得排名分排序，数值为表中单位）/ Indicators (by rank points per 1% of target gained; figures in the table's unit)",
   ];

@@ -27,7 +27,7 @@ function Move({ to, points, level, unit }: { to: number | null; points: number |
   return (
     <span>
       <span className={s.next}>{fig(to, unit)}</span>（{fmt(points)}）
-      {level !== null ? <span className={s.dim}> {t("gapLevel", { x: fig(level, unit) })}</span> : null}
+      {level !== null ? <div className={s.dim}>{t("gapLevel", { x: fig(level, unit) })}</div> : null}
     </span>
   );
 }
@@ -37,7 +37,7 @@ export function GapView({ state, county, onCounty }: { state: ScoreState; county
   const s = useStyles();
   const gap = useMemo(() => (county ? countyGap(state.counties, county, state.result.options) : null), [state, county]);
   const names = state.result.counties.map((c) => c.county);
-  const rank = (r: number | null, p: number) => (r === null ? "—" : lang === "zh" ? `第${r}名 / ${fmt(p)}` : `#${r} / ${fmt(p)}`);
+  const rank = (r: number | null, p: number) => (r === null ? "—" : lang === "zh" ? `第${r}名 · ${fmt(p)}分` : `#${r} · ${fmt(p)} pts`);
   return (
     <div className={s.root} data-testid="gap-view">
       <Text weight="semibold">{t("gapTitle")}</Text>
@@ -61,7 +61,9 @@ export function GapView({ state, county, onCounty }: { state: ScoreState; county
               ? t("gapNobody")
               : gap.gap.recommended
                 ? t("gapRecommended")
-                : t("gapShort", { county: gap.gap.recommendedCounty, total: fmtScore(gap.gap.recommendedTotal), short: fmtScore(gap.gap.pointsShort) })}
+                : gap.gap.pointsShort === 0
+                  ? t("gapTieLost", { county: gap.gap.recommendedCounty })
+                  : t("gapShort", { county: gap.gap.recommendedCounty, total: fmtScore(gap.gap.recommendedTotal), short: fmtScore(gap.gap.pointsShort) })}
           </Text>
           {gap.gap.province ? (
             <Text data-testid="gap-province">
@@ -74,26 +76,24 @@ export function GapView({ state, county, onCounty }: { state: ScoreState; county
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("gapIndicator")}</TableHeaderCell>
-                <TableHeaderCell>{t("gapActual")}</TableHeaderCell>
-                <TableHeaderCell>{t("gapTarget")}</TableHeaderCell>
                 <TableHeaderCell>{t("gapRank")}</TableHeaderCell>
                 <TableHeaderCell>{t("gapNext")}</TableHeaderCell>
-                <TableHeaderCell>{t("gapOverRank")}</TableHeaderCell>
-                <TableHeaderCell>{t("gapOverNext")}</TableHeaderCell>
+                <TableHeaderCell>{t("gapOver")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {gap.gap.indicators.map((g: IndicatorGap) => (
                 <TableRow key={g.indicator} data-indicator={g.indicator}>
-                  <TableCell>{g.indicator}</TableCell>
-                  <TableCell>{fig(g.actual, g.unit)}</TableCell>
-                  <TableCell>{fig(g.target, g.unit)}</TableCell>
+                  <TableCell>
+                    <div>{g.indicator}</div>
+                    <div className={s.dim}>{t("gapFigures", { actual: fig(g.actual, g.unit), target: fig(g.target, g.unit) })}</div>
+                  </TableCell>
                   <TableCell>{rank(g.completionRank, g.completionPoints)}</TableCell>
                   <TableCell>
                     <Move to={g.nextRankActual} points={g.pointsAtNextRank} level={g.levelActual} unit={g.unit} />
                   </TableCell>
-                  <TableCell>{rank(g.overRank, g.overPoints)}</TableCell>
                   <TableCell>
+                    <div>{rank(g.overRank, g.overPoints)}</div>
                     <Move to={g.nextOverRankActual} points={g.pointsAtNextOverRank} level={g.levelOverActual} unit={g.unit} />
                   </TableCell>
                 </TableRow>
