@@ -142,6 +142,8 @@ export const STRINGS = {
   collectFiles: { zh: "选择文件", en: "Choose files" },
   collectCity: { zh: "设区市", en: "City" },
   collectCityAuto: { zh: "（按文件自动判断）", en: "(from the files)" },
+  collectDecomposition: { zh: "设区市分解表（核对目标，可选）", en: "City's decomposition (to check targets, optional)" },
+  collectNoDecomposition: { zh: "工作表“{sheet}”中没有找到指标分解表", en: "No decomposition table found on sheet {sheet}" },
   runCollect: { zh: "汇总并写入", en: "Collect and write" },
   collectChosen: { zh: "已选 {n} 个文件", en: "{n} files chosen" },
   collectOk: { zh: "已汇总", en: "collected" },

@@ -131,6 +131,25 @@ test("差距分析 names the figures as the engine gives them, and the province 
   expect(g.ok && g.gap.indicators[0].nextRankActual).toBe(1201);
 });
 
+test("汇总 with the city's decomposition from the open workbook: a changed target is named and left out", async () => {
+  const book = new MemoryWorkbook();
+  const robots = INDICATORS_2020[5];
+  // Both files write 60台 for robots: 柯城区 was allocated 60台, 衢江区 99台.
+  book.addSheet({ name: "分解", cells: [["指标", "全市目标", QUZHOU[0], QUZHOU[1]], [robots.name, "280台", "60台", "99台"]] });
+  const user = userEvent.setup();
+  render(<App ops={book} lang="zh" />);
+  await user.click(screen.getByRole("tab", { name: "汇总与差距" }));
+  await screen.findByRole("option", { name: "分解" });
+  await user.selectOptions(screen.getByTestId("collect-decomposition"), "分解");
+  await user.upload(screen.getByTestId("collect-input"), [await countyFile(QUZHOU[0], 0), await countyFile(QUZHOU[1], 1)]);
+  await user.click(screen.getByRole("button", { name: "汇总并写入" }));
+  const list = await screen.findByTestId("collect-files", {}, { timeout: 20_000 });
+  const items = Array.from(list.querySelectorAll<HTMLElement>(":scope > li"));
+  expect(items.map((li) => li.getAttribute("data-status"))).toEqual(["ok", "rejected"]);
+  expect(items[1]).toHaveTextContent("与设区市分解的 99台");
+  expect(items[1]).toHaveTextContent("分解");
+});
+
 test("English: the same view in the other language", async () => {
   const book = new MemoryWorkbook();
   const user = userEvent.setup();

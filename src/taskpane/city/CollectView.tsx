@@ -4,12 +4,14 @@
  * of ours (never over the user's), then scores them as the 评分 tab reads them, so the results are one click away.
  */
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { collectCounties, type CollectResult } from "../../core/collect";
 import { CITIES } from "../../core/reference";
+import { findDecompositionTable } from "../../core/table";
 import { runSelection } from "../../core/select";
 import { DEFAULT_OPTIONS, type SheetData } from "../../core/types";
 import type { SheetContent } from "../../excel/ops";
+import { tr } from "../i18n";
 import { detectHeader, readCounties } from "../scoreInput";
 import type { ScoreState } from "../score/useScoreFlow";
 import { IssueList, Status, useBusy, useNote, useOps, useT } from "../shared";
@@ -48,6 +50,12 @@ export function CollectView({ onScored, reader }: { onScored: (s: ScoreState) =>
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [city, setCity] = useState("");
+  // The city's decomposition to its counties, where the open workbook holds it: targets are checked against it.
+  const [sheetNames, setSheetNames] = useState<string[]>([]);
+  const [decomposition, setDecomposition] = useState("");
+  useEffect(() => {
+    void ops.listSheets().then((list) => setSheetNames(list.filter((x) => !x.ours).map((x) => x.name)), () => setSheetNames([]));
+  }, [ops]);
   const [result, setResult] = useState<CollectResult | null>(null);
   const { busy, error, setError, run } = useBusy();
   const [note, setNote] = useNote();
@@ -59,7 +67,15 @@ export function CollectView({ onScored, reader }: { onScored: (s: ScoreState) =>
       // the pane costs nothing for it.
       const { readChosenFiles } = await import(/* webpackMode: "eager" */ "./readFiles");
       const read = await readChosenFiles(files, reader);
-      const r = collectCounties(read, { city: city || null });
+      let table = null;
+      if (decomposition) {
+        table = findDecompositionTable(await ops.readSheet(decomposition));
+        if (!table) {
+          setError({ msg: { zh: tr("zh", "collectNoDecomposition", { sheet: decomposition }), en: tr("en", "collectNoDecomposition", { sheet: decomposition }) }, sheet: decomposition });
+          return;
+        }
+      }
+      const r = collectCounties(read, { city: city || null, decomposition: table });
       setResult(r);
       if (r.counties.length === 0) {
         setNote("collectNothing");
@@ -106,6 +122,16 @@ export function CollectView({ onScored, reader }: { onScored: (s: ScoreState) =>
             {CITIES.map((c) => (
               <option key={c.id} value={c.name}>
                 {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("collectDecomposition")} size="small">
+          <Select size="small" value={decomposition} onChange={(_, d) => setDecomposition(d.value)} data-testid="collect-decomposition">
+            <option value="">{t("noneOption")}</option>
+            {sheetNames.map((n) => (
+              <option key={n} value={n}>
+                {n}
               </option>
             ))}
           </Select>
