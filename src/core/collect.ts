@@ -15,7 +15,7 @@ import { ISSUES } from "./catalogue";
 import { issue, placeOf } from "./messages";
 import { readCell } from "./parse";
 import { CITIES, INDICATORS_2020, countiesOf, findCity, findCounty, findIndicator2020, isAccelerated, type City } from "./reference";
-import { findScoreSheets, readScoreSheets, withUnit } from "./scoreInput";
+import { findScoreSheets, readScoreSheets, withUnit, type ScoreSheet } from "./scoreInput";
 import { COMPLETION_COLUMNS, COUNTY_COLUMNS, SCORE_HEADERS, SELF_ASSESSMENT_SHEETS } from "./templates";
 import type { CellRef, CellValue, CountyInput, DecompositionTable, Grid, Msg, Quantity, SheetData, ZgIssue } from "./types";
 
@@ -104,8 +104,20 @@ function allocationFor(table: DecompositionTable, county: string): Map<number, {
   return out;
 }
 
+/** A file's self-assessment table, read once: the sheets found and their counties, or why there is none. */
+interface FileRead {
+  completion: ScoreSheet | null;
+  read: ReturnType<typeof readScoreSheets> | null;
+}
+
+function readFile(f: CollectFile): FileRead {
+  if (!f.sheets) return { completion: null, read: null };
+  const { completion, county } = findScoreSheets(f.sheets);
+  return { completion, read: completion ? readScoreSheets(completion, county) : null };
+}
+
 /** Checks one file; the accepted county (or null) and the file's report. */
-function collectOne(f: CollectFile, city: City | null, accepted: Map<string, Accepted>, options: CollectOptions): { report: CollectedFile; take: CountyInput | null } {
+function collectOne(f: CollectFile, fr: FileRead, city: City | null, accepted: Map<string, Accepted>, options: CollectOptions): { report: CollectedFile; take: CountyInput | null } {
   const problems: CollectProblem[] = [];
   const reject = (county: string | null, ...p: ZgIssue[]) => ({
     report: { file: f.file, county, rows: 0, status: "rejected" as const, problems: [...problems, ...p.map((i) => withFile(f.file, i))] },
@@ -115,9 +127,8 @@ function collectOne(f: CollectFile, city: City | null, accepted: Map<string, Acc
     const e = f.readError ?? { msg: { zh: "无法读取", en: "cannot be read" } };
     return reject(null, issue("collect-unreadable", "error", ISSUES["collect-unreadable"](e.msg), { sheet: e.sheet, cell: e.cell }));
   }
-  const { completion, county } = findScoreSheets(f.sheets);
-  if (!completion) return reject(null, issue("collect-no-table", "error", ISSUES["collect-no-table"](f.sheets.map((s) => s.name))));
-  const read = readScoreSheets(completion, county);
+  const { completion, read } = fr;
+  if (!completion || !read) return reject(null, issue("collect-no-table", "error", ISSUES["collect-no-table"](f.sheets.map((s) => s.name))));
   if (!read.ok) return reject(null, read.error);
   // Only the file's own county counts: the template's other rows are left empty, so their warnings are noise.
   const withFigures = read.counties.filter((c) => c.entries.some((e) => hasValue(e.actual)));
@@ -188,14 +199,10 @@ function stripPlace(i: ZgIssue, at?: CellRef): Msg {
 }
 
 /** The city most files' counties belong to (the first such on a tie); null when no file names a known county. */
-function likelyCity(files: readonly CollectFile[]): City | null {
+function likelyCity(reads: readonly FileRead[]): City | null {
   const counts = new Map<string, number>();
-  for (const f of files) {
-    if (!f.sheets) continue;
-    const { completion, county } = findScoreSheets(f.sheets);
-    if (!completion) continue;
-    const read = readScoreSheets(completion, county);
-    if (!read.ok) continue;
+  for (const { read } of reads) {
+    if (!read?.ok) continue;
     const mine = read.counties.find((c) => c.entries.some((e) => hasValue(e.actual)));
     const k = mine && findCounty(mine.county);
     if (k) counts.set(k.city, (counts.get(k.city) ?? 0) + 1);
@@ -209,12 +216,13 @@ const yesNo = (b: boolean | undefined): string => (b ? "是" : "否");
 
 /** Collects the returned files (rules and checks above) into the city's two sheets. */
 export function collectCounties(files: readonly CollectFile[], options: CollectOptions = {}): CollectResult {
-  const city = options.city ? (findCity(options.city) ?? null) : likelyCity(files);
+  const reads = files.map(readFile);
+  const city = options.city ? (findCity(options.city) ?? null) : likelyCity(reads);
   const accepted = new Map<string, Accepted>();
   const reports: CollectedFile[] = [];
   const counties: CountyInput[] = [];
-  for (const f of files) {
-    const { report, take } = collectOne(f, city, accepted, options);
+  for (const [i, f] of files.entries()) {
+    const { report, take } = collectOne(f, reads[i], city, accepted, options);
     reports.push(report);
     if (take) counties.push(take);
   }
