@@ -14,7 +14,7 @@
 import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
 import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
 import { type PreparedUnit, completionMeasure, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
-import { normalizeText, readLabelTarget, withFields } from "./parse";
+import { normalizeText, readCell, readLabelTarget, withFields } from "./parse";
 import { cityKey } from "./reference";
 import { proposedListSize, runSelection } from "./select";
 import { ISSUES } from "./catalogue";
@@ -273,13 +273,16 @@ function indicatorGap(group: readonly CountyInput[], prepared: readonly Prepared
   const bound = groupBound(prepared, key);
   const { completion, over, reads } = measuresOf(prepared, key, bound, o.basis);
   const own = reads[ui];
+  // An empty actual still has a target to measure a move against (the county is then unranked on it).
+  const targetRead = own ? null : readCell(entry?.target ?? null, entry?.targetAt);
+  const T = own ? own.t : targetRead?.status === "value" ? targetRead.quantity : null;
   const out: IndicatorGap = {
     indicator: row.indicator,
     unit: w ? unitName(w) : null,
     step: w ? decimalToNumber(shiftDecimal(ONE, -w.decimals)) : null,
     bound,
     actual: own && w ? inWritten(own.a.exact, w) : null,
-    target: own && w ? inWritten(own.t.exact, w) : null,
+    target: T && w ? inWritten(T.exact, w) : null,
     completionRank: row.completionRank,
     completionPoints: row.completionPoints,
     nextRankActual: null,
@@ -292,7 +295,7 @@ function indicatorGap(group: readonly CountyInput[], prepared: readonly Prepared
     levelOverActual: null,
   };
   // Without a usable target there is no measure to improve; without a written figure there is no grid.
-  if (!own || !w || decimalSign(own.t.exact) <= 0) return out;
+  if (!T || !w || decimalSign(T.exact) <= 0) return out;
   const s = shiftDecimal(ONE, w.scale - w.decimals);
   const others = (ms: (Ratio | null)[]) => ms.map((m, i) => (i === ui ? null : m));
   for (const kind of ["completion", "over"] as const) {
@@ -301,7 +304,7 @@ function indicatorGap(group: readonly CountyInput[], prepared: readonly Prepared
     // Not yet over target and nobody else is: any actual beyond the target ranks first (a measure above 0).
     const M = nextBetter(others(ms), ms[ui], order) ?? (kind === "over" && !ms[ui] ? OVER_ZERO : null);
     if (!M) continue;
-    const { pass, level } = solve(kind, o.basis, bound, own.t.exact, M, s);
+    const { pass, level } = solve(kind, o.basis, bound, T.exact, M, s);
     if (level) {
       if (kind === "completion") out.levelActual = inWritten(level, w);
       else out.levelOverActual = inWritten(level, w);

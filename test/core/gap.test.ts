@@ -91,6 +91,15 @@ describe("countyGap examples", () => {
     expect(r.gap.province).toMatchObject({ rank: 1, selected: true, proposed: true, pointsShortOfList: 0, pointsShortOfPlaces: 0, places: 6, listSize: 1 });
   });
 
+  test("an empty actual: the move is measured from the target's written form, and rescoring confirms it", () => {
+    const withEmpty = group.map((u) => (u.county !== "西湖区" ? u : unit("西湖区", city, [[robots, "1000台", null as unknown as string], [energy, "5%以下", "3%"]])));
+    const r = countyGap(withEmpty, "西湖区");
+    if (!r.ok) throw new Error(r.error.zh);
+    const rob = r.gap.indicators.find((i) => i.indicator === robots)!;
+    // Unranked; the worst ranked county is 滨江 at 1.1 (third): 1101台 passes it for third place, 1100台 draws level.
+    expect(rob).toMatchObject({ actual: null, target: 1000, unit: "台", completionRank: null, nextRankActual: 1101, levelActual: 1100, pointsAtNextRank: 9 });
+  });
+
   test("an unknown county is an error value naming it", () => {
     const r = countyGap(group, "不存在县");
     expect(r.ok).toBe(false);
