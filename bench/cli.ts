@@ -24,7 +24,7 @@ function buildCli(): void {
 }
 
 /** One run of zg, whole process: wall time (ms) and, through GNU time, peak resident memory (MB). */
-function runOnce(args: string[]): { ms: number; mb: number; status: number | null } {
+export function runOnce(args: string[]): { ms: number; mb: number; status: number | null } {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(TIME, ["-f", "%M", process.execPath, ZG, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -33,7 +33,7 @@ function runOnce(args: string[]): { ms: number; mb: number; status: number | nul
   return { ms, mb: kb / 1024, status: r.status };
 }
 
-function timed(args: string[], runs: number): { ms: number; mb: number; status: number | null } {
+export function timed(args: string[], runs: number): { ms: number; mb: number; status: number | null } {
   runOnce(args); // the first run warms the file cache, not the process
   const all = Array.from({ length: runs }, () => runOnce(args));
   return { ms: median(all.map((x) => x.ms)), mb: Math.max(...all.map((x) => x.mb)), status: all[0].status };

@@ -2,8 +2,8 @@
 import { DEFAULT_OPTIONS, type ScoreOptions } from "../core/types";
 import { argumentError } from "./errors";
 
-export type CommandName = "check" | "score" | "template";
-export const COMMANDS: readonly CommandName[] = ["check", "score", "template"];
+export type CommandName = "check" | "score" | "template" | "collect" | "gap";
+export const COMMANDS: readonly CommandName[] = ["check", "score", "template", "collect", "gap"];
 
 export interface Request {
   /** null: no command given, or `zg help` / `zg --help` without one. */
@@ -18,20 +18,30 @@ export interface Request {
   out?: string;
   force: boolean;
   options: ScoreOptions;
+  /** gap: the county to analyse. */
+  county?: string;
+  /** collect: the city's decomposition to its counties (a table zg check reads). */
+  decomposition?: string;
+  /** gap: the proposed list's margin (差额比例), rules.md §6; our default 0.2. */
+  margin?: number;
 }
 
 type Flag = "json" | "force" | "help";
-type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated";
+type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin";
 
 const FLAGS: Record<CommandName, readonly Flag[]> = {
   check: ["json", "force", "help"],
   score: ["json", "force", "help"],
   template: ["force", "help"],
+  collect: ["json", "force", "help"],
+  gap: ["json", "help"],
 };
 const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
   score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated"],
   template: ["out", "city"],
+  collect: ["out", "city", "decomposition"],
+  gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
 };
 
 export function parseArgs(argv: readonly string[]): Request {
@@ -106,6 +116,9 @@ export function parseArgs(argv: readonly string[]): Request {
   if (raw.sheet !== undefined) req.sheet = raw.sheet;
   if (raw.out !== undefined) req.out = raw.out;
   if (raw.city !== undefined) req.city = raw.city;
+  if (raw.county !== undefined) req.county = raw.county;
+  if (raw.decomposition !== undefined) req.decomposition = raw.decomposition;
+  if (raw.margin !== undefined) req.margin = number("margin", raw.margin, { min: 0 });
   req.options = scoreOptions(raw);
   checkPositionals(command, req);
   return req;
@@ -114,8 +127,8 @@ export function parseArgs(argv: readonly string[]): Request {
 function commandName(word: string): CommandName {
   if ((COMMANDS as readonly string[]).includes(word)) return word as CommandName;
   throw argumentError({
-    zh: `未知命令“${word}”；可用命令：check、score、template（zg --help 查看说明）`,
-    en: `unknown command "${word}"; the commands are check, score and template (see zg --help)`,
+    zh: `未知命令“${word}”；可用命令：check、score、template、collect、gap（zg --help 查看说明）`,
+    en: `unknown command "${word}"; the commands are check, score, template, collect and gap (see zg --help)`,
   });
 }
 
@@ -146,6 +159,19 @@ function checkPositionals(command: CommandName, req: Request): void {
       });
     }
     return;
+  }
+  if (command === "collect") {
+    // zg collect FILE… --out CITY.xlsx: every county's returned workbook, one city's workbook out.
+    if (n === 0) {
+      throw argumentError({ zh: "缺少各县（市、区）报送的自评表：zg collect 文件… --out 全市.xlsx", en: "missing the counties' returned workbooks: zg collect FILE… --out CITY.xlsx" });
+    }
+    if (req.out === undefined) {
+      throw argumentError({ zh: "缺少输出文件：zg collect 文件… --out 全市.xlsx", en: "missing the output file: zg collect FILE… --out CITY.xlsx" });
+    }
+    return;
+  }
+  if (command === "gap" && req.county === undefined) {
+    throw argumentError({ zh: "缺少要分析的县（市、区）：zg gap 文件.xlsx --county 名称", en: "missing the county to analyse: zg gap FILE.xlsx --county NAME" });
   }
   if (n === 0) {
     throw argumentError({

@@ -8,6 +8,8 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
   npx zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
   npx zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
   npx zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
+  npx zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  npx zg gap      文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
   npx zg help 命令 | npx zg 命令 --help
 
 命令 / Commands:
@@ -17,6 +19,10 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
             Score counties by 浙转升办〔2020〕2号 art. 5–6: city stage, then the province stage
   template  生成与任务窗格相同的模板：2020 年指标分解表（9号）或空白自评表
             Write the same templates as the task pane: the 2020 decomposition table (9号) or a blank self-assessment
+  collect   汇总各县（市、区）报送的自评表为一个全市工作簿，zg score 可直接评分（2号 第六条（二））
+            Collect the counties' returned self-assessments into one city workbook that zg score reads as it is
+  gap       差距分析：某县（市、区）与本市推荐对象差多少分，每项指标超过上一名需完成多少（按表中单位）
+            Gap analysis: how far a county is from its city's recommendation, and per indicator what passes the next county
 
 退出状态 / Exit status: 0 = 已运行（无论结果如何）/ ran, whatever it found; 2 = 输入或参数无法使用 / unusable input or arguments.
 输入文件从不被修改。/ The input file is never modified.
@@ -116,7 +122,67 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
   npx zg template self-assessment 丽水自评表.xlsx --city 丽水
 `;
 
+const COLLECT = `zg collect — 汇总各县（市、区）自评表 / collect the counties' self-assessments
+
+用法 / Usage:
+  npx zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+
+每个文件是一个县（市、区）填好的自评表（zg template self-assessment 生成的模板，或任何 zg score 能读取的表）：
+只汇总填了完成值的那个县。逐个文件检查：能否读取、是否本市的县（市、区）、是否重复报送、数值能否读取、
+目标是否与设区市分解一致（给出 --decomposition 时）、2020 年各项指标是否齐全（缺项只提示）。
+有问题的文件不汇总，并指出文件、工作表和单元格；其余文件照常汇总。输入文件从不被修改。
+Each file is one county's filled-in self-assessment (the zg template self-assessment workbook or any table zg score
+reads); only the county with actuals filled in is taken. Each file is checked: readable, a county of the city, not
+returned twice, values readable, targets as the city allocated them (with --decomposition), the 2020 indicators
+present (a missing one is a warning). A file with a problem is not collected, and the problem names its file, sheet
+and cell; the other files are collected. The inputs are never modified.
+
+输出 / Output: 完成情况、县 两张表（zg score 直接读取）和 汇总情况 表 / sheets 完成情况 and 县 (read by zg score as
+they are) and 汇总情况 (what was collected from where, and the problems).
+
+选项 / Options:
+  --out 文件              全市汇总工作簿（必需）/ the city workbook to write (required)
+  --city 名称             设区市（默认：多数文件所属的设区市）/ the city (default: the city most files belong to)
+  --decomposition 文件    设区市对各县的指标分解表（zg check 能读取），用于核对目标 / the city's decomposition, to check targets
+  --json                  打印一个 JSON 对象 / print exactly one JSON object
+  --force                 允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
+
+退出状态 / Exit status: 0 = 已汇总（即使部分文件未汇总）/ collected, even if some files were not; 2 = 参数错误或无可汇总文件
+/ bad arguments or nothing to collect.
+
+示例 / Example:
+  npx zg collect 报送/*.xlsx --out 衢州汇总.xlsx --city 衢州 && npx zg score 衢州汇总.xlsx
+`;
+
+const GAP = `zg gap — 差距分析 / gap analysis
+
+用法 / Usage:
+  npx zg gap 文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
+
+设区市推荐环节：本县总分与市内名次、本市推荐对象的总分、相差分数。每项指标：完成值、目标、完成名次与得分，
+其他条件不变时超过紧邻其前的县（市、区）所需的完成值（“以下”类指标为可完成的最高值）及届时得分，超目标完成同样给出；
+数值按表中填写的单位和小数位（写到 0.01 的数按 0.01 变动）。按每提高目标值 1% 可得的排名分排序。
+省级部门评送环节（本县为推荐对象时）：距拟列入督查激励建议名单、距建议激励名额内各差多少分。
+City stage: the county's total and rank, the recommended county's total, the points short. Per indicator: actual,
+target, rank and points, the actual that passes the next better county with all else unchanged (for an at-most target
+the highest such actual) and the points then, for the completion and the over-target measures; figures in the
+table's unit, moving by its written decimals. Province stage, where the county is recommended: the points it lacks
+for the proposed list and for the suggested places.
+
+选项 / Options: 评分选项同 zg score / the score options of zg score (--top --step --floor --std --basis --slots
+--min-accelerated), and
+  --county 名称   要分析的县（市、区）（必需）/ the county to analyse (required)
+  --margin 0.2    差额比例：拟列入名单人数 = ⌈名额 × (1 + 差额比例)⌉（本工具默认值，文件未规定）
+                  the proposed list's margin: list size = ⌈slots × (1 + margin)⌉ (our default; the documents give none)
+  --json          打印一个 JSON 对象 / print exactly one JSON object
+
+示例 / Example:
+  npx zg gap 衢州汇总.xlsx --county 江山市
+`;
+
 export function helpText(command: CommandName | null): string {
+  if (command === "collect") return COLLECT;
+  if (command === "gap") return GAP;
   if (command === "check") return CHECK;
   if (command === "score") return SCORE;
   if (command === "template") return TEMPLATE;

@@ -27,6 +27,10 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
         return await (await import("./score-command")).runScore(req, out);
       case "template":
         return await (await import("./template-command")).runTemplate(req, out);
+      case "collect":
+        return await (await import("./collect-command")).runCollect(req, out);
+      case "gap":
+        return await (await import("./gap-command")).runGap(req, out);
       default:
         out.stdout(helpText(null));
         return 0;

@@ -85,6 +85,7 @@ export const ISSUES = {
         `Option minAccelerated (least number of 加快发展县 selected) must be a whole number from 0 to slots (${slots}); got ${String(got)}`,
       ),
     order: (got: unknown) => both(`选项 order（排序方向）只能是 desc 或 asc，收到 ${String(got)}`, `Option order must be desc or asc; got ${String(got)}`),
+    margin: (got: unknown) => both(`选项 margin（差额比例）必须是不小于0的有限数，收到 ${String(got)}`, `Option margin (the proposed list's margin) must be a finite number ≥ 0; got ${String(got)}`),
   },
   "duplicate-indicator": (county: string, label: string) =>
     both(`${county}的指标“${label}”出现多次，只计第一次`, `${county}: indicator "${label}" appears more than once; only the first counts`),
@@ -158,6 +159,44 @@ export const ISSUES = {
       `推荐县中只有${have}个加快发展县入选，达不到至少${required}个的要求（2号第三条）`,
       `Only ${have} of the selected are 加快发展县, short of the ${required} required (No. 2, Art. 3): no more are among the recommended`,
     ),
+
+  // ─── 差距分析 and 汇总 (issue 16) ───────────────────────────────────────────────────────────
+  "gap-no-county": (county: string) =>
+    both(`评分表中没有县（市、区）“${county}”`, `the score input has no county "${county}"`),
+  "collect-unreadable": (why: Msg) => both(`无法读取：${why.zh}`, `cannot be read: ${why.en}`),
+  "collect-no-table": (sheets: string[]) =>
+    both(
+      `没有找到自评表：需要一个表头含“县（市、区）”“指标”“目标”“完成”的工作表（现有工作表：${sheets.join("、")}）`,
+      `no self-assessment table: one sheet needs the headers 县（市、区）, 指标, 目标 and 完成 (the sheets are: ${sheets.join(", ")})`,
+    ),
+  "collect-no-figures": () => both("没有任何县（市、区）填写完成值", "no county has any actual filled in"),
+  "collect-several-counties": (first: string, other: string) =>
+    both(
+      `一个文件只应有一个县（市、区）的自评：已有“${first}”，此处又有“${other}”的完成值；整个文件未汇总`,
+      `one file should hold one county's self-assessment: it has "${first}" and here also "${other}"; the file is not collected`,
+    ),
+  "collect-unknown-county": (county: string) =>
+    both(`“${county}”不是浙江省的县（市、区）（2020 年 90 个县级单位）；文件未汇总`, `"${county}" is not one of Zhejiang's 90 county-level units (2020); the file is not collected`),
+  "collect-other-city": (county: string, its: string, city: string) =>
+    both(`“${county}”属于${its}，不是${city}的县（市、区）；文件未汇总`, `"${county}" belongs to ${its}, not to ${city}; the file is not collected`),
+  "collect-twice": (county: string, earlier: string) =>
+    both(`“${county}”已由文件“${earlier}”报送，重复报送的这一份未汇总`, `"${county}" was already returned in "${earlier}"; this second return is not collected`),
+  "collect-missing-indicator": (county: string, indicator: string) =>
+    both(`“${county}”没有填报指标“${indicator}”`, `"${county}" has no row for the indicator "${indicator}"`),
+  "collect-bad-value": (county: string, indicator: string, which: "target" | "actual", why: Msg) =>
+    both(
+      `“${county}”“${indicator}”的${which === "target" ? "目标值" : "完成值"}无法读取：${why.zh}；文件未汇总`,
+      `"${county}" "${indicator}" ${which}: ${why.en}; the file is not collected`,
+    ),
+  "collect-changed-target": (county: string, indicator: string, written: string, allocated: string, where: Msg) =>
+    both(
+      `“${county}”“${indicator}”的目标写为 ${written}，与设区市分解的 ${allocated}（${where.zh}）不同；文件未汇总`,
+      `"${county}" "${indicator}": the target is written as ${written}, not the ${allocated} the city allocated (${where.en}); the file is not collected`,
+    ),
+  "collect-missing-county": (county: string, city: string) =>
+    both(`${city}的“${county}”没有报送自评表`, `no self-assessment was returned for ${county} of ${city}`),
+  "collect-no-city": () =>
+    both("无法确定设区市：没有可汇总的文件，请用 --city 指定", "the city cannot be told: no file could be collected; give it with --city"),
 } satisfies Record<EngineIssueCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
 
 /** Why an indicator could not be checked (CheckResult.reason). */

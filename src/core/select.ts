@@ -6,6 +6,7 @@
 import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ReasonCode, ScoreOptions, SelectionResult, UnitScore, ZgIssue } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
 import { ISSUES, REASONS } from "./catalogue";
+import { ONE, decimalFromNumber, decimalToNumber } from "./decimal";
 import { issue } from "./messages";
 import { normalizeText } from "./parse";
 import { cityKey, isAccelerated } from "./reference";
@@ -50,6 +51,16 @@ export function ranksByTotal(scores: readonly Standing[]): number[] {
     }
     return lo + 1;
   });
+}
+
+/**
+ * rules.md §6 (2号 第六条（三）, 按一定差额比例): the proposed list's size before it is capped by the number of
+ * recommended counties, ⌈slots × (1 + margin)⌉, in exact decimals so 10 × 1.1 is 11, not 12 (6 places, margin
+ * 0.2 → 8 names). The margin is our default; the documents give no figure.
+ */
+export function proposedListSize(slots: number, margin: number): number {
+  const exact = decimalFromNumber(slots).times(ONE.plus(decimalFromNumber(margin)));
+  return decimalToNumber(exact.round(0, 3));
 }
 
 /** Indices sorted best first by the tie-break chain; equal units keep input order (sort is stable). */

@@ -9,6 +9,8 @@
  *   table.ts      §2  finding a decomposition table in a sheet  findDecompositionTable(sheet), checkSheet(sheet)
  *   score.ts      §3–5 measures, rank points, standard scores, policy points, a group's totals
  *   select.ts     §6  city stage, province stage                runSelection(counties, options)
+ *   gap.ts        差距分析: a county's gap, per indicator the least improvement that passes the next county
+ *   collect.ts    汇总: the counties' returned self-assessments → the city's completion and county sheets
  *   reference.ts  cities, counties, the 26 加快发展县, indicator lists, the 2020 allocations of 9号
  *   templates.ts  the 2020 decomposition table and the blank self-assessment template as grids
  *   scoreInput.ts a score input (completion and county sheets) read with an explicit column mapping
@@ -83,7 +85,21 @@ export type EngineIssueCode =
   | "no-candidate"
   | "tie-unresolved"
   | "fewer-than-slots"
-  | "too-few-accelerated";
+  | "too-few-accelerated"
+  // 差距分析 and 汇总 (core/gap.ts, core/collect.ts)
+  | "gap-no-county"
+  | "collect-unreadable"
+  | "collect-no-table"
+  | "collect-no-figures"
+  | "collect-several-counties"
+  | "collect-unknown-county"
+  | "collect-other-city"
+  | "collect-twice"
+  | "collect-missing-indicator"
+  | "collect-bad-value"
+  | "collect-changed-target"
+  | "collect-missing-county"
+  | "collect-no-city";
 
 /** What a read of a workbook left out or had to choose (the Excel layer's notices). */
 export type ReadIssueCode = "far-cells" | "several-ranges" | "merges-not-read" | "text-cut";

@@ -3,6 +3,7 @@ import { Button, FluentProvider, Switch, Tab, TabList, Text, makeStyles, tokens,
 import { useState } from "react";
 import type { ExcelOps } from "../excel/ops";
 import { CheckTab } from "./CheckTab";
+import { CityTab } from "./city/CityTab";
 import { type Lang, langOf } from "../core/lang";
 import { tr } from "./i18n";
 import { ScoreTab, type ScoreState } from "./ScoreTab";
@@ -10,7 +11,7 @@ import { SelectTab } from "./SelectTab";
 import { LangContext, OpsContext } from "./shared";
 import { TemplatesTab } from "./TemplatesTab";
 
-export type TabId = "check" | "score" | "select" | "templates";
+export type TabId = "check" | "score" | "select" | "city" | "templates";
 
 export interface AppProps {
   ops: ExcelOps;
@@ -37,6 +38,7 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
   const [dark, setDark] = useState(ops.getTheme() === "dark");
   const [tab, setTab] = useState<TabId>(initialTab);
   const [score, setScore] = useState<ScoreState | null>(null);
+  const [gapCounty, setGapCounty] = useState("");
   const t = (k: Parameters<typeof tr>[1]) => tr(lang, k);
   const switchLang = () => {
     const next: Lang = lang === "zh" ? "en" : "zh";
@@ -68,6 +70,7 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
               <Tab value="check">{t("tabCheck")}</Tab>
               <Tab value="score">{t("tabScore")}</Tab>
               <Tab value="select">{t("tabSelect")}</Tab>
+              <Tab value="city">{t("tabCity")}</Tab>
               <Tab value="templates">{t("tabTemplates")}</Tab>
             </TabList>
             {/* Tabs stay mounted, so switching keeps each flow's results. */}
@@ -77,6 +80,9 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
             <div hidden={tab !== "score"}>{tab === "score" || score ? <ScoreTab state={score} onScored={setScore} /> : null}</div>
             <div hidden={tab !== "select"}>
               <SelectTab state={score} />
+            </div>
+            <div hidden={tab !== "city"}>
+              <CityTab state={score} onScored={setScore} county={gapCounty} onCounty={setGapCounty} />
             </div>
             <div hidden={tab !== "templates"}>
               <TemplatesTab />

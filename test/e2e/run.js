@@ -227,6 +227,48 @@ async function main() {
       await pane.getByRole("tab", { name: "分解校核" }).waitFor();
     });
 
+    await step("汇总与差距：在浏览器中读取各县自评表，写入新表并评分，差距分析 / the city round reads county files in the browser", async () => {
+      // Three counties' returns (one county per file) and a file that is not a workbook, made here with ExcelJS.
+      const ExcelJS = require("exceljs");
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-city-"));
+      const counties = ["柯城区", "衢江区", "江山市"];
+      const files = [];
+      for (const [i, county] of counties.entries()) {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet("完成情况");
+        ws.addRow(["设区市", "县（市、区）", "指标", "目标", "完成"]);
+        ws.addRow(["衢州市", county, "传统制造业新增工业机器人10000台", "220台", `${230 + i * 15}台`]);
+        ws.addRow(["衢州市", county, "传统制造业研发费用支出增长10%以上", "10%", `${12 - i}.5%`]);
+        const file = path.join(dir, `${county}.xlsx`);
+        await wb.xlsx.writeFile(file);
+        files.push(file);
+      }
+      const broken = path.join(dir, "坏文件.xlsx");
+      fs.writeFileSync(broken, "not a workbook");
+      files.push(broken);
+      try {
+        await pane.getByRole("tab", { name: "汇总与差距" }).click();
+        await pane.getByTestId("collect-input").setInputFiles(files);
+        await pane.getByRole("button", { name: "汇总并写入" }).click();
+        await sheetTab("ZG汇总完成情况").waitFor();
+        await sheetTab("ZG汇总县").waitFor();
+        const items = pane.getByTestId("collect-files").locator(":scope > li");
+        assert((await items.count()) === 4, "four files listed");
+        const statuses = await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+        assert(JSON.stringify(statuses) === JSON.stringify(["ok", "ok", "ok", "rejected"]), `statuses: ${statuses}`);
+        await pane.getByTestId("gap-county").selectOption("衢江区");
+        const table = pane.getByTestId("gap-table");
+        await table.waitFor();
+        const robots = await table.locator('tr[data-indicator="传统制造业新增工业机器人10000台"]').innerText();
+        // 衢江区 245台 is second behind 江山市 260台: 261台 passes it, 260台 draws level.
+        assert(robots.includes("261台") && robots.includes("并列需 260台"), `robots row: ${robots}`);
+        await table.scrollIntoViewIfNeeded();
+        await shoot("city.png");
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
         if (u.startsWith("data:") || u.startsWith("blob:")) return false;

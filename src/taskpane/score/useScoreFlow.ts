@@ -36,7 +36,8 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
   /** Reads the user's sheets and recognises the two tables by their headers. */
   const recognise = () =>
     run(t("working"), async () => {
-      const list = (await ops.listSheets()).filter((x) => !x.ours);
+      // A filled-in template and the city sheets 汇总 writes hold the user's figures: they are read like the user's own.
+      const list = (await ops.listSheets()).filter((x) => !x.ours || x.kind === "template");
       const read: SheetData[] = [];
       for (const x of list) read.push(await ops.readSheet(x.name));
       setSheets(read);

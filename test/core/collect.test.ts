@@ -1,0 +1,75 @@
+/** core/collect.ts on sheets built in memory: each check, its code and its cell; the written grids read back as a score input. */
+import { collectCounties, type CollectFile } from "../../src/core/collect";
+import { findScoreSheets, readScoreSheets } from "../../src/core/scoreInput";
+import { INDICATORS_2020 } from "../../src/core/reference";
+import type { CellValue, SheetData } from "../../src/core/types";
+
+const HEAD = ["设区市", "县（市、区）", "指标", "目标", "完成"];
+
+/** One returned file: a completion sheet for the given counties (figures for those with actuals). */
+function file(name: string, rows: [string, string, string, CellValue, CellValue][]): CollectFile {
+  const sheet: SheetData = { name: "完成情况", cells: [HEAD, ...rows] };
+  return { file: name, sheets: [sheet] };
+}
+
+const all = (city: string, county: string, actual: (j: number) => CellValue): [string, string, string, CellValue, CellValue][] =>
+  INDICATORS_2020.map((ind, j) => [city, county, ind.name, `${(j + 1) * 10}${ind.displayUnit}`, actual(j)]);
+
+describe("collectCounties", () => {
+  test("a good file: its county, 18 rows, grids that read back as the same counties", () => {
+    const r = collectCounties([file("a.xlsx", all("丽水市", "莲都区", (j) => `${j + 3}`))]);
+    expect(r.city?.name).toBe("丽水市");
+    expect(r.files).toEqual([{ file: "a.xlsx", county: "莲都区", rows: 18, status: "ok", problems: [] }]);
+    expect(r.missing).toContain("龙泉市");
+    expect(r.missing).not.toContain("莲都区");
+    const found = findScoreSheets([r.completion, r.county]);
+    const back = readScoreSheets(found.completion!, found.county);
+    expect(back.ok && back.counties.map((c) => [c.county, c.city, c.entries.length])).toEqual([["莲都区", "丽水市", 18]]);
+    // Accelerated as the built-in list says (莲都区 is one of the 26), written as 是.
+    expect(r.county.cells[1][8]).toBe("是");
+  });
+
+  test("a template's other counties (no actuals) are not the file's county; two counties with actuals are refused at the second's name cell", () => {
+    const rows = [...all("丽水市", "莲都区", () => null), ...all("丽水市", "龙泉市", () => "5")];
+    const one = collectCounties([file("t.xlsx", rows)]);
+    expect(one.files[0]).toMatchObject({ county: "龙泉市", status: "ok" });
+    const both = [...all("丽水市", "莲都区", () => "4"), ...all("丽水市", "龙泉市", () => "5")];
+    const two = collectCounties([file("two.xlsx", both)]);
+    expect(two.files[0]).toMatchObject({ status: "rejected", problems: [{ code: "collect-several-counties", sheet: "完成情况", cell: "B20" }] });
+  });
+
+  test("unknown county, another city's county, a county twice, an unreadable actual: each refused with its cell; the rest goes on", () => {
+    const r = collectCounties(
+      [
+        file("ok.xlsx", all("丽水市", "青田县", () => "1")),
+        file("unknown.xlsx", all("丽水市", "不存在县", () => "1")),
+        file("other.xlsx", all("杭州市", "淳安县", () => "1")),
+        file("twice.xlsx", all("丽水市", "青田", () => "2")),
+        file("bad.xlsx", all("丽水市", "云和县", (j) => (j === 3 ? "待定" : "1"))),
+        { file: "broken.xlsx", sheets: null, readError: { msg: { zh: "不是 .xlsx 文件", en: "not an .xlsx file" } } },
+        { file: "empty.xlsx", sheets: [{ name: "Sheet1", cells: [["随便"]] }] },
+      ],
+      { city: "丽水" },
+    );
+    const by = (f: string) => r.files.find((x) => x.file === f)!;
+    expect(by("ok.xlsx").status).toBe("ok");
+    expect(by("unknown.xlsx").problems[0]).toMatchObject({ code: "collect-unknown-county", file: "unknown.xlsx", cell: "B2" });
+    expect(by("other.xlsx").problems[0]).toMatchObject({ code: "collect-other-city", cell: "B2" });
+    // '青田' is 青田县 again: refused as a second return, naming the first file.
+    expect(by("twice.xlsx")).toMatchObject({ county: "青田县", status: "rejected" });
+    expect(by("twice.xlsx").problems[0].zh).toContain("ok.xlsx");
+    expect(by("bad.xlsx").problems[0]).toMatchObject({ code: "collect-bad-value", cell: "E5" });
+    expect(by("broken.xlsx").problems[0]).toMatchObject({ code: "collect-unreadable" });
+    expect(by("empty.xlsx").problems[0]).toMatchObject({ code: "collect-no-table" });
+    expect(r.counties.map((c) => c.county)).toEqual(["青田县"]);
+    expect(r.completion.cells).toHaveLength(1 + 18);
+  });
+
+  test("a missing indicator is a warning (the file is still collected); no file at all gives no city", () => {
+    const r = collectCounties([file("short.xlsx", all("丽水市", "缙云县", () => "3").slice(0, 17))]);
+    expect(r.files[0]).toMatchObject({ status: "ok", rows: 17, problems: [{ code: "collect-missing-indicator", severity: "warning", sheet: "完成情况" }] });
+    const none = collectCounties([]);
+    expect(none.city).toBeNull();
+    expect(none.warnings.map((w) => w.code)).toEqual(["collect-no-city"]);
+  });
+});
