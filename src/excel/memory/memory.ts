@@ -73,6 +73,10 @@ export interface MemorySheet {
   columnWidths: number[];
   boldRows: number[];
   freezeRows: number;
+  /** As written (SheetContent), kept so a saved file shows our sheets as Excel would. */
+  titleRows?: number[];
+  rowHeights?: (number | null)[];
+  wrapText?: boolean;
 }
 
 export interface MemoryOptions {
@@ -214,6 +218,15 @@ export class MemoryWorkbook implements ExcelOps {
     this.put(s, b.top, b.left, value);
     s.texts.delete(`${b.top},${b.left}`);
     this.changed();
+  }
+
+  /** The rows and columns a formula's result covers when it is an array (it spills), else null. */
+  spillSize(sheet: string, row: number, col: number): { rows: number; cols: number } | null {
+    const s = this.sheet(sheet);
+    const f = s ? this.formulaAt(s, row, col) : null;
+    if (!s || f === null) return null;
+    const result = this.evaluated(s, row, col, f);
+    return Array.isArray(result) ? { rows: result.length, cols: result[0]?.length ?? 0 } : null;
   }
 
   /** The stored content of a cell (formula text for formula cells). */
@@ -516,6 +529,9 @@ export class MemoryWorkbook implements ExcelOps {
     s.columnWidths = [...(content.columnWidths ?? [])];
     s.boldRows = [...(content.boldRows ?? [])];
     s.freezeRows = content.freezeRows ?? 0;
+    s.titleRows = [...(content.titleRows ?? [])];
+    s.rowHeights = content.rowHeights ? [...content.rowHeights] : undefined;
+    s.wrapText = content.wrapText;
   }
 
   private writeFailed(e: unknown, name: string, replacing: boolean): OpError {
