@@ -215,6 +215,8 @@ export function xmlText(s: string): string {
   return s
     .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
     .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+    // Characters XML 1.0 cannot carry at all: written as Excel escapes them (ST_Xstring), read back by the reader.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
