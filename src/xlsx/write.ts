@@ -683,7 +683,7 @@ export function patchXlsx(original: Uint8Array, patch: WorkbookPatch): Uint8Arra
       const rid = freeRel();
       bookRels = bookRels.replace(/<\/([\w]+:)?Relationships>\s*$/, `<Relationship Id="${rid}" Type="${REL_SHEET}" Target="${esc(relTarget(bookPart, part))}"/>$&`);
       overrides.push(`<Override PartName="/${esc(part)}" ContentType="${CT_SHEET}"/>`);
-      newSheetEntries.push(`<sheet name="${xmlText(sheet.name)}" sheetId="${nextSheetId++}" r:id="${rid}"/>`);
+      newSheetEntries.push(`<sheet name="${esc(sheet.name)}" sheetId="${nextSheetId++}" r:id="${rid}"/>`);
     }
     // The sheet's relationships: its custom properties only (a replaced sheet of ours loses what it had).
     const props = Object.entries(sheet.properties ?? {});

@@ -16,6 +16,9 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { serve } = require("./serve");
+const { makeWorkbook } = require("./workbook");
+const { pageFlow } = require("./flow");
+const { recalculatedSheets } = require("./libreoffice");
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -54,6 +57,109 @@ function build() {
   }
 }
 
+/** `zg` as a user runs it (dist/cli, built if missing): its JSON answer. */
+function zg(args) {
+  const main = path.join(dist, "cli", "cli", "main.js");
+  if (!fs.existsSync(main)) {
+    const b = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(`build:cli failed: ${b.stdout}${b.stderr}`);
+  }
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "zg.js"), ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`zg ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  delete out.file;
+  return out;
+}
+
+/** Each zip entry's stored bytes (header fields that matter and packed data), by name. */
+function storedParts(file) {
+  const { readDirectory } = require(path.join(dist, "cli", "xlsx", "zip.js"));
+  const bytes = fs.readFileSync(file);
+  const out = new Map();
+  for (const e of readDirectory(bytes).values()) {
+    const start = e.local + 30 + bytes.readUInt16LE(e.local + 26) + bytes.readUInt16LE(e.local + 28);
+    out.set(e.name, { method: e.method, size: e.size, data: bytes.subarray(start, start + e.packed) });
+  }
+  return out;
+}
+
+const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The generated workbook through the page and back: the page's answers are zg's on the same file; the downloaded
+ * file keeps every part of the original byte for byte (but the sheet list, relationships, content types, styles and
+ * the marked sheet), gives zg the same answers, and LibreOffice, recalculating every formula, shows the values the
+ * page wrote.
+ */
+async function fileRoundTrip(page, url, work) {
+  const file = path.join(work, "生成的工作簿.xlsx");
+  const made = await makeWorkbook(file, { seed: 20201015, counties: 90 });
+  const before = fs.readFileSync(file);
+  const checked = zg(["check", file]);
+  const scored = zg(["score", file]);
+  await page.goto(`${url}/`);
+  await page.locator("aside.pane").getByRole("tab", { name: "分解校核" }).waitFor();
+  const saved = path.join(work, "下载.xlsx");
+  const r = await pageFlow(page, file, saved);
+  log(`      page: open ${r.times.open} ms, check ${r.times.check} ms, score ${r.times.score} ms, results sheet ${r.times.results} ms, download ${r.times.download} ms`);
+
+  // The page's answers are zg's.
+  const shortCount = checked.results.filter((x) => x.status === "short").length;
+  const okCount = checked.results.filter((x) => x.status === "ok").length;
+  assert(new RegExp(`不足 ${shortCount}`).test(r.check) && new RegExp(`达标 ${okCount}`).test(r.check), `page summary "${r.check}" vs zg: ${okCount} ok, ${shortCount} short`);
+  const shortCells = checked.results.reduce((n, x) => n + x.short.length, 0);
+  assert(shortCells >= 1, "the generated table has a shortfall");
+  const marked = await page.evaluate(() => window.zgBook.marksOf("分解表").size);
+  assert(marked === shortCells, `marked cells ${marked} vs zg's ${shortCells} short (${made.lowered.city})`);
+  assert(r.province.length === scored.province.length, `province stage: page ${r.province.length} vs zg ${scored.province.length}`);
+  r.province.forEach((p, i) => {
+    const z = scored.province.find((x) => x.county === p.county);
+    assert(z, `${p.county} is in zg's province stage`);
+    assert(Math.abs(Number(p.total) - z.total) < 0.006, `${p.county}: page ${p.total} vs zg ${z.total} (row ${i + 1})`);
+  });
+
+  // The original file is untouched, and every part of it is in the download byte for byte, but the patched ones.
+  assert(fs.readFileSync(file).equals(before), "the original file is unchanged");
+  const a = storedParts(file);
+  const b = storedParts(saved);
+  const allowed = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+  for (const [name, part] of a) {
+    const got = b.get(name);
+    assert(got, `the download keeps ${name}`);
+    if (!allowed.has(name)) assert(got.method === part.method && got.size === part.size && Buffer.compare(got.data, part.data) === 0, `${name} is byte for byte the original's`);
+  }
+
+  // zg reads the download as it read the original (our own sheets are not taken for the user's).
+  assert(JSON.stringify(zg(["check", saved])) === JSON.stringify(checked), "zg check gives the same answer on the download");
+  assert(JSON.stringify(zg(["score", saved])) === JSON.stringify(scored), "zg score gives the same answer on the download");
+
+  // LibreOffice recalculates every plain formula of our sheets: the values are the ones the page wrote.
+  const { readWorkbookFile } = require(path.join(dist, "cli", "cli", "read-xlsx.js"));
+  const sheets = await readWorkbookFile(saved);
+  const lo = recalculatedSheets(saved);
+  let compared = 0;
+  for (const name of ["ZG校核报告", "ZG评分结果"]) {
+    const ours = sheets.find((s) => s.name === name);
+    const csv = lo.get(name);
+    assert(ours && csv, `${name} is in the download and in LibreOffice's reading`);
+    const o = ours.origin || { row: 0, col: 0 };
+    ours.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const field = (csv[r + o.row] || [])[c + o.col] ?? "";
+        if (v === null || v === undefined) {
+          assert(field === "", `${name}!${r + o.row + 1}:${c + o.col + 1}: empty vs LibreOffice "${field}"`);
+          return;
+        }
+        compared++;
+        if (typeof v === "number") assert(near(v, Number(field)), `${name} row ${r + o.row + 1} col ${c + o.col + 1}: ${v} vs LibreOffice ${field}`);
+        else if (typeof v === "boolean") assert(field === (v ? "TRUE" : "FALSE"), `${name} row ${r + o.row + 1}: ${v} vs ${field}`);
+        else if (typeof v === "string") assert(field === v, `${name} row ${r + o.row + 1} col ${c + o.col + 1}: "${v}" vs LibreOffice "${field}"`);
+      }),
+    );
+  }
+  log(`      LibreOffice agreed on ${compared} cells of the report and results sheets`);
+}
+
 async function main() {
   build();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -61,6 +167,7 @@ async function main() {
   const { chromium } = require("playwright-core");
   const server = await serve(dist);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-home-"));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-files-"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -227,6 +334,10 @@ async function main() {
       await pane.getByRole("tab", { name: "分解校核" }).waitFor();
     });
 
+    await step("本机工作簿：打开、校核、评分、下载，zg 与 LibreOffice 读回一致 / a local workbook opened, checked, scored, downloaded and read back alike by zg and LibreOffice", async () => {
+      await fileRoundTrip(page, server.url, work);
+    });
+
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
         if (u.startsWith("data:") || u.startsWith("blob:")) return false;
@@ -241,6 +352,7 @@ async function main() {
     await context.close();
     await server.close();
     fs.rmSync(home, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
