@@ -5,7 +5,6 @@
  * benchmark (bench/page.ts, which reports the times).
  */
 "use strict";
-/* global document -- the waitForFunction callbacks run in the browser */
 const fs = require("fs");
 
 /**

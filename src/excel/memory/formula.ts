@@ -289,6 +289,11 @@ const BUILTINS: FunctionTable = {
   },
   // Element-wise over a spilled array, as Excel's dynamic arrays do.
   IFERROR: (a, b) => (Array.isArray(a) ? a.map((row) => row.map((v) => (isErr(v) ? scalar(b ?? "") : v))) : isErr(a) ? b : a),
+  ISNUMBER: (a) => typeof (Array.isArray(a) ? a[0]?.[0] : a) === "number",
+  ISBLANK: (a) => {
+    const v = Array.isArray(a) ? a[0]?.[0] : a;
+    return v === null || v === undefined;
+  },
   COUNTIF: (range, crit) => countIfs([range, crit]),
   COUNTIFS: (...args) => countIfs(args),
   SUMIFS: (sum, ...args) => {
