@@ -269,11 +269,14 @@ async function main() {
       // The first row of the city stage: its total is a formula over the user's data.
       const f = await page.evaluate(() => window.zgBook.formula("ZG评分结果", "C7"));
       assert(typeof f === "string" && f.startsWith("=SUMIFS("), `C7 should be a live formula: ${f}`);
+      // ZG.COMPLETION reads the target and actual columns beside it, which are live formulas over the user's cells.
       const detail = await page.evaluate(() => {
         const s = window.zgBook.sheet("ZG评分结果");
-        return s.cells.map((r) => r[5]).find((v) => typeof v === "string" && v.includes("ZG.COMPLETION"));
+        const r = s.cells.findIndex((row) => typeof row[5] === "string" && row[5].includes("ZG.COMPLETION"));
+        return r < 0 ? null : { completion: s.cells[r][5], actual: s.cells[r][4] };
       });
-      assert(detail && detail.includes("'完成情况'!"), `completion formulas refer to the user's sheet: ${detail}`);
+      assert(detail && /ZG\.COMPLETION\(\$E\$/.test(detail.completion), `completion formulas read the actual column: ${detail && detail.completion}`);
+      assert(typeof detail.actual === "string" && detail.actual.includes("'完成情况'!"), `the actual column refers to the user's sheet: ${detail.actual}`);
       // The province stage in the grid shows the same totals as the pane.
       const shown = await page.evaluate((county) => {
         const s = window.zgBook.sheet("ZG评分结果");

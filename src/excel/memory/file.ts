@@ -104,8 +104,11 @@ function outSheet(book: MemoryWorkbook, s: MemorySheet): OutSheet {
     const row: OutCell[] = [];
     for (let c = 0; c < cols; c++) {
       const address = blockAddress({ top: r, left: c, bottom: r, right: c });
-      const value = outValue(book.value(s.name, r, c));
+      const raw = book.value(s.name, r, c);
       const formula = book.isFormula(s.name, address) ? String(book.formula(s.name, address)) : null;
+      // A formula's "" (no measure) stays an empty text, not a blank cell: a formula that refers to it sees "", not 0,
+      // in Excel and LibreOffice alike.
+      const value = raw === "" && (formula !== null || spilled.has(`${r},${c}`)) ? "" : outValue(raw);
       // Ours (=ZG.…) and spilling formulas as values; a plain formula stays a formula, its value cached.
       row.push(formula !== null && !hasZgCall(formula) && !spilled.has(`${r},${c}`) ? { formula, value } : value);
     }
