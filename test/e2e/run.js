@@ -10,7 +10,7 @@
  *   CHROMIUM=/path        another Chromium binary
  */
 "use strict";
-/* global window, document -- the page.evaluate callbacks run in the browser */
+/* global window, document, atob, DataTransfer, File -- the page.evaluate callbacks run in the browser */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
@@ -341,6 +341,40 @@ async function main() {
 
     await step("本机工作簿：打开、校核、评分、下载，zg 与 LibreOffice 读回一致 / a local workbook opened, checked, scored, downloaded and read back alike by zg and LibreOffice", async () => {
       await fileRoundTrip(page, server.url, work);
+    });
+
+    await step("拖放打开；不是 xlsx 的文件给出与 zg 相同的提示 / drag-and-drop opens a file; a file that is not .xlsx gets zg's message", async () => {
+      await page.goto(`${server.url}/`);
+      await page.locator("aside.pane").getByRole("tab", { name: "分解校核" }).waitFor();
+      const drop = async (name, bytes) => {
+        const transfer = await page.evaluateHandle(
+          ({ name, b64 }) => {
+            const bin = atob(b64);
+            const data = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([data], name));
+            return dt;
+          },
+          { name, b64: Buffer.from(bytes).toString("base64") },
+        );
+        await page.dispatchEvent(".preview", "dragover", { dataTransfer: transfer });
+        await page.dispatchEvent(".preview", "drop", { dataTransfer: transfer });
+      };
+      const file = path.join(work, "拖放.xlsx");
+      await makeWorkbook(file, { seed: 7, counties: 12 });
+      await drop("拖放.xlsx", fs.readFileSync(file));
+      await page.getByTestId("page-status").filter({ hasText: "已打开“拖放.xlsx”（3 个工作表）" }).waitFor();
+      for (const name of ["分解表", "完成情况", "县"]) await sheetTab(name).waitFor();
+      // A CSV saved with the wrong extension: the reader's own message, with the file's name, as zg prints it.
+      const csv = path.join(work, "台账.xlsx");
+      fs.writeFileSync(csv, "县,目标\n上城区,10%\n");
+      const r = spawnSync(process.execPath, [path.join(root, "bin", "zg.js"), "check", csv], { cwd: root, encoding: "utf8" });
+      await drop("台账.xlsx", fs.readFileSync(csv));
+      const shown = await page.getByRole("alert").filter({ hasText: "台账.xlsx" }).innerText();
+      assert(shown.includes("文件“台账.xlsx”：不是 .xlsx 工作簿"), `the page says: ${shown}`);
+      assert(`${r.stdout}${r.stderr}`.includes("不是 .xlsx 工作簿"), `zg says the same: ${r.stdout}${r.stderr}`);
+      await sheetTab("分解表").waitFor();
     });
 
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
