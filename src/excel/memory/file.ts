@@ -103,9 +103,10 @@ function outSheet(book: MemoryWorkbook, s: MemorySheet): OutSheet {
   for (let r = 0; r < rows; r++) {
     const row: OutCell[] = [];
     for (let c = 0; c < cols; c++) {
-      const address = blockAddress({ top: r, left: c, bottom: r, right: c });
-      const raw = book.value(s.name, r, c);
-      const formula = book.isFormula(s.name, address) ? String(book.formula(s.name, address)) : null;
+      const stored = s.cells[r]?.[c];
+      // As memory.ts stores them: a formula is a string starting with "=" that is not the user's (or our) text.
+      const formula = typeof stored === "string" && stored.startsWith("=") && !s.texts.has(`${r},${c}`) ? stored : null;
+      const raw = formula !== null || stored === null || stored === undefined ? book.value(s.name, r, c) : stored;
       // A formula's "" (no measure) stays an empty text, not a blank cell: a formula that refers to it sees "", not 0,
       // in Excel and LibreOffice alike.
       const value = raw === "" && (formula !== null || spilled.has(`${r},${c}`)) ? "" : outValue(raw);
