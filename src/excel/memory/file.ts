@@ -107,11 +107,13 @@ function outSheet(book: MemoryWorkbook, s: MemorySheet): OutSheet {
       // As memory.ts stores them: a formula is a string starting with "=" that is not the user's (or our) text.
       const formula = typeof stored === "string" && stored.startsWith("=") && !s.texts.has(`${r},${c}`) ? stored : null;
       const raw = formula !== null || stored === null || stored === undefined ? book.value(s.name, r, c) : stored;
-      // A formula's "" (no measure) stays an empty text, not a blank cell: a formula that refers to it sees "", not 0,
-      // in Excel and LibreOffice alike.
-      const value = raw === "" && (formula !== null || spilled.has(`${r},${c}`)) ? "" : outValue(raw);
-      // Ours (=ZG.…) and spilling formulas as values; a plain formula stays a formula, its value cached.
-      row.push(formula !== null && !hasZgCall(formula) && !spilled.has(`${r},${c}`) ? { formula, value } : value);
+      const value = outValue(raw);
+      const plain = formula !== null && !hasZgCall(formula) && !spilled.has(`${r},${c}`);
+      // Ours (=ZG.…) and spilling formulas as values; a plain formula stays a formula, its value cached. A formula's ""
+      // (no measure) is kept as the formula ="": a blank cell would be 0 to a formula that refers to it, and an empty
+      // text constant is taken for blank by LibreOffice.
+      if (raw === "" && (formula !== null || spilled.has(`${r},${c}`))) row.push(plain ? { formula, value: "" } : { formula: '=""', value: "" });
+      else row.push(plain ? { formula, value } : value);
     }
     cells.push(row);
   }
