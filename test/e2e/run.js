@@ -160,6 +160,26 @@ async function fileRoundTrip(page, url, work) {
     );
   }
   log(`      LibreOffice agreed on ${compared} cells of the report and results sheets`);
+
+  // The download reopened in the page: ZG's sheets are known as ours, the marks as ours, and they clear; the
+  // shortlist works on it too.
+  await page.getByTestId("open-file").setInputFiles(saved);
+  await page.getByTestId("page-status").filter({ hasText: "下载.xlsx" }).first().waitFor();
+  const owned = await page.evaluate(() => window.zgBook.sheets.filter((s) => s.ours).map((s) => `${s.name}:${s.ours}`));
+  assert(owned.join(",") === "ZG校核报告:report,ZG评分结果:score", `ZG's sheets are known after reopening: ${owned}`);
+  const pane = page.locator("aside.pane");
+  await pane.getByRole("tab", { name: "分解校核" }).click();
+  await pane.getByRole("button", { name: "清除标记" }).click();
+  await pane.getByText(/已清除 1 组标记/).waitFor();
+  // Scoring the reopened file reads the user's tables, not ZG's own sheets: zg's answer again.
+  await pane.getByRole("tab", { name: "评分" }).click();
+  await pane.getByRole("button", { name: "评分", exact: true }).click();
+  await pane.getByTestId("province-table").waitFor();
+  const again = await pane.getByTestId("province-table").locator("tbody tr").count();
+  assert(again === scored.province.length, `reopened: province stage ${again} vs zg ${scored.province.length}`);
+  await pane.getByRole("tab", { name: "推荐与入围" }).click();
+  const selected = await pane.getByTestId("shortlist").locator('li[data-selected="true"]').count();
+  assert(selected === scored.province.filter((p) => p.selected).length, `reopened: ${selected} on the shortlist vs zg's`);
 }
 
 async function main() {
