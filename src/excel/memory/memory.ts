@@ -254,8 +254,16 @@ export class MemoryWorkbook implements ExcelOps {
       for (let left = col; left >= Math.max(0, col - SPILL_WIDTH); left--) {
         const rows = index.get(left);
         if (!rows) continue;
-        let k = rows.length - 1;
-        while (k >= 0 && (rows[k] > row || (rows[k] === row && left === col))) k--;
+        // The last formula row above this cell (or on it, in a column to the left): binary search, as a column may
+        // hold a formula in every row (the results sheet's target and actual columns).
+        let lo = 0;
+        let hi = rows.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (rows[mid] < row || (rows[mid] === row && left !== col)) lo = mid + 1;
+          else hi = mid;
+        }
+        const k = lo - 1;
         if (k < 0) continue;
         const top = rows[k];
         const result = this.evaluated(s, top, left, s.cells[top][left] as string);
@@ -288,7 +296,10 @@ export class MemoryWorkbook implements ExcelOps {
       map = new Map();
       s.cells.forEach((row, r) =>
         row.forEach((_, c) => {
-          if (this.formulaAt(s, r, c) !== null) map!.set(c, [...(map!.get(c) ?? []), r]);
+          if (this.formulaAt(s, r, c) === null) return;
+          const rows = map!.get(c);
+          if (rows) rows.push(r);
+          else map!.set(c, [r]);
         }),
       );
       this.formulaIndex.set(s.name, map);
