@@ -381,6 +381,11 @@ class Styles {
     return i;
   }
 
+  /** Nothing to append: the styles part stays as it is. */
+  get empty(): boolean {
+    return this.list.length === 0 && this.marks.length === 0;
+  }
+
   mark(fill: string, font: string): number {
     let i = this.marks.findIndex((m) => m.fill === fill && m.font === font);
     if (i < 0) i = this.marks.push({ fill, font }) - 1;
@@ -713,10 +718,10 @@ export function patchXlsx(original: Uint8Array, patch: WorkbookPatch): Uint8Arra
   // The cell formats are registered by building the sheets once; the styles part then gives their offset, and the
   // sheets are built again with it (the same formats, the same order).
   for (const t of texts) t.xml();
-  const applied = styles.apply(stylesXml);
+  const applied = styles.empty ? { xml: stylesXml, xf: 0, dxf: 0 } : styles.apply(stylesXml);
   bases = { xf: applied.xf, dxf: applied.dxf };
   for (const t of texts) changed.set(t.part, t.xml());
-  changed.set(stylesPart, applied.xml);
+  if (applied.xml !== stylesXml || !stylesRel) changed.set(stylesPart, applied.xml);
   for (const r of remarked) {
     const xml = read(r.part);
     if (xml === null) continue;

@@ -122,6 +122,14 @@ describe("opening, saving and reopening a workbook in the page", () => {
     expect(readWorkbook(replaced, { inflate: fflateInflater }).find((s) => s.name === "ZG评分结果")!.cells).toEqual([["新"]]);
   });
 
+  test("saved with nothing written, the file is the original part for part", () => {
+    const { book: b3, origin: o3 } = openWorkbookFile(original, "x.xlsx", { functions: zgFunctions() });
+    const before = packedParts(original);
+    const after = packedParts(exportWorkbookFile(b3, o3));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, data] of before) expect([name, after.get(name)!.equals(data)]).toEqual([name, true]);
+  });
+
   test("a workbook with no file behind it (the sample) is saved as a new file", async () => {
     const { book: b2 } = openWorkbookFile(original, "x.xlsx", { functions: zgFunctions() });
     const fresh = exportWorkbookFile(b2, null);
