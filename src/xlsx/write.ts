@@ -121,7 +121,8 @@ class ZipOut {
 
   /** A new part, deflated. */
   add(name: string, data: Uint8Array) {
-    const packed = deflateSync(data, { level: 6 });
+    // Level 1: a results sheet of 445 counties packs in a fraction of the time of level 6, for a slightly larger file.
+    const packed = deflateSync(data, { level: 1 });
     const nameBytes = utf8.encode(name);
     const crc = crc32(data);
     const offset = this.size;
