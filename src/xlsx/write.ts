@@ -43,6 +43,19 @@ export interface OutSheet {
   properties?: Record<string, string>;
   /** Conditional formats to carry (a new sheet's marks). */
   marks?: OutMark[];
+  /** Data validation (drop-down lists, whole numbers between two bounds). */
+  validations?: OutValidation[];
+}
+
+/** A data-validation rule: a list (formula1 a range or a quoted list) or a whole number between formula1 and formula2. */
+export interface OutValidation {
+  sqref: string;
+  type: "list" | "whole";
+  formula1: string;
+  formula2?: string;
+  title: string;
+  prompt: string;
+  error: string;
 }
 
 /** A conditional format always true over `sqref`, recognised later by its formula. */
@@ -223,6 +236,8 @@ export function xmlText(s: string): string {
 
 /** Plain XML escaping (formulas, part names, format codes: no _xHHHH_ layer). */
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+/** An attribute's text: also line breaks as character references (a parser turns a literal one into a space). */
+const attr = (s: string) => esc(s).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 
 interface TopElement {
   name: string;
@@ -503,9 +518,17 @@ function sheetXml(sheet: OutSheet, styles: Styles, bases: () => { xf: number; dx
     ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
     : "";
   const merges = sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${blockAddress(m)}"/>`).join("")}</mergeCells>` : "";
+  const dv = sheet.validations?.length
+    ? `<dataValidations count="${sheet.validations.length}">${sheet.validations
+        .map(
+          (v) =>
+            `<dataValidation type="${v.type}"${v.type === "whole" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop" errorTitle="${attr(v.title)}" error="${attr(v.error)}" promptTitle="${attr(v.title)}" prompt="${attr(v.prompt)}" sqref="${esc(v.sqref)}"><formula1>${esc(v.formula1)}</formula1>${v.formula2 !== undefined ? `<formula2>${esc(v.formula2)}</formula2>` : ""}</dataValidation>`,
+        )
+        .join("")}</dataValidations>`
+    : "";
   const props = Object.keys(sheet.properties ?? {});
   const custom = props.length ? `<customProperties>${props.map((p, i) => `<customPr name="${esc(p)}" r:id="${propertyIds[i]}"/>`).join("")}</customProperties>` : "";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${freeze}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${data}</sheetData>${merges}${cf}${custom}</worksheet>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${freeze}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${data}</sheetData>${merges}${cf}${dv}${custom}</worksheet>`;
 }
 
 /** Top-level worksheet elements that come after conditionalFormatting (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */

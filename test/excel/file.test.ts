@@ -62,6 +62,10 @@ describe("opening, saving and reopening a workbook in the page", () => {
       boldRows: [0],
       merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
       columnWidths: [12, 10, 10],
+      validations: [
+        { type: "list", range: "A5:A9", values: ["是", "否"], title: { zh: "是否", en: "Yes/no" }, prompt: { zh: "选择", en: "Choose" }, error: { zh: "只能选是或否", en: "Yes or no only" } },
+        { type: "whole", range: "B5:B9", min: 0, max: 99, title: { zh: "次数", en: "Count" }, prompt: { zh: "整数", en: "A whole number" }, error: { zh: "0–99", en: "0–99" } },
+      ],
     });
     saved = exportWorkbookFile(book, origin);
   });
@@ -103,6 +107,9 @@ describe("opening, saving and reopening a workbook in the page", () => {
     expect(ws.getCell("A3").value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell("C2").numFmt).toBe("0.00");
     expect(ws.getCell("A1").font?.bold).toBe(true);
+    // The drop-downs and bounds, with both languages in the messages (a line break kept).
+    expect(ws.getCell("A6").dataValidation).toMatchObject({ type: "list", formulae: ['"是,否"'], prompt: "选择\nChoose", showErrorMessage: true });
+    expect(ws.getCell("B9").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [0, 99] });
   });
 
   test("reopened: our sheet is known as ours, the marks are ours and can be cleared; saving again removes them", async () => {

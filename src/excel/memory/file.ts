@@ -130,6 +130,16 @@ function outSheet(book: MemoryWorkbook, s: MemorySheet): OutSheet {
     freezeRows: s.freezeRows,
     properties: s.ours ? { [OWNER_KEY]: s.ours } : undefined,
     marks: marksOf(s),
+    // As office.ts gives them to Excel: the Chinese title (Excel's 32 characters), both languages in the messages.
+    validations: s.validations.map((v) => ({
+      sqref: v.range,
+      type: v.type,
+      formula1: v.type === "whole" ? String(v.min) : (v.source ?? `"${v.values.join(",")}"`),
+      formula2: v.type === "whole" ? String(v.max) : undefined,
+      title: v.title.zh.slice(0, 32),
+      prompt: `${v.prompt.zh}\n${v.prompt.en}`.slice(0, 255),
+      error: `${v.error.zh}\n${v.error.en}`.slice(0, 255),
+    })),
   };
 }
 
