@@ -24,7 +24,7 @@ const nodeGlobals = {
 // ─── layers (docs/architecture.md) ─────────────────────────────────────────────────────────────
 // Each folder of src/ imports only downward: core ← functions; core ← excel (← excel/memory, which also runs the
 // functions to evaluate our formulas); core, excel ← taskpane ← preview; core ← cli. src/xlsx, the workbook file
-// reader, sits beside core (core ← xlsx ← cli, and excel shares its table locator). The rules below say so to the
+// reader and patcher, sits beside core (core ← xlsx ← cli, excel/memory and preview; excel shares its table locator). The rules below say so to the
 // linter, one folder at a time.
 const UI = ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"];
 const OFFICE = ["office-*", "@microsoft/office-js", "office-addin-*"];
@@ -74,9 +74,10 @@ const layerRules = [
     message: "the task pane never imports the command line or the functions; it receives the Excel operations as props.",
   }),
   layer("preview", {
-    folders: ["cli", "functions"],
-    packages: [...NODE, "exceljs"],
-    message: "the preview runs the pane over the in-memory twin: no command line, no functions directly.",
+    // The page reads and writes workbook files through the twin and src/xlsx; Office.js (office.ts) has no place in it.
+    folders: ["cli", "functions", "office"],
+    packages: [...NODE, ...OFFICE, "exceljs"],
+    message: "the preview runs the pane over the in-memory twin and reads files with src/xlsx: no command line, no functions directly, no Office.js adapter.",
   }),
   layer("xlsx", {
     folders: ["functions", "excel", "taskpane", "preview", "cli"],

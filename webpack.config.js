@@ -5,7 +5,8 @@
  *   dist/functions.html + functions.js   custom functions (dedicated JavaScript-only runtime)
  *   dist/functions.json                  metadata generated from src/functions/functions.ts
  *   dist/functions.zh-CN.json            the same in Chinese, from src/functions/zh-CN.json (build fails if incomplete)
- *   dist/preview.html + preview.js       the task pane in a plain browser (no Office.js)
+ *   dist/preview.html + preview.js       the browser page: the task pane in a plain browser (no Office.js)
+ *   dist/index.html                      the same page, as the folder's index (a static site for any web server)
  *   dist/assets/, dist/manifest.xml, dist/support.html, dist/bundle-sizes.json
  *
  * ZG_PUBLIC_URL=https://host/path (or --env publicUrl=…) replaces https://localhost:3000 in the copied manifest.
@@ -133,6 +134,13 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+        csp: cspPreview,
+      }),
+      // The same page as the folder's index: dist/ served by any intranet web server opens it (docs/build.md).
+      new HtmlWebpackPlugin({
+        filename: "index.html",
         template: "./src/preview/preview.html",
         chunks: ["preview"],
         csp: cspPreview,

@@ -13,6 +13,7 @@ import { measureRankScore } from "./rankscore";
 import { measureSyncs } from "./syncs";
 import { measureCli } from "./cli";
 import { measureCity } from "./city";
+import { measurePage } from "./page";
 
 const results: Measurement[] = [];
 function record(m: Measurement): void {
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   measureBundles().forEach(record);
   (await measureCli()).forEach(record);
   (await measureCity()).forEach(record);
+  (await measurePage()).forEach(record);
   process.stdout.write(`\n${table(results)}\n`);
   const missed = results.filter((m) => m.budget !== null && (m.kind === "min" ? m.value < m.budget : m.value > m.budget));
   if (missed.length) {

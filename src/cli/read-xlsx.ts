@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { FILE_LIMITS } from "../core/limits";
-import { InflateLimit, type Inflater, readWorkbook, type ReadSheet, XlsxError } from "../xlsx";
+import { fileMessage, InflateLimit, type Inflater, readWorkbook, type ReadSheet, XlsxError } from "../xlsx";
 import { CliError, inputError } from "./errors";
 
 export type { ReadSheet };
@@ -106,7 +106,7 @@ export async function readWorkbookBuffer(data: Uint8Array, shown: string, option
     return readWorkbook(data, { ...options, inflate: zlibInflater });
   } catch (e) {
     // The reader's message names the sheet and cell itself; the file goes in front.
-    if (e instanceof XlsxError) throw new CliError({ zh: `文件“${shown}”：${e.msg.zh}`, en: `${shown}: ${e.msg.en}` }, { file: shown, sheet: e.sheet, cell: e.cell });
+    if (e instanceof XlsxError) throw new CliError(fileMessage(e, shown), { file: shown, sheet: e.sheet, cell: e.cell });
     throw e;
   }
 }

@@ -28,6 +28,7 @@ import {
   type MarkRequest,
   type OfficeTheme,
   OpError,
+  OWNER_KEY,
   type OwnedKind,
   type ReadSheet,
   type SelectionRequest,
@@ -39,8 +40,8 @@ import {
 import { cellsOf, locateTable } from "../xlsx/region";
 import { clipMerges, cutLongTexts, tooManyMerges } from "../xlsx/bounds";
 
-/** The custom-property key that marks a sheet as ours. */
-export const OWNER_KEY = "ZG";
+/** The custom-property key that marks a sheet as ours (ops.ts, shared with the browser page's saved files). */
+export { OWNER_KEY };
 
 /**
  * The Excel API the task pane needs: worksheet custom properties (1.12) mark our sheets, merged areas

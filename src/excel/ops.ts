@@ -52,6 +52,13 @@ export interface ReadSheet extends SheetData {
 
 /** What our own sheets are for (kept as a marker on the sheet, so we recognise them later). */
 export type OwnedKind = "report" | "score" | "template";
+export const OWNED_KINDS: readonly OwnedKind[] = ["report", "score", "template"];
+
+/**
+ * The custom sheet property (Excel's Worksheet.customProperties) that marks a sheet as ours, its value the kind:
+ * office.ts sets it in Excel, and the browser page writes and reads it in the saved file, so either knows the other's.
+ */
+export const OWNER_KEY = "ZG";
 
 export interface SheetInfo {
   name: string;

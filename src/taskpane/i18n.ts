@@ -183,6 +183,16 @@ export const STRINGS = {
     en: "Ordered by rank points per 1% of target gained. For an at-most target the highest actual that passes is given. Drawing level shares the rank and points (Art. 5(1)).",
   },
   gapLevel: { zh: "并列需 {x}", en: "level at {x}" },
+  // ── the browser page (src/preview): opening and saving a workbook file; nothing leaves the computer ──
+  pageOpen: { zh: "打开工作簿…", en: "Open workbook…" },
+  pageSample: { zh: "载入示例", en: "Load the sample" },
+  pageDownload: { zh: "下载工作簿", en: "Download workbook" },
+  pageDrop: { zh: "也可把 .xlsx 文件拖到此页面。文件只在本机浏览器中处理，不会上传。", en: "Or drop an .xlsx file on this page. It is processed in this browser only, never uploaded." },
+  pageOpened: { zh: "已打开“{file}”（{n} 个工作表）。", en: "Opened {file} ({n} sheets)." },
+  pageSampleShown: { zh: "正在使用示例工作簿。", en: "Working on the sample workbook." },
+  pageSaved: { zh: "已下载“{file}”：原文件未改动，ZG 写入的工作表和标记已保存在新文件中。", en: "Downloaded {file}: the original file is unchanged; what ZG wrote is in the new file." },
+  pageNotXlsx: { zh: "文件“{file}”不是 .xlsx 工作簿（请在 Excel 或 WPS 中另存为 .xlsx 格式）", en: "{file} is not an .xlsx workbook (save it as .xlsx in Excel or WPS first)" },
+  pageSaveFailed: { zh: "无法保存工作簿：{why}", en: "The workbook cannot be saved: {why}" },
 } satisfies Record<string, Msg>;
 
 export type StringKey = keyof typeof STRINGS;

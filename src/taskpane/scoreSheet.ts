@@ -11,6 +11,7 @@
  */
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
 import { normalizeText } from "../core/parse";
+import { isPercentFormat } from "../core/check";
 import { a1, columnLetters, parseCell, quoteSheet } from "../core/address";
 import { type Block, formula as f, type Formula, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import type { Lang } from "../core/lang";
@@ -203,6 +204,21 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const basis = o.basis === "value" ? `,"value"` : "";
   const target = userCol("target");
   const actual = userCol("actual");
+  // Target and actual are passed with the meaning the engine gives them (core/scoreInput.ts withUnit): a bare number
+  // under a 单位 column takes that unit (0.21 under "%" is 0.21%, not 21%), a number shown as a percentage is that
+  // percentage. Which of the two a cell is depends on its number format, which a formula cannot see, so each row's
+  // formula is chosen here from the cell as read; it stays live for the figure (an edited actual recalculates).
+  const unitIndex = cm.columns.indexOf("unit");
+  const measureCell = (column: ScoreColumn, k: number): Formula | null => {
+    const i = cm.columns.indexOf(column);
+    if (i < 0) return null;
+    const r = cm.row + 1 + k;
+    const x = `${quoteSheet(cs.name)}!$${columnLetters(i + origin.col)}$${origin.row + r + 1}`;
+    const percent = isPercentFormat(cs.numberFormats?.[r]?.[i]);
+    if (unitIndex < 0 || percent) return f(`=IF(ISBLANK(${x}),"",${x})`);
+    const u = `${quoteSheet(cs.name)}!$${columnLetters(unitIndex + origin.col)}$${origin.row + r + 1}`;
+    return f(`=IF(ISBLANK(${x}),"",IF(ISNUMBER(${x}),${x}&${u},${x}))`);
+  };
   for (let k = 0; k < Math.max(userRows, 1); k++) {
     const r = detFirst + k;
     const first = k === 0;
@@ -211,10 +227,10 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         cityCol ? (first ? f(`=${cityCol}`) : null) : (staticCity.get(r) ?? null),
         first ? f(`=${userCol("county")}`) : null,
         first ? f(`=${userCol("indicator")}`) : null,
-        first && target ? f(`=${target}`) : null,
-        first && actual ? f(`=${actual}`) : null,
-        first && target && actual ? f(`=IFERROR(ZG.COMPLETION(${actual},${target}${basis}),"")`) : null,
-        first && target && actual ? f(`=IFERROR(ZG.OVERTARGET(${actual},${target}),"")`) : null,
+        k < userRows ? measureCell("target", k) : null,
+        k < userRows ? measureCell("actual", k) : null,
+        first && target && actual ? f(`=IFERROR(ZG.COMPLETION(${own("E")},${own("D")}${basis}),"")`) : null,
+        first && target && actual ? f(`=IFERROR(ZG.OVERTARGET(${own("E")},${own("D")}),"")`) : null,
         first ? f(`=${own("A")}&"|"&${own("C")}`) : null,
         first ? f(`=ZG.RANKSCOREBY(${own("F")},${own("F")},${own("H")},${own("H")},${rankArgs(0)})`) : null,
         first ? f(`=ZG.RANKSCOREBY(${own("G")},${own("G")},${own("H")},${own("H")},${rankArgs(0)})`) : null,

@@ -14,6 +14,7 @@ import type { CellValue } from "../core/types";
 import { damaged, excerpt, tooBig, XlsxError } from "./errors";
 import { tooManyMerges } from "./bounds";
 import { xmlStream, type XmlHandlers } from "./xml";
+import { propertyText } from "./property";
 import { checkParts, inflatePart, type Inflater, looksLikeZip, readDirectory, type ZipEntry } from "./zip";
 
 /** One worksheet as read: its cells that hold a value or a number format, in row-major order. */
@@ -31,6 +32,12 @@ export interface SparseSheet {
   dimension: Block | null;
   /** Cells whose text was longer than Excel allows and was cut: how many, and the first. */
   cut: { count: number; first: string | null };
+  /** Conditional formats with formula rules: where they apply and their formulas (ZG's marks among them). */
+  conditionalFormats: { sqref: string; formulas: string[] }[];
+  /** The custom sheet properties asked for (ReadOptions.properties) that the sheet has, name → text. */
+  properties: Record<string, string>;
+  /** Custom sheet properties as declared: name and relationship id. */
+  customPr?: { name: string; rid: string }[];
 }
 
 export interface SparseWorkbook {
@@ -42,7 +49,15 @@ export interface ReadOptions {
   inflate: Inflater;
   /** Which sheets to read (all by default); the others are listed by name with no cells. */
   wanted?: (name: string) => boolean;
+  /** Custom sheet properties to read (Excel's Worksheet.customProperties), by name: the page reads ZG's owner mark. */
+  properties?: string[];
 }
+
+/** At most this many conditional formats per sheet, and characters per rule formula, are kept. */
+const MAX_CONDITIONAL_FORMATS = 10_000;
+const MAX_RULE_CHARS = 8192;
+/** A custom property's value is a short text (ZG's is a word); a larger part is not read. */
+const MAX_PROPERTY_BYTES = 4096;
 
 /** Excel's built-in number formats by id (ECMA-376 Part 1, 18.8.30), as ExcelJS maps them. */
 const BUILT_IN: Record<number, string> = {
@@ -184,6 +199,26 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions): SparseWorkboo
   const sheets = sheetParts.map((s) =>
     s.entry ? readSheet(src, s.entry, s.name, styles, strings, declared.date1904, totals) : emptySheet(s.name, styles.formats),
   );
+  // The custom properties asked for: each a small part named by the sheet's relationships.
+  const asked = new Set(options.properties ?? []);
+  sheets.forEach((sheet, i) => {
+    const wantedPr = (sheet.customPr ?? []).filter((p) => asked.has(p.name));
+    delete sheet.customPr;
+    const part = sheetParts[i].entry;
+    if (!wantedPr.length || !part) return;
+    const sheetRels = entry(relsOf(part.name.replace(/^\//, "")));
+    if (!sheetRels) return;
+    checkParts([{ entry: sheetRels }]);
+    const targets = new Map(readRels(src, sheetRels).map((r) => [r.id, r.target]));
+    for (const p of wantedPr) {
+      const target = targets.get(p.rid);
+      const bin = target ? entry(resolvePart(part.name.replace(/^\//, ""), target)) : undefined;
+      if (!bin || bin.size > MAX_PROPERTY_BYTES) continue;
+      const chunks: number[] = [];
+      inflatePart(bytes, bin, options.inflate, (c) => chunks.push(...c));
+      sheet.properties[p.name] = propertyText(Uint8Array.from(chunks));
+    }
+  });
   return { sheets };
 }
 
@@ -197,6 +232,8 @@ const emptySheet = (name: string, formatOf: (string | null)[]): SparseSheet => (
   merges: [],
   dimension: null,
   cut: { count: 0, first: null },
+  conditionalFormats: [],
+  properties: {},
 });
 
 /** Parses one (small, already checked) part with `handlers`. */
@@ -358,6 +395,9 @@ function readSheet(
   let style = 0;
   let hasFormula = false;
   let capture: "v" | "t" | null = null;
+  // The conditional format being read, and the rule formula's text.
+  let cf: { sqref: string; formulas: string[] } | null = null;
+  let cfText: string | null = null;
   let inInline = false;
   let phonetic = 0;
   let raw = "";
@@ -508,6 +548,18 @@ function readSheet(
             if (++validations > FILE_LIMITS.maxValidations)
               throw tooBig(`工作表“${shown}”的数据验证规则超过 ${FILE_LIMITS.maxValidations} 条`, `sheet ${shown} has more than ${FILE_LIMITS.maxValidations} data-validation rules`, name);
             return;
+          case "conditionalFormatting":
+            if (sheet.conditionalFormats.length >= MAX_CONDITIONAL_FORMATS)
+              throw tooBig(`工作表“${shown}”的条件格式超过 ${MAX_CONDITIONAL_FORMATS} 个`, `sheet ${shown} has more than ${MAX_CONDITIONAL_FORMATS} conditional formats`, name);
+            cf = { sqref: excerpt(a.sqref ?? "", MAX_RULE_CHARS), formulas: [] };
+            sheet.conditionalFormats.push(cf);
+            return;
+          case "formula":
+            if (cf) cfText = "";
+            return;
+          case "customPr":
+            if ((sheet.customPr ??= []).length < 100) sheet.customPr.push({ name: a.name ?? "", rid: a[Object.keys(a).find((k) => k.endsWith(":id")) ?? ""] ?? "" });
+            return;
           case "dimension": {
             const d = parseArea(a.ref ?? "");
             if (d && !inGrid(d)) throw damaged(`声明的使用区域“${excerpt(a.ref ?? "", 24)}”超出 Excel 的表格范围`, `the declared used area "${excerpt(a.ref ?? "", 24)}" is beyond Excel's grid`, name);
@@ -519,6 +571,10 @@ function readSheet(
         }
       },
       text(t) {
+        if (cfText !== null) {
+          if (cfText.length < MAX_RULE_CHARS) cfText += t.slice(0, MAX_RULE_CHARS - cfText.length);
+          return;
+        }
         if (capture === null) return;
         if (raw.length + t.length <= RAW_TEXT) raw += t;
         else {
@@ -528,6 +584,10 @@ function readSheet(
       },
       close(tag) {
         if (tag === "v" || tag === "t") capture = null;
+        else if (tag === "formula" && cf && cfText !== null) {
+          if (cf.formulas.length < 3) cf.formulas.push(cfText);
+          cfText = null;
+        } else if (tag === "conditionalFormatting") cf = null;
         else if (tag === "rPh") phonetic--;
         else if (tag === "is") inInline = false;
         else if (tag === "c" && inCell) {

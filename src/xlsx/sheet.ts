@@ -16,6 +16,10 @@ import { clipMerges, textCutNotice } from "./bounds";
 /** A sheet as read, with the warnings of the read (far cells left out, text cut), each naming sheet and cell. */
 export interface ReadSheet extends SheetData {
   notices: ZgIssue[];
+  /** The sheet's conditional formats with formula rules, where it has any (ZG's marks are among them). */
+  conditionalFormats?: { sqref: string; formulas: string[] }[];
+  /** The custom sheet properties asked for that the sheet has (ReadOptions.properties). */
+  properties?: Record<string, string>;
 }
 
 const warning = (code: ReadIssueCode, sheet: string, cell: string | undefined, zh: string, en: string): ZgIssue => ({ code, severity: "warning", sheet, cell, zh, en });

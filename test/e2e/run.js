@@ -10,12 +10,15 @@
  *   CHROMIUM=/path        another Chromium binary
  */
 "use strict";
-/* global window, document -- the page.evaluate callbacks run in the browser */
+/* global window, document, atob, DataTransfer, File -- the page.evaluate callbacks run in the browser */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { serve } = require("./serve");
+const { makeWorkbook } = require("./workbook");
+const { pageFlow } = require("./flow");
+const { recalculatedSheets } = require("./libreoffice");
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -54,6 +57,131 @@ function build() {
   }
 }
 
+/** `zg` as a user runs it (dist/cli, built if missing): its JSON answer. */
+function zg(args) {
+  const main = path.join(dist, "cli", "cli", "main.js");
+  if (!fs.existsSync(main)) {
+    const b = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(`build:cli failed: ${b.stdout}${b.stderr}`);
+  }
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "zg.js"), ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`zg ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  delete out.file;
+  return out;
+}
+
+/** Each zip entry's stored bytes (header fields that matter and packed data), by name. */
+function storedParts(file) {
+  const { readDirectory } = require(path.join(dist, "cli", "xlsx", "zip.js"));
+  const bytes = fs.readFileSync(file);
+  const out = new Map();
+  for (const e of readDirectory(bytes).values()) {
+    const start = e.local + 30 + bytes.readUInt16LE(e.local + 26) + bytes.readUInt16LE(e.local + 28);
+    out.set(e.name, { method: e.method, size: e.size, data: bytes.subarray(start, start + e.packed) });
+  }
+  return out;
+}
+
+const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+/** A number as LibreOffice's raw CSV gives it: full precision, but a percentage keeps its "%". */
+const loNumber = (field) => (/%$/.test(field) ? Number(field.slice(0, -1)) / 100 : Number(field));
+
+/**
+ * The generated workbook through the page and back: the page's answers are zg's on the same file; the downloaded
+ * file keeps every part of the original byte for byte (but the sheet list, relationships, content types, styles and
+ * the marked sheet), gives zg the same answers, and LibreOffice, recalculating every formula, shows the values the
+ * page wrote.
+ */
+async function fileRoundTrip(page, url, work) {
+  const file = path.join(work, "生成的工作簿.xlsx");
+  const made = await makeWorkbook(file, { seed: 20201015, counties: 90 });
+  const before = fs.readFileSync(file);
+  const checked = zg(["check", file]);
+  const scored = zg(["score", file]);
+  await page.goto(`${url}/`);
+  await page.locator("aside.pane").getByRole("tab", { name: "分解校核" }).waitFor();
+  const saved = path.join(work, "下载.xlsx");
+  const r = await pageFlow(page, file, saved);
+  log(`      page: open ${r.times.open} ms, check ${r.times.check} ms, score ${r.times.score} ms, results sheet ${r.times.results} ms, download ${r.times.download} ms`);
+
+  // The page's answers are zg's.
+  const shortCount = checked.results.filter((x) => x.status === "short").length;
+  const okCount = checked.results.filter((x) => x.status === "ok").length;
+  assert(new RegExp(`不足 ${shortCount}`).test(r.check) && new RegExp(`达标 ${okCount}`).test(r.check), `page summary "${r.check}" vs zg: ${okCount} ok, ${shortCount} short`);
+  const shortCells = checked.results.reduce((n, x) => n + x.short.length, 0);
+  assert(shortCells >= 1, "the generated table has a shortfall");
+  const marked = await page.evaluate(() => window.zgBook.marksOf("分解表").size);
+  assert(marked === shortCells, `marked cells ${marked} vs zg's ${shortCells} short (${made.lowered.city})`);
+  assert(r.province.length === scored.province.length, `province stage: page ${r.province.length} vs zg ${scored.province.length}`);
+  r.province.forEach((p, i) => {
+    const z = scored.province.find((x) => x.county === p.county);
+    assert(z, `${p.county} is in zg's province stage`);
+    assert(Math.abs(Number(p.total) - z.total) < 0.006, `${p.county}: page ${p.total} vs zg ${z.total} (row ${i + 1})`);
+  });
+
+  // The original file is untouched, and every part of it is in the download byte for byte, but the patched ones.
+  assert(fs.readFileSync(file).equals(before), "the original file is unchanged");
+  const a = storedParts(file);
+  const b = storedParts(saved);
+  const allowed = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+  for (const [name, part] of a) {
+    const got = b.get(name);
+    assert(got, `the download keeps ${name}`);
+    if (!allowed.has(name)) assert(got.method === part.method && got.size === part.size && Buffer.compare(got.data, part.data) === 0, `${name} is byte for byte the original's`);
+  }
+
+  // zg reads the download as it read the original (our own sheets are not taken for the user's).
+  assert(JSON.stringify(zg(["check", saved])) === JSON.stringify(checked), "zg check gives the same answer on the download");
+  assert(JSON.stringify(zg(["score", saved])) === JSON.stringify(scored), "zg score gives the same answer on the download");
+
+  // LibreOffice recalculates every plain formula of our sheets: the values are the ones the page wrote.
+  const { readWorkbookFile } = require(path.join(dist, "cli", "cli", "read-xlsx.js"));
+  const sheets = await readWorkbookFile(saved);
+  const lo = recalculatedSheets(saved);
+  let compared = 0;
+  for (const name of ["ZG校核报告", "ZG评分结果"]) {
+    const ours = sheets.find((s) => s.name === name);
+    const csv = lo.get(name);
+    assert(ours && csv, `${name} is in the download and in LibreOffice's reading`);
+    const o = ours.origin || { row: 0, col: 0 };
+    ours.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const field = (csv[r + o.row] || [])[c + o.col] ?? "";
+        if (v === null || v === undefined) {
+          assert(field === "", `${name}!${r + o.row + 1}:${c + o.col + 1}: empty vs LibreOffice "${field}"`);
+          return;
+        }
+        compared++;
+        if (typeof v === "number") assert(near(v, loNumber(field)), `${name} row ${r + o.row + 1} col ${c + o.col + 1}: ${v} vs LibreOffice ${field}`);
+        else if (typeof v === "boolean") assert(field === (v ? "TRUE" : "FALSE"), `${name} row ${r + o.row + 1}: ${v} vs ${field}`);
+        else if (typeof v === "string") assert(field === v, `${name} row ${r + o.row + 1} col ${c + o.col + 1}: "${v}" vs LibreOffice "${field}"`);
+      }),
+    );
+  }
+  log(`      LibreOffice agreed on ${compared} cells of the report and results sheets`);
+
+  // The download reopened in the page: ZG's sheets are known as ours, the marks as ours, and they clear; the
+  // shortlist works on it too.
+  await page.getByTestId("open-file").setInputFiles(saved);
+  await page.getByTestId("page-status").filter({ hasText: "下载.xlsx" }).first().waitFor();
+  const owned = await page.evaluate(() => window.zgBook.sheets.filter((s) => s.ours).map((s) => `${s.name}:${s.ours}`));
+  assert(owned.join(",") === "ZG校核报告:report,ZG评分结果:score", `ZG's sheets are known after reopening: ${owned}`);
+  const pane = page.locator("aside.pane");
+  await pane.getByRole("tab", { name: "分解校核" }).click();
+  await pane.getByRole("button", { name: "清除标记" }).click();
+  await pane.getByText(/已清除 1 组标记/).waitFor();
+  // Scoring the reopened file reads the user's tables, not ZG's own sheets: zg's answer again.
+  await pane.getByRole("tab", { name: "评分" }).click();
+  await pane.getByRole("button", { name: "评分", exact: true }).click();
+  await pane.getByTestId("province-table").waitFor();
+  const again = await pane.getByTestId("province-table").locator("tbody tr").count();
+  assert(again === scored.province.length, `reopened: province stage ${again} vs zg ${scored.province.length}`);
+  await pane.getByRole("tab", { name: "推荐与入围" }).click();
+  const selected = await pane.getByTestId("shortlist").locator('li[data-selected="true"]').count();
+  assert(selected === scored.province.filter((p) => p.selected).length, `reopened: ${selected} on the shortlist vs zg's`);
+}
+
 async function main() {
   build();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -61,6 +189,7 @@ async function main() {
   const { chromium } = require("playwright-core");
   const server = await serve(dist);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-home-"));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-files-"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "zg-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -160,11 +289,14 @@ async function main() {
       // The first row of the city stage: its total is a formula over the user's data.
       const f = await page.evaluate(() => window.zgBook.formula("ZG评分结果", "C7"));
       assert(typeof f === "string" && f.startsWith("=SUMIFS("), `C7 should be a live formula: ${f}`);
+      // ZG.COMPLETION reads the target and actual columns beside it, which are live formulas over the user's cells.
       const detail = await page.evaluate(() => {
         const s = window.zgBook.sheet("ZG评分结果");
-        return s.cells.map((r) => r[5]).find((v) => typeof v === "string" && v.includes("ZG.COMPLETION"));
+        const r = s.cells.findIndex((row) => typeof row[5] === "string" && row[5].includes("ZG.COMPLETION"));
+        return r < 0 ? null : { completion: s.cells[r][5], actual: s.cells[r][4] };
       });
-      assert(detail && detail.includes("'完成情况'!"), `completion formulas refer to the user's sheet: ${detail}`);
+      assert(detail && /ZG\.COMPLETION\(\$E\$/.test(detail.completion), `completion formulas read the actual column: ${detail && detail.completion}`);
+      assert(typeof detail.actual === "string" && detail.actual.includes("'完成情况'!"), `the actual column refers to the user's sheet: ${detail.actual}`);
       // The province stage in the grid shows the same totals as the pane.
       const shown = await page.evaluate((county) => {
         const s = window.zgBook.sheet("ZG评分结果");
@@ -269,6 +401,44 @@ async function main() {
       }
     });
 
+    await step("本机工作簿：打开、校核、评分、下载，zg 与 LibreOffice 读回一致 / a local workbook opened, checked, scored, downloaded and read back alike by zg and LibreOffice", async () => {
+      await fileRoundTrip(page, server.url, work);
+    });
+
+    await step("拖放打开；不是 xlsx 的文件给出与 zg 相同的提示 / drag-and-drop opens a file; a file that is not .xlsx gets zg's message", async () => {
+      await page.goto(`${server.url}/`);
+      await page.locator("aside.pane").getByRole("tab", { name: "分解校核" }).waitFor();
+      const drop = async (name, bytes) => {
+        const transfer = await page.evaluateHandle(
+          ({ name, b64 }) => {
+            const bin = atob(b64);
+            const data = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([data], name));
+            return dt;
+          },
+          { name, b64: Buffer.from(bytes).toString("base64") },
+        );
+        await page.dispatchEvent(".preview", "dragover", { dataTransfer: transfer });
+        await page.dispatchEvent(".preview", "drop", { dataTransfer: transfer });
+      };
+      const file = path.join(work, "拖放.xlsx");
+      await makeWorkbook(file, { seed: 7, counties: 12 });
+      await drop("拖放.xlsx", fs.readFileSync(file));
+      await page.getByTestId("page-status").filter({ hasText: "已打开“拖放.xlsx”（3 个工作表）" }).waitFor();
+      for (const name of ["分解表", "完成情况", "县"]) await sheetTab(name).waitFor();
+      // A CSV saved with the wrong extension: the reader's own message, with the file's name, as zg prints it.
+      const csv = path.join(work, "台账.xlsx");
+      fs.writeFileSync(csv, "县,目标\n上城区,10%\n");
+      const r = spawnSync(process.execPath, [path.join(root, "bin", "zg.js"), "check", csv], { cwd: root, encoding: "utf8" });
+      await drop("台账.xlsx", fs.readFileSync(csv));
+      const shown = await page.getByRole("alert").filter({ hasText: "台账.xlsx" }).innerText();
+      assert(shown.includes("文件“台账.xlsx”：不是 .xlsx 工作簿"), `the page says: ${shown}`);
+      assert(`${r.stdout}${r.stderr}`.includes("不是 .xlsx 工作簿"), `zg says the same: ${r.stdout}${r.stderr}`);
+      await sheetTab("分解表").waitFor();
+    });
+
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
         if (u.startsWith("data:") || u.startsWith("blob:")) return false;
@@ -283,6 +453,7 @@ async function main() {
     await context.close();
     await server.close();
     fs.rmSync(home, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

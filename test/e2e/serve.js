@@ -41,7 +41,8 @@ function serve(root, { port = 0, tls = null } = {}) {
       res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("forbidden");
       return;
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "preview.html");
+    // As any web server does: a folder serves its index.html (the page, dist/index.html).
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     fs.readFile(file, (err, data) => {
       if (err) {
         res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");

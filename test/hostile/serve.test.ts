@@ -31,6 +31,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, "dist"));
   fs.mkdirSync(path.join(dir, "dist-secret"));
   fs.writeFileSync(path.join(dir, "dist", "preview.html"), "<p>preview</p>");
+  fs.writeFileSync(path.join(dir, "dist", "index.html"), "<p>page</p>");
   fs.writeFileSync(path.join(dir, "dist-secret", "key.txt"), "SECRET");
   fs.writeFileSync(path.join(dir, "secret.txt"), "SECRET");
   server = await serve(path.join(dir, "dist"));
@@ -52,5 +53,6 @@ test("paths are checked against the root with a separator: no sibling folder, no
     expect([400, 403, 404]).toContain(r.status);
     expect(r.body).not.toContain("SECRET");
   }
-  expect((await get(server.url, "/")).body).toBe("<p>preview</p>");
+  // The folder serves its index.html, as any web server serving dist/ does.
+  expect((await get(server.url, "/")).body).toBe("<p>page</p>");
 });

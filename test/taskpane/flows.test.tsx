@@ -243,8 +243,11 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     expect(sheet.ours).toBe("score");
     expect(sheet.tables.map((t) => t.name)).toEqual(["ZG_CityStage", "ZG_ProvinceStage"]);
     expect(sheet.charts).toHaveLength(1);
-    const completion = sheet.cells.flat().find((v) => typeof v === "string" && v.includes("ZG.COMPLETION"));
-    expect(completion).toMatch(/^=IFERROR\(ZG\.COMPLETION\('完成情况'!\$F\$3:\$F\$\d+,'完成情况'!\$E\$3:\$E\$\d+\),""\)$/);
+    // ZG.COMPLETION reads the detail's own target and actual columns, which refer to the user's cells row by row
+    // (the sample's 单位 column folded in as the engine reads it).
+    const detailRow = sheet.cells.findIndex((r) => typeof r[5] === "string" && r[5].includes("ZG.COMPLETION"));
+    expect(sheet.cells[detailRow][5]).toMatch(/^=IFERROR\(ZG\.COMPLETION\(\$E\$\d+:\$E\$\d+,\$D\$\d+:\$D\$\d+\),""\)$/);
+    expect(sheet.cells[detailRow][3]).toBe(`=IF(ISBLANK('完成情况'!$E$3),"",IF(ISNUMBER('完成情况'!$E$3),'完成情况'!$E$3&'完成情况'!$D$3,'完成情况'!$E$3))`);
     // The province block's totals are the engine's.
     const provRow = sheet.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
     expected.province.forEach((p, i) => {

@@ -10,6 +10,7 @@ import { isFormula } from "../../src/excel/ops";
 import { zgFunctions } from "../../src/excel/memory/zgFunctions";
 import { detectHeader, readCounties } from "../../src/taskpane/scoreInput";
 import { scoreSheet } from "../../src/taskpane/scoreSheet";
+import { SCORE_SHEET } from "../../src/taskpane/i18n";
 
 const completion: SheetData = {
   name: "完成情况",
@@ -113,4 +114,57 @@ test("county and city names that look like formulas land on the results sheet as
   const formulas = content.cells.flat().filter(isFormula).map((v) => v.formula);
   expect(formulas.filter((x) => [...names, "=杭州"].includes(x))).toEqual([]);
   expect(formulas.some((x) => x.startsWith("=SUMIFS("))).toBe(true);
+});
+
+// A 单位 column of "%" with a bare 0.21 means 0.21% to the engine (core/scoreInput.ts withUnit); the results sheet
+// must pass the same meaning to ZG.COMPLETION / ZG.OVERTARGET, not 21%. A number shown as a percentage stays that
+// percentage (0.12 in 0% is 12%), under a 单位 column or not.
+test("a 单位 column: a bare 0.21 under % is 0.21% on the results sheet as in the engine; a percent-formatted number is its percentage", async () => {
+  const sheet: SheetData = {
+    name: "完成情况",
+    cells: [
+      ["设区市", "县（市、区）", "指标", "单位", "目标", "完成"],
+      ["杭州市", "上城区", "研发费用支出增长", "%", "10%", 0.21],
+      ["杭州市", "上城区", "新增工业机器人", "台", 100, 130],
+      ["杭州市", "下城区", "研发费用支出增长", "%", "10%", 0.12],
+      ["杭州市", "下城区", "新增工业机器人", "台", 100, 90],
+      ["杭州市", "拱墅区", "研发费用支出增长", "%", 10, 12],
+      ["杭州市", "拱墅区", "新增工业机器人", "台", 100, null],
+    ],
+    numberFormats: [[], [], [], [null, null, null, null, null, "0%"], [], [], []],
+  };
+  const book = new MemoryWorkbook({ functions: zgFunctions() });
+  book.addSheet(sheet);
+  const read0 = await book.readSheet("完成情况");
+  const mapping = detectHeader(read0)!;
+  const read = readCounties(read0, mapping, null, null);
+  if (!read.ok) throw new Error(read.error.en);
+  const result = runSelection(read.counties, { std: "full" });
+  const content = scoreSheet({ completion: { sheet: read0, mapping }, county: null, counties: read.counties, result, lang: "zh" });
+  const w = await book.writeSheet(content);
+  // Section 三 mirrors the user's table row for row, under its two heading rows.
+  const head = content.cells.findIndex((r) => r[0] === SCORE_SHEET.zh.cityDetail) + 2;
+  const measures = (county: string, indicator: string) => {
+    const k = sheet.cells.findIndex((r) => r[1] === county && r[2] === indicator) - 1;
+    const e = result.counties.find((c) => c.county === county)!.indicators.find((x) => x.indicator === indicator)!;
+    return { completion: book.value(w.sheet, head + k, 5), over: book.value(w.sheet, head + k, 6), engine: { completion: e.completion?.value, over: e.over?.value } };
+  };
+  // 0.21 under %: 0.21% against 10% — completion 0.021, not exceeded (the engine's reading).
+  const a = measures("上城区", "研发费用支出增长");
+  expect(a.completion as number).toBeCloseTo(0.021, 12);
+  expect(a.over).toBe("");
+  expect(a.engine.completion).toBeCloseTo(0.021, 12);
+  expect(a.engine.over ?? 0).toBe(0);
+  // 0.12 shown as 12%: exceeded by 20%.
+  const b = measures("下城区", "研发费用支出增长");
+  expect(b.completion as number).toBeCloseTo(1.2, 12);
+  expect(b.over as number).toBeCloseTo(0.2, 12);
+  expect(b.engine.over).toBeCloseTo(0.2, 12);
+  // Bare counts under 台, and 12 under % against 10 under % (both 0.1x%): completion 1.2 either way.
+  expect(measures("上城区", "新增工业机器人").completion as number).toBeCloseTo(1.3, 12);
+  expect(measures("拱墅区", "研发费用支出增长").completion as number).toBeCloseTo(1.2, 12);
+  // An empty actual is no measure on the sheet, as in the engine.
+  expect(measures("拱墅区", "新增工业机器人").completion).toBe("");
+  // Every county's total on the sheet is the engine's.
+  for (const c of result.counties) expect(book.value(w.sheet, content.cells.findIndex((r) => r[1] === c.county), 8) as number).toBeCloseTo(c.total, 9);
 });

@@ -217,8 +217,11 @@ function toNumber(v: Value): number | { error: string } {
   return Number.isFinite(n) ? n : { error: "#VALUE!" };
 }
 
-/** A COUNTIFS criterion ("县", 5, ">"&x, "<>") compiled once into a test of one cell. */
-function criterion(crit: Value): (v: Value) => boolean {
+/**
+ * A COUNTIFS criterion ("县", 5, ">"&x, "<>") compiled once into a test of one cell, given the cell and its text
+ * case-folded (Excel matches text without regard to case).
+ */
+function criterion(crit: Value): (v: Value, folded: string) => boolean {
   if (typeof crit === "string") {
     const m = /^(<>|>=|<=|=|>|<)(.*)$/.exec(crit);
     if (m) {
@@ -226,17 +229,28 @@ function criterion(crit: Value): (v: Value) => boolean {
       const n = Number(rhs);
       const numeric = rhs !== "" && Number.isFinite(n);
       const b = rhs.toLowerCase();
-      return (v) => {
+      return (v, folded) => {
         if (isErr(v)) return false;
         if (numeric && typeof v === "number") return { "<>": v !== n, ">=": v >= n, "<=": v <= n, "=": v === n, ">": v > n, "<": v < n }[op] ?? false;
-        const a = String(v ?? "").toLowerCase();
-        return op === "<>" ? a !== b : op === "=" ? a === b : false;
+        return op === "<>" ? folded !== b : op === "=" ? folded === b : false;
       };
     }
     const lower = crit.toLowerCase();
-    return (v) => typeof v === "string" && (v === crit || (v.length === crit.length && v.toLowerCase() === lower));
+    return (v, folded) => typeof v === "string" && folded === lower;
   }
   return (v) => v === crit;
+}
+
+const foldedCache = new WeakMap<Value[], string[]>();
+
+/** A range's cells as case-folded text, once per range: the results sheet matches 445 names against 8 000 rows. */
+function foldedOf(cells: Value[]): string[] {
+  let f = foldedCache.get(cells);
+  if (!f) {
+    f = cells.map((v) => (isErr(v) ? "" : String(v ?? "").toLowerCase()));
+    foldedCache.set(cells, f);
+  }
+  return f;
 }
 
 /** Indices (row-major) meeting every (range, criterion) pair. */
@@ -247,9 +261,11 @@ function matches(args: Arg[]): number[] | { error: string } {
     const crit = Array.isArray(args[k + 1]) ? (args[k + 1] as Value[][])[0][0] : (args[k + 1] as Value);
     if (isErr(crit)) return crit;
     const test = criterion(crit);
+    const folded = foldedOf(cells);
     const now: number[] = [];
-    if (hits === null) cells.forEach((v, i) => (test(v) ? now.push(i) : undefined));
-    else for (const i of hits) if (test(cells[i])) now.push(i);
+    if (hits === null) {
+      for (let i = 0; i < cells.length; i++) if (test(cells[i], folded[i])) now.push(i);
+    } else for (const i of hits) if (test(cells[i], folded[i])) now.push(i);
     hits = now;
   }
   return hits ?? [];
@@ -289,6 +305,11 @@ const BUILTINS: FunctionTable = {
   },
   // Element-wise over a spilled array, as Excel's dynamic arrays do.
   IFERROR: (a, b) => (Array.isArray(a) ? a.map((row) => row.map((v) => (isErr(v) ? scalar(b ?? "") : v))) : isErr(a) ? b : a),
+  ISNUMBER: (a) => typeof (Array.isArray(a) ? a[0]?.[0] : a) === "number",
+  ISBLANK: (a) => {
+    const v = Array.isArray(a) ? a[0]?.[0] : a;
+    return v === null || v === undefined;
+  },
   COUNTIF: (range, crit) => countIfs([range, crit]),
   COUNTIFS: (...args) => countIfs(args),
   SUMIFS: (sum, ...args) => {

@@ -73,6 +73,10 @@ export interface MemorySheet {
   columnWidths: number[];
   boldRows: number[];
   freezeRows: number;
+  /** As written (SheetContent), kept so a saved file shows our sheets as Excel would. */
+  titleRows?: number[];
+  rowHeights?: (number | null)[];
+  wrapText?: boolean;
 }
 
 export interface MemoryOptions {
@@ -216,6 +220,15 @@ export class MemoryWorkbook implements ExcelOps {
     this.changed();
   }
 
+  /** The rows and columns a formula's result covers when it is an array (it spills), else null. */
+  spillSize(sheet: string, row: number, col: number): { rows: number; cols: number } | null {
+    const s = this.sheet(sheet);
+    const f = s ? this.formulaAt(s, row, col) : null;
+    if (!s || f === null) return null;
+    const result = this.evaluated(s, row, col, f);
+    return Array.isArray(result) ? { rows: result.length, cols: result[0]?.length ?? 0 } : null;
+  }
+
   /** The stored content of a cell (formula text for formula cells). */
   formula(sheet: string, address: string): CellValue {
     const s = this.sheet(sheet);
@@ -241,8 +254,16 @@ export class MemoryWorkbook implements ExcelOps {
       for (let left = col; left >= Math.max(0, col - SPILL_WIDTH); left--) {
         const rows = index.get(left);
         if (!rows) continue;
-        let k = rows.length - 1;
-        while (k >= 0 && (rows[k] > row || (rows[k] === row && left === col))) k--;
+        // The last formula row above this cell (or on it, in a column to the left): binary search, as a column may
+        // hold a formula in every row (the results sheet's target and actual columns).
+        let lo = 0;
+        let hi = rows.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (rows[mid] < row || (rows[mid] === row && left !== col)) lo = mid + 1;
+          else hi = mid;
+        }
+        const k = lo - 1;
         if (k < 0) continue;
         const top = rows[k];
         const result = this.evaluated(s, top, left, s.cells[top][left] as string);
@@ -275,7 +296,10 @@ export class MemoryWorkbook implements ExcelOps {
       map = new Map();
       s.cells.forEach((row, r) =>
         row.forEach((_, c) => {
-          if (this.formulaAt(s, r, c) !== null) map!.set(c, [...(map!.get(c) ?? []), r]);
+          if (this.formulaAt(s, r, c) === null) return;
+          const rows = map!.get(c);
+          if (rows) rows.push(r);
+          else map!.set(c, [r]);
         }),
       );
       this.formulaIndex.set(s.name, map);
@@ -516,6 +540,9 @@ export class MemoryWorkbook implements ExcelOps {
     s.columnWidths = [...(content.columnWidths ?? [])];
     s.boldRows = [...(content.boldRows ?? [])];
     s.freezeRows = content.freezeRows ?? 0;
+    s.titleRows = [...(content.titleRows ?? [])];
+    s.rowHeights = content.rowHeights ? [...content.rowHeights] : undefined;
+    s.wrapText = content.wrapText;
   }
 
   private writeFailed(e: unknown, name: string, replacing: boolean): OpError {
