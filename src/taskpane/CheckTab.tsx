@@ -102,12 +102,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
           <Text size={200} data-testid="table-found">
             {t("tableFound", {
               sheet: check.sheet,
-              region: blockAddress({
-                top: check.table.region.top + 0,
-                left: check.table.region.left,
-                bottom: check.table.region.bottom,
-                right: check.table.region.right,
-              }),
+              region: blockAddress(check.table.region),
               n: check.results.length,
               m: check.table.childNames.length,
               orientation: t(check.table.orientation === "indicatorRows" ? "orientationRows" : "orientationColumns"),
