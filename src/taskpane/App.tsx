@@ -1,5 +1,5 @@
 /** The task pane: four flows in tabs, over whatever ExcelOps it is given (Office.js in Excel, memory in the preview). */
-import { Button, FluentProvider, Switch, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ExcelOps } from "../excel/ops";
 import { CheckTab } from "./CheckTab";
@@ -24,11 +24,13 @@ export interface AppProps {
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: "10px 12px 24px", display: "flex", flexDirection: "column", rowGap: "8px", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
-  titles: { display: "flex", flexDirection: "column" },
+  // At Excel's default 350 px pane the title keeps one line and the tools wrap under it rather than squeeze it.
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px", rowGap: "4px", flexWrap: "wrap" },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  title: { margin: 0, whiteSpace: "nowrap" },
   subtitle: { color: tokens.colorNeutralForeground3 },
   tabs: { marginLeft: "-10px" },
-  tools: { display: "flex", alignItems: "center", columnGap: "4px" },
+  tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", marginLeft: "auto" },
 });
 
 export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLangChange }: AppProps) {
@@ -50,7 +52,7 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
           <main className={s.root}>
             <header className={s.header}>
               <div className={s.titles}>
-                <Text weight="semibold" size={400} as="h1" style={{ margin: 0 }}>
+                <Text weight="semibold" size={400} as="h1" className={s.title}>
                   {t("appTitle")}
                 </Text>
                 <Text size={200} className={s.subtitle}>
@@ -58,7 +60,11 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
                 </Text>
               </div>
               <div className={s.tools}>
-                {themeToggle ? <Switch checked={dark} onChange={(_, d) => setDark(d.checked)} label={t("darkTheme")} /> : null}
+                {themeToggle ? (
+                  <ToggleButton size="small" appearance="subtle" checked={dark} onClick={() => setDark(!dark)} data-testid="theme-toggle">
+                    {t("darkTheme")}
+                  </ToggleButton>
+                ) : null}
                 <Button size="small" appearance="outline" onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
                   {t("switchLanguage")}
                 </Button>

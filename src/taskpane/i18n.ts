@@ -64,7 +64,6 @@ export const STRINGS = {
   countySheet: { zh: "县级情况表（政策机制）", en: "County sheet (policy items)" },
   noneOption: { zh: "（无）", en: "(none)" },
   ignoreColumn: { zh: "（不使用）", en: "(not used)" },
-  recognise: { zh: "识别列", en: "Recognise columns" },
   mappingTitle: { zh: "列对应关系（第 {row} 行为表头）", en: "Column mapping (header in row {row})" },
   mappingMissing: { zh: "缺少必需的列：{list}", en: "Required columns missing: {list}" },
   optionsTitle: { zh: "评分参数（2号文件第五条）", en: "Options (Article 5 of document No. 2)" },
@@ -131,6 +130,22 @@ export const STRINGS = {
     en: "Note: replacing deletes the old sheet. Excel cannot undo deleting a sheet, and your undo history up to this point is cleared (Undo can no longer go back past the replacement). To keep it, choose Keep both.",
   },
   errorTitle: { zh: "出错了", en: "Something went wrong" },
+
+  // ── the pane in use (issue 14): fresh reads, stale results, option checks, hints ──
+  colon: { zh: "：", en: ": " },
+  rereadWorkbook: { zh: "重新读取工作簿并识别列", en: "Re-read workbook and columns" },
+  staleResults: { zh: "参数或表格已更改：下面是上次评分的结果，请重新评分。", en: "Options or tables changed: the results below are from the last run; score again." },
+  clickHint: { zh: "点击任一数字可查看其计算过程与依据。", en: "Click any number to see how it was calculated and why." },
+  warningsSummary: { zh: "提示 {n} 条（如缺少完成值）", en: "{n} warnings (missing actuals and the like)" },
+  previousWinnerTag: { zh: "上年度已获激励", en: "Previous winner" },
+  notRecommendedTag: { zh: "未推荐", en: "Not recommended" },
+  optNotNumber: { zh: "请填写数字", en: "Enter a number" },
+  optTopInvalid: { zh: "第一名得分须大于 0", en: "Top points must be above 0" },
+  optStepInvalid: { zh: "每名递减不能小于 0", en: "Step cannot be below 0" },
+  optFloorInvalid: { zh: "最低得分须在 0 到第一名得分（{top}）之间", en: "Floor must be from 0 to the top points ({top})" },
+  optSlotsInvalid: { zh: "激励名额须为不小于 1 的整数", en: "Slots must be a whole number, 1 or more" },
+  optMinAcceleratedInvalid: { zh: "加快发展县至少须为 0 到激励名额（{slots}）之间的整数", en: "Min. accelerated must be a whole number from 0 to the slots ({slots})" },
+  optionsInvalid: { zh: "请先更正标红的评分参数。", en: "Correct the options marked in red first." },
 } satisfies Record<string, Msg>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -88,7 +88,7 @@ const useIssueStyles = makeStyles({
 });
 
 /** Issues (cells to look at), each naming its sheet and cell, with a button to go there. */
-export function IssueList({ issues, max = 30 }: { issues: ZgIssue[]; max?: number }) {
+export function IssueList({ issues, max = 30, title }: { issues: ZgIssue[]; max?: number; title?: string }) {
   const { m, t } = useT();
   const ops = useOps();
   const s = useIssueStyles();
@@ -96,7 +96,7 @@ export function IssueList({ issues, max = 30 }: { issues: ZgIssue[]; max?: numbe
   return (
     <details>
       <summary>
-        <Text weight="semibold">{t("issuesTitle", { n: issues.length })}</Text>
+        <Text weight="semibold">{title ?? t("issuesTitle", { n: issues.length })}</Text>
       </summary>
       <ul className={s.list}>
         {issues.slice(0, max).map((i, k) => (
@@ -180,7 +180,7 @@ const useExplainStyles = makeStyles({
 });
 
 /** A number that explains itself on click: the rule applied and the article of 2号 behind it. */
-export function Explained({ text, explanation, label }: { text: string; explanation: () => Explanation; label?: string }) {
+export function Explained({ text, explanation, label, subject }: { text: string; explanation: () => Explanation; label?: string; subject?: string }) {
   const { t, m } = useT();
   const s = useExplainStyles();
   const [open, setOpen] = useState(false);
@@ -188,7 +188,7 @@ export function Explained({ text, explanation, label }: { text: string; explanat
   return (
     <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} withArrow positioning="below">
       <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="transparent" size="small" className={s.number} aria-label={label ? `${label} ${text}` : text}>
+        <Button appearance="transparent" size="small" className={s.number} aria-label={[subject, label, text].filter(Boolean).join(" ")}>
           {text}
         </Button>
       </PopoverTrigger>
@@ -196,10 +196,15 @@ export function Explained({ text, explanation, label }: { text: string; explanat
         {e ? (
           <>
             <Text weight="semibold">
-              {m(e.title)}：{e.value}
+              {m(e.title)}
+              {t("colon")}
+              {e.value}
             </Text>
             <Text size={200}>
-              <b>{t("explainRule")}：</b>
+              <b>
+                {t("explainRule")}
+                {t("colon")}
+              </b>
               {m(e.rule)}
             </Text>
             {e.lines.length ? (
@@ -210,7 +215,9 @@ export function Explained({ text, explanation, label }: { text: string; explanat
               </ul>
             ) : null}
             <Text className={s.article}>
-              {t("explainArticle")}：{m(e.article)}
+              {t("explainArticle")}
+              {t("colon")}
+              {m(e.article)}
             </Text>
           </>
         ) : null}

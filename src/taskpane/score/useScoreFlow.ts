@@ -15,6 +15,8 @@ import type { ScoreColumn } from "../../core/templates";
 
 export interface ScoreState {
   result: SelectionResult;
+  /** What the result was computed from (sheets, mappings, options): results differing from the form are out of date. */
+  inputs: string;
   counties: CountyInput[];
   completion: { sheet: SheetData; mapping: HeaderMapping };
   county: { sheet: SheetData; mapping: HeaderMapping } | null;
@@ -31,15 +33,26 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
   const [countyName, setCountyName] = useState("");
   const [completionMapping, setCompletionMapping] = useState<HeaderMapping | null>(null);
   const [countyMapping, setCountyMapping] = useState<HeaderMapping | null>(null);
-  const [options, setOptions] = useState<ScoreOptions>({ ...DEFAULT_OPTIONS });
+  const [options, setOptionsState] = useState<ScoreOptions>({ ...DEFAULT_OPTIONS });
+  const [optionsValid, setOptionsValid] = useState(true);
+  const setOptions = (o: ScoreOptions, valid = true) => {
+    setOptionsState(o);
+    setOptionsValid(valid);
+  };
+
+  /** Every user sheet, read afresh: the workbook may have changed since the last read. */
+  const readAll = async (): Promise<SheetData[]> => {
+    const list = (await ops.listSheets()).filter((x) => !x.ours);
+    const read: SheetData[] = [];
+    for (const x of list) read.push(await ops.readSheet(x.name));
+    setSheets(read);
+    return read;
+  };
 
   /** Reads the user's sheets and recognises the two tables by their headers. */
   const recognise = () =>
     run(t("working"), async () => {
-      const list = (await ops.listSheets()).filter((x) => !x.ours);
-      const read: SheetData[] = [];
-      for (const x of list) read.push(await ops.readSheet(x.name));
-      setSheets(read);
+      const read = await readAll();
       const completion = read.find((x) => isCompletionSheet(detectHeader(x)));
       const county = read.find((x) => x !== completion && isCountySheet(detectHeader(x)));
       setCompletionName(completion?.name ?? read[0]?.name ?? "");
@@ -66,14 +79,24 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
 
   const missing: readonly ScoreColumn[] = completionMapping ? missingColumns(completionMapping, COMPLETION_REQUIRED) : COMPLETION_REQUIRED;
 
+  const inputs = inputsKey(completionName, countyName, completionMapping, countyMapping, options);
+  const stale = state !== null && state.inputs !== inputs;
+
   const score = () =>
     run(t("working"), async () => {
       setNote(null);
-      const completion = sheets.find((x) => x.name === completionName);
-      const cm = completionMapping;
-      if (!completion || !cm) return;
-      const county = sheets.find((x) => x.name === countyName) ?? null;
-      const km = county ? countyMapping : null;
+      if (!optionsValid) return;
+      // Every run reads the workbook afresh: actuals edited since the last run must count.
+      const fresh = await readAll();
+      const completion = fresh.find((x) => x.name === completionName);
+      if (!completion || !completionMapping) return;
+      const county = fresh.find((x) => x.name === countyName) ?? null;
+      // The user's mapping holds while the header row still says the same; a changed header is recognised again.
+      const cm = keepMapping(completionMapping, completion);
+      const km = county ? keepMapping(countyMapping, county) : null;
+      if (cm !== completionMapping) setCompletionMapping(cm);
+      if (km !== countyMapping) setCountyMapping(km);
+      if (!cm) return;
       const read = readCounties(completion, cm, county, km);
       if (!read.ok) {
         setError({ msg: read.error, sheet: read.sheet, cell: read.cell });
@@ -83,7 +106,7 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
       // What the reads had to leave out (a far cell, merges) is said with the results.
       const notices = [completion, county].flatMap((x) => (x as ReadSheet | null)?.notices ?? []);
       const result: SelectionResult = { ...scored, warnings: [...notices, ...read.warnings, ...scored.warnings] };
-      onScored({ result, counties: read.counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
+      onScored({ result, inputs: inputsKey(completionName, countyName, cm, km, options), counties: read.counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
     });
 
   const write = () =>
@@ -108,6 +131,8 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
     setCountyMapping,
     options,
     setOptions,
+    optionsValid,
+    stale,
     missing,
     recognise,
     pickCompletion,
@@ -115,4 +140,15 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
     score,
     write,
   };
+}
+
+/** The mapping to use on a sheet as now read: the one given while its header row says the same, else recognised anew. */
+function keepMapping(m: HeaderMapping | null, sheet: SheetData): HeaderMapping | null {
+  const again = detectHeader(sheet);
+  if (m && again && again.row === m.row && again.texts.join("\u0000") === m.texts.join("\u0000")) return m;
+  return again;
+}
+
+function inputsKey(completion: string, county: string, cm: HeaderMapping | null, km: HeaderMapping | null, options: ScoreOptions): string {
+  return JSON.stringify([completion, county, cm?.row, cm?.columns, km?.row, km?.columns, options]);
 }
