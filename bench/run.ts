@@ -12,6 +12,7 @@ import { measurePerCell } from "./percell";
 import { measureRankScore } from "./rankscore";
 import { measureSyncs } from "./syncs";
 import { measureCli } from "./cli";
+import { measurePane } from "./pane";
 
 const results: Measurement[] = [];
 function record(m: Measurement): void {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   (await measureSyncs()).forEach(record);
   measureBundles().forEach(record);
   (await measureCli()).forEach(record);
+  measurePane().forEach(record);
   process.stdout.write(`\n${table(results)}\n`);
   const missed = results.filter((m) => m.budget !== null && (m.kind === "min" ? m.value < m.budget : m.value > m.budget));
   if (missed.length) {
