@@ -107,6 +107,16 @@ export interface SheetContent {
   charts?: ChartSpec[];
   /** Data validation (drop-downs, whole numbers), as templates.ts describes it. */
   validations?: Validation[];
+  /** Print-ready layout (Excel's page setup; skipped, with nothing else changed, where the API is missing). */
+  print?: PrintLayout;
+}
+
+export interface PrintLayout {
+  /** Rows (0-based, inclusive) repeated at the top of every printed page. */
+  titleRows?: { first: number; last: number };
+  landscape?: boolean;
+  /** Scaled to one page wide (as many pages tall as it takes). */
+  fitToWidth?: boolean;
 }
 
 export interface WriteOptions {
@@ -188,6 +198,12 @@ export interface ExcelOps {
    * signature inside their own rule, never by a conditional format's id); returns how many were removed.
    */
   clearMarks(): Promise<number>;
+  /**
+   * Removes a sheet THIS add-in wrote (recognised by its marker, never by its name): Excel cannot undo an
+   * add-in's writes, so this is the undo. A user's sheet is refused with an OpError ("not-ours"); returns false
+   * when no sheet has the name.
+   */
+  removeOurSheet(name: string): Promise<boolean>;
   /** Shows a cell to the user (activates its sheet and selects it). */
   goTo(sheet: string, cell?: string): Promise<void>;
   /** 'zh-CN', 'en-US', … */
@@ -213,4 +229,9 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
     const name = base.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
+}
+
+/** A sheet the user wrote is never removed by the add-in (ExcelOps.removeOurSheet). */
+export function notOurs(name: string): OpError {
+  return new OpError({ zh: `工作表“${name}”不是本加载项写入的，不会删除`, en: `Sheet ${name} was not written by this add-in; it is not removed` }, "not-ours", name);
 }

@@ -1,5 +1,5 @@
 /** The task pane: four flows in tabs, over whatever ExcelOps it is given (Office.js in Excel, memory in the preview). */
-import { Button, FluentProvider, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ExcelOps } from "../excel/ops";
 import { CheckTab } from "./CheckTab";
@@ -29,7 +29,9 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column", minWidth: 0 },
   title: { margin: 0, whiteSpace: "nowrap" },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: "-10px" },
+  tabs: { marginLeft: "-10px", minWidth: 0 },
+  tabRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
+  help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", marginLeft: "auto" },
 });
 
@@ -70,12 +72,18 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
                 </Button>
               </div>
             </header>
-            <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-              <Tab value="check">{t("tabCheck")}</Tab>
-              <Tab value="score">{t("tabScore")}</Tab>
-              <Tab value="select">{t("tabSelect")}</Tab>
-              <Tab value="templates">{t("tabTemplates")}</Tab>
-            </TabList>
+            <div className={s.tabRow}>
+              <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+                <Tab value="check">{t("tabCheck")}</Tab>
+                <Tab value="score">{t("tabScore")}</Tab>
+                <Tab value="select">{t("tabSelect")}</Tab>
+                <Tab value="templates">{t("tabTemplates")}</Tab>
+              </TabList>
+              {/* The guide served with the add-in (dist/help.html, built from docs/taskpane.md), at this tab's section. */}
+              <Link href={`help.html#${tab}`} target="_blank" rel="noopener" aria-label={t("helpLabel")} data-testid="help-link" className={s.help}>
+                {t("help")}
+              </Link>
+            </div>
             {/* Tabs stay mounted, so switching keeps each flow's results. */}
             <div hidden={tab !== "check"}>
               <CheckTab />

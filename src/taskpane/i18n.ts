@@ -145,6 +145,18 @@ export const STRINGS = {
   optFloorInvalid: { zh: "最低得分须在 0 到第一名得分（{top}）之间", en: "Floor must be from 0 to the top points ({top})" },
   optSlotsInvalid: { zh: "激励名额须为不小于 1 的整数", en: "Slots must be a whole number, 1 or more" },
   optMinAcceleratedInvalid: { zh: "加快发展县至少须为 0 到激励名额（{slots}）之间的整数", en: "Min. accelerated must be a whole number from 0 to the slots ({slots})" },
+  help: { zh: "帮助", en: "Help" },
+  ourSheetsTitle: { zh: "本加载项写入的工作表", en: "Sheets this add-in wrote" },
+  ourSheetsIntro: { zh: "Excel 不能撤销加载项的写入；需要时可在此删除本加载项写入的工作表（您自己的工作表不会列出，也不会被删除）。", en: "Excel cannot undo an add-in's writes; remove a sheet this add-in wrote here (your own sheets are never listed or removed)." },
+  ourSheetsList: { zh: "列出", en: "List them" },
+  ourSheetsNone: { zh: "没有本加载项写入的工作表。", en: "No sheet written by this add-in." },
+  removeSheet: { zh: "删除", en: "Remove" },
+  removeSheetLabel: { zh: "删除工作表“{sheet}”", en: "Remove sheet {sheet}" },
+  removeSheetTitle: { zh: "删除工作表？", en: "Remove the sheet?" },
+  removeSheetBody: { zh: "删除本加载项写入的工作表“{sheet}”？", en: "Remove sheet {sheet}, written by this add-in?" },
+  removeUndoWarning: { zh: "Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空。", en: "Excel cannot undo removing a sheet, and your undo history up to this point is cleared." },
+  sheetRemoved: { zh: "已删除工作表“{sheet}”。", en: "Sheet {sheet} removed." },
+  helpLabel: { zh: "打开本页签的使用说明（新窗口）", en: "Open this tab's guide (new window)" },
   optionsInvalid: { zh: "请先更正标红的评分参数。", en: "Correct the options marked in red first." },
 } satisfies Record<string, Msg>;
 

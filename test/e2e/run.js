@@ -195,6 +195,49 @@ async function main() {
       assert(restored === before, `restoring the actual restores the total (${before} vs ${restored})`);
     });
 
+    await step("改数后再评分：窗格显示新总分 / score again after raising actuals: the pane shows the new total", async () => {
+      await pane.getByRole("tab", { name: "评分" }).click();
+      const row = pane.getByTestId("province-table").locator("tbody tr").last();
+      const county = await row.getAttribute("data-county");
+      const before = (await row.locator("td").last().innerText()).trim();
+      const edits = await page.evaluate((county) => {
+        const b = window.zgBook;
+        const src = b.sheet("完成情况");
+        const out = [];
+        src.cells.forEach((r, i) => {
+          if (r[1] === county && typeof r[5] === "number") {
+            out.push({ address: `F${i + 1}`, old: r[5] });
+            b.setCell("完成情况", `F${i + 1}`, r[5] * 10);
+          }
+        });
+        return out;
+      }, county);
+      assert(edits.length > 0, `no numeric actual of ${county} to raise`);
+      await pane.getByRole("button", { name: "评分", exact: true }).click();
+      const cityRow = pane.getByTestId("city-table").locator(`tr[data-county="${county}"]`);
+      await page.waitForFunction(
+        ({ county, before }) => {
+          const r = document.querySelector(`[data-testid=city-table] tr[data-county="${county}"]`);
+          return r && r.querySelector("td:last-child").innerText.trim() !== before;
+        },
+        { county, before },
+      );
+      const after = (await cityRow.locator("td").last().innerText()).trim();
+      assert(after !== before, `${county}: the pane still shows ${before}`);
+      // Out of date after an option changes, until the next run.
+      const step = pane.getByRole("spinbutton", { name: "每名递减" });
+      await step.fill("0.4");
+      await pane.getByTestId("score-stale").waitFor();
+      await step.fill("0.5");
+      await pane.getByTestId("score-stale").waitFor({ state: "detached" });
+      await page.evaluate((edits) => edits.forEach((e) => window.zgBook.setCell("完成情况", e.address, e.old)), edits);
+      await pane.getByRole("button", { name: "评分", exact: true }).click();
+      await page.waitForFunction(
+        ({ county, before }) => document.querySelector(`[data-testid=city-table] tr[data-county="${county}"] td:last-child`)?.innerText.trim() === before,
+        { county, before },
+      );
+    });
+
     await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
       await pane.getByRole("tab", { name: "推荐与入围" }).click();
       const list = pane.getByTestId("shortlist");

@@ -39,6 +39,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from "../ops";
+import { notOurs } from "../ops";
 
 /** A conditional format: its type, its custom rule (for "Custom") and the areas it applies to. */
 export interface MemoryConditionalFormat {
@@ -445,6 +446,18 @@ export class MemoryWorkbook implements ExcelOps {
     }
     this.notify();
     return removed;
+  }
+
+  async removeOurSheet(name: string): Promise<boolean> {
+    this.calls.push(`removeOurSheet:${name}`);
+    const s = this.sheet(name);
+    if (!s) return false;
+    if (s.ours === undefined) throw notOurs(s.name);
+    const i = this.sheets.indexOf(s);
+    this.sheets.splice(i, 1);
+    if (this.active >= this.sheets.length || this.active === i) this.active = Math.max(0, Math.min(this.active, this.sheets.length - 1));
+    this.changed();
+    return true;
   }
 
   async goTo(sheet: string, cell?: string): Promise<void> {

@@ -1,5 +1,6 @@
 /** The two stages' results as tables; every score explains itself when clicked. */
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import type { CountyResult, SelectionResult } from "../../core/types";
 import { explain, type ScoreField } from "../explain";
 import { fmtScore } from "../i18n";
@@ -29,7 +30,8 @@ const SCORE_FIELDS = [
   ["total", "colTotal"],
 ] as const;
 
-export function ProvinceTable({ result }: { result: SelectionResult }) {
+// Memoised: a result never changes after it is computed, and the form above re-renders on every keystroke.
+export const ProvinceTable = memo(function ProvinceTable({ result }: { result: SelectionResult }) {
   const { t } = useT();
   const s = useStyles();
   const roving = useRovingTable<HTMLTableElement>();
@@ -70,7 +72,7 @@ export function ProvinceTable({ result }: { result: SelectionResult }) {
       </tbody>
     </table>
   );
-}
+});
 
 /**
  * The head of a city's list that is not recommended says why on its row (上年度已获激励, an unresolved tie),
@@ -88,7 +90,7 @@ function HeadNotRecommended({ c }: { c: CountyResult }) {
   );
 }
 
-export function CityTable({ result }: { result: SelectionResult }) {
+export const CityTable = memo(function CityTable({ result }: { result: SelectionResult }) {
   const { t } = useT();
   const s = useStyles();
   const roving = useRovingTable<HTMLTableElement>();
@@ -137,4 +139,4 @@ export function CityTable({ result }: { result: SelectionResult }) {
       </tbody>
     </table>
   );
-}
+});
