@@ -215,6 +215,7 @@ export interface ExcelOps {
 export const OUR_SHEET_NAMES = {
   report: "ZG校核报告",
   score: "ZG评分结果",
+  distributable: "ZG评分结果（可分发）",
   decompositionTemplate: "ZG分解表2020",
   selfAssessmentTemplate: "ZG县自评模板",
 } as const;

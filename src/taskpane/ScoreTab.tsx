@@ -76,6 +76,9 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
         <Button onClick={() => void flow.write()} disabled={busy !== null || !state || flow.stale}>
           {t("writeScoreSheet")}
         </Button>
+        <Button onClick={() => void flow.writeCopy()} disabled={busy !== null || !state || flow.stale}>
+          {t("writeDistributable")}
+        </Button>
       </div>
       <Status busy={busy} error={flow.error} onDismissError={flow.clearError} note={flow.note} />
       {result && flow.stale ? (

@@ -146,6 +146,8 @@ export const STRINGS = {
   optSlotsInvalid: { zh: "激励名额须为不小于 1 的整数", en: "Slots must be a whole number, 1 or more" },
   optMinAcceleratedInvalid: { zh: "加快发展县至少须为 0 到激励名额（{slots}）之间的整数", en: "Min. accelerated must be a whole number from 0 to the slots ({slots})" },
   help: { zh: "帮助", en: "Help" },
+  writeDistributable: { zh: "生成可分发副本", en: "Make a copy to send" },
+  distributableWritten: { zh: "可分发副本已写入工作表“{sheet}”：只含数值和普通公式，无需本加载项，可在 WPS 表格中打开。", en: "Copy written to sheet {sheet}: values and plain formulas only, so it opens without the add-in (and in WPS)." },
   ourSheetsTitle: { zh: "本加载项写入的工作表", en: "Sheets this add-in wrote" },
   ourSheetsIntro: { zh: "Excel 不能撤销加载项的写入；需要时可在此删除本加载项写入的工作表（您自己的工作表不会列出，也不会被删除）。", en: "Excel cannot undo an add-in's writes; remove a sheet this add-in wrote here (your own sheets are never listed or removed)." },
   ourSheetsList: { zh: "列出", en: "List them" },

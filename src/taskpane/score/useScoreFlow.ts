@@ -9,6 +9,7 @@ import { runSelection } from "../../core/select";
 import { DEFAULT_OPTIONS, type CountyInput, type ScoreOptions, type SelectionResult, type SheetData } from "../../core/types";
 import type { ReadSheet } from "../../excel/ops";
 import { COMPLETION_REQUIRED, detectHeader, type HeaderMapping, isCompletionSheet, isCountySheet, missingColumns, readCounties } from "../scoreInput";
+import { distributableSheet } from "../distributable";
 import { scoreSheet } from "../scoreSheet";
 import { useBusy, useConfirmReplace, useNote, useOps, useT } from "../shared";
 import type { ScoreColumn } from "../../core/templates";
@@ -116,6 +117,14 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
       setNote("scoreWritten", { sheet: w.sheet });
     });
 
+  /** 生成可分发副本: the results shown, as values and plain formulas (no =ZG.…), on a sheet of ours. */
+  const writeCopy = () =>
+    run(t("working"), async () => {
+      if (!state) return;
+      const w = await ops.writeSheet(distributableSheet(state.result, lang), { confirmReplace });
+      setNote("distributableWritten", { sheet: w.sheet });
+    });
+
   return {
     busy,
     error,
@@ -139,6 +148,7 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
     pickCounty,
     score,
     write,
+    writeCopy,
   };
 }
 
