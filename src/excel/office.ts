@@ -687,6 +687,24 @@ export class OfficeOps implements ExcelOps {
     }
   }
 
+  async setUserCells(sheet: string, cells: { address: string; value: string }[]): Promise<number> {
+    try {
+      return await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const c of cells) {
+          // "是"/"否" and the headers never start with = + - @, but a text format makes sure Excel keeps them as typed.
+          const r = ws.getRange(c.address);
+          r.numberFormat = [["@"]];
+          r.values = [[c.value]];
+        }
+        await context.sync();
+        return cells.length;
+      });
+    } catch (e) {
+      throw translate(e, sheet);
+    }
+  }
+
   async removeOurSheet(name: string): Promise<boolean> {
     try {
       return await this.run(async (context) => {

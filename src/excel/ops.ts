@@ -204,6 +204,12 @@ export interface ExcelOps {
    * when no sheet has the name.
    */
   removeOurSheet(name: string): Promise<boolean>;
+  /**
+   * Writes text into cells of a USER's sheet. The one exception to "nothing the user typed is overwritten",
+   * used only when the user asks for it after seeing what will change (the 加快发展县 / 上年度已获激励 ticks
+   * written back to the county sheet); every value lands as text. Returns how many cells were written.
+   */
+  setUserCells(sheet: string, cells: { address: string; value: string }[]): Promise<number>;
   /** Shows a cell to the user (activates its sheet and selects it). */
   goTo(sheet: string, cell?: string): Promise<void>;
   /** 'zh-CN', 'en-US', … */

@@ -1,6 +1,7 @@
 /** Flow 2, 评分: recognise the completion table's columns, confirm them, set the options, score, write live formulas. */
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SCORE_HEADERS } from "../core/templates";
+import { CountyFlags } from "./score/CountyFlags";
 import { MappingEditor } from "./score/MappingEditor";
 import { OptionsForm } from "./score/OptionsForm";
 import { CityTable, ProvinceTable } from "./score/ResultTables";
@@ -63,6 +64,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
         {t("optionsTitle")}
       </Text>
       <OptionsForm options={flow.options} onChange={flow.setOptions} />
+      {flow.base.length ? <CountyFlags counties={flow.base} overrides={flow.flags} onChange={flow.setFlags} canWrite={!!flow.countyName && !!km} onWrite={() => void flow.writeFlags()} busy={busy !== null} /> : null}
       {!flow.optionsValid ? (
         <Text size={200} className={s.invalid} data-testid="options-invalid">
           {t("optionsInvalid")}

@@ -10,6 +10,7 @@ import { DEFAULT_OPTIONS, type CountyInput, type ScoreOptions, type SelectionRes
 import type { ReadSheet } from "../../excel/ops";
 import { COMPLETION_REQUIRED, detectHeader, type HeaderMapping, isCompletionSheet, isCountySheet, missingColumns, readCounties } from "../scoreInput";
 import { distributableSheet } from "../distributable";
+import { type FlagOverrides, flagWrites, withFlags } from "./CountyFlags";
 import { scoreSheet } from "../scoreSheet";
 import { useBusy, useConfirmReplace, useNote, useOps, useT } from "../shared";
 import type { ScoreColumn } from "../../core/templates";
@@ -36,6 +37,9 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
   const [countyMapping, setCountyMapping] = useState<HeaderMapping | null>(null);
   const [options, setOptionsState] = useState<ScoreOptions>({ ...DEFAULT_OPTIONS });
   const [optionsValid, setOptionsValid] = useState(true);
+  // The counties as last read (the ticks' defaults) and the user's ticks over them.
+  const [base, setBase] = useState<CountyInput[]>([]);
+  const [flags, setFlags] = useState<FlagOverrides>({});
   const setOptions = (o: ScoreOptions, valid = true) => {
     setOptionsState(o);
     setOptionsValid(valid);
@@ -80,7 +84,7 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
 
   const missing: readonly ScoreColumn[] = completionMapping ? missingColumns(completionMapping, COMPLETION_REQUIRED) : COMPLETION_REQUIRED;
 
-  const inputs = inputsKey(completionName, countyName, completionMapping, countyMapping, options);
+  const inputs = inputsKey(completionName, countyName, completionMapping, countyMapping, options, flags);
   const stale = state !== null && state.inputs !== inputs;
 
   const score = () =>
@@ -103,11 +107,13 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
         setError({ msg: read.error, sheet: read.sheet, cell: read.cell });
         return;
       }
-      const scored = runSelection(read.counties, options);
+      setBase(read.counties);
+      const counties = withFlags(read.counties, flags);
+      const scored = runSelection(counties, options);
       // What the reads had to leave out (a far cell, merges) is said with the results.
       const notices = [completion, county].flatMap((x) => (x as ReadSheet | null)?.notices ?? []);
       const result: SelectionResult = { ...scored, warnings: [...notices, ...read.warnings, ...scored.warnings] };
-      onScored({ result, inputs: inputsKey(completionName, countyName, cm, km, options), counties: read.counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
+      onScored({ result, inputs: inputsKey(completionName, countyName, cm, km, options, flags), counties, completion: { sheet: completion, mapping: cm }, county: county && km ? { sheet: county, mapping: km } : null });
     });
 
   const write = () =>
@@ -115,6 +121,18 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
       if (!state) return;
       const w = await ops.writeSheet(scoreSheet({ ...state, lang }), { confirmReplace });
       setNote("scoreWritten", { sheet: w.sheet });
+    });
+
+  /** The ticks written back to the county sheet, on the user's request only (CountyFlags asks first). */
+  const writeFlags = () =>
+    run(t("working"), async () => {
+      if (!countyName) return;
+      const sheet = await ops.readSheet(countyName);
+      const km = keepMapping(countyMapping, sheet);
+      if (!km) return;
+      const cells = flagWrites(sheet, km, base, flags);
+      const n = await ops.setUserCells(sheet.name, cells);
+      setNote("flagsWritten", { sheet: sheet.name, n });
     });
 
   /** 生成可分发副本: the results shown, as values and plain formulas (no =ZG.…), on a sheet of ours. */
@@ -149,6 +167,10 @@ export function useScoreFlow(state: ScoreState | null, onScored: (s: ScoreState)
     score,
     write,
     writeCopy,
+    base,
+    flags,
+    setFlags,
+    writeFlags,
   };
 }
 
@@ -159,6 +181,6 @@ function keepMapping(m: HeaderMapping | null, sheet: SheetData): HeaderMapping |
   return again;
 }
 
-function inputsKey(completion: string, county: string, cm: HeaderMapping | null, km: HeaderMapping | null, options: ScoreOptions): string {
-  return JSON.stringify([completion, county, cm?.row, cm?.columns, km?.row, km?.columns, options]);
+function inputsKey(completion: string, county: string, cm: HeaderMapping | null, km: HeaderMapping | null, options: ScoreOptions, flags: FlagOverrides): string {
+  return JSON.stringify([completion, county, cm?.row, cm?.columns, km?.row, km?.columns, options, flags]);
 }
