@@ -3,7 +3,8 @@ import { type Lang, inLang } from "../core/lang";
 import type { Msg } from "../core/types";
 
 export const STRINGS = {
-  appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Traditional-manufacturing upgrade" },
+  // Short enough for one line beside the tools at Excel's default 350 px pane.
+  appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Manufacturing Upgrade" },
   appSubtitle: { zh: "指标分解校核 · 督查激励评分", en: "Allocation checks · incentive scoring" },
   switchLanguage: { zh: "English", en: "中文" },
   switchLanguageLabel: { zh: "切换到英文", en: "Switch to Chinese" },

@@ -197,9 +197,9 @@ async function main() {
 
     await step("改数后再评分：窗格显示新总分 / score again after raising actuals: the pane shows the new total", async () => {
       await pane.getByRole("tab", { name: "评分" }).click();
-      const row = pane.getByTestId("province-table").locator("tbody tr").last();
-      const county = await row.getAttribute("data-county");
-      const before = (await row.locator("td").last().innerText()).trim();
+      const county = await pane.getByTestId("province-table").locator("tbody tr").last().getAttribute("data-county");
+      // The city-stage total (the province stage scores again among the recommended).
+      const before = (await pane.getByTestId("city-table").locator(`tr[data-county="${county}"] td:last-child`).innerText()).trim();
       const edits = await page.evaluate((county) => {
         const b = window.zgBook;
         const src = b.sheet("完成情况");
@@ -238,6 +238,35 @@ async function main() {
       );
     });
 
+    await step("生成可分发副本：只有数值与普通公式 / the copy to send holds values and plain formulas only", async () => {
+      await pane.getByRole("button", { name: "生成可分发副本" }).click();
+      await pane.getByText(/可分发副本已写入工作表/).waitFor();
+      await sheetTab("ZG评分结果（可分发）").waitFor();
+      const check = await page.evaluate(() => {
+        const b = window.zgBook;
+        const s = b.sheet("ZG评分结果（可分发）");
+        const formulas = s.cells.flat().filter((v) => typeof v === "string" && v.startsWith("="));
+        const head = s.cells.findIndex((r) => r[0] === "设区市" && r[2] === "完成分合计S");
+        return { formulas: formulas.length, zg: formulas.filter((f) => f.includes("ZG.")).length, total: b.value("ZG评分结果（可分发）", head + 1, 7), county: s.cells[head + 1][1] };
+      });
+      assert(check.formulas > 270 && check.zg === 0, `plain formulas only: ${JSON.stringify(check)}`);
+      const paneTotal = await pane.getByTestId("city-table").locator(`tr[data-county="${check.county}"] td:last-child`).innerText();
+      assert(Math.abs(Number(paneTotal) - check.total) < 0.006, `copy total ${check.total} vs pane ${paneTotal}`);
+    });
+
+    await step("删除 ZG 写入的表 / a sheet ZG wrote is removed after a confirmation", async () => {
+      await pane.getByRole("tab", { name: "模板" }).click();
+      await pane.getByRole("button", { name: "列出" }).click();
+      await pane.getByTestId("our-sheets").waitFor();
+      await pane.getByRole("button", { name: "删除工作表“ZG评分结果（可分发）”" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "删除" }).click();
+      await pane.getByText("已删除工作表“ZG评分结果（可分发）”。").waitFor();
+      assert((await sheetTab("ZG评分结果（可分发）").count()) === 0, "the copy's tab is gone");
+      assert((await sheetTab("完成情况").count()) === 1, "the user's sheet stays");
+      const help = await pane.getByTestId("help-link").getAttribute("href");
+      assert(help === "help.html#templates", `help link of the templates tab: ${help}`);
+    });
+
     await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
       await pane.getByRole("tab", { name: "推荐与入围" }).click();
       const list = pane.getByTestId("shortlist");
@@ -264,10 +293,30 @@ async function main() {
       await pane.getByRole("tab", { name: "Check" }).waitFor();
       await pane.getByRole("tab", { name: "Score" }).click();
       await pane.getByText("Province stage").waitFor();
+      // At Excel's default pane width: the header on one line in English too.
+      const header = await pane.locator("header").boundingBox();
+      assert(header && header.height < 60, `the English header takes ${header && header.height}px`);
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-en.png") });
       await pane.getByRole("tab", { name: "Check" }).click();
       await shoot("english.png");
       await pane.getByTestId("lang-switch").click();
       await pane.getByRole("tab", { name: "分解校核" }).waitFor();
+    });
+
+    await step("350 px，浅色与深色 / at 350 px, light and dark", async () => {
+      await pane.getByRole("tab", { name: "评分" }).click();
+      const width = await page.evaluate(() => document.querySelector("aside.pane").getBoundingClientRect().width);
+      assert(Math.round(width) === 350, `the pane is ${width}px wide`);
+      const title = await pane.locator("h1").boundingBox();
+      assert(title && title.height < 30, `the title wraps (${title && title.height}px)`);
+      const toggle = await pane.getByTestId("theme-toggle").boundingBox();
+      assert(toggle && toggle.height < 32, `深色 breaks onto two lines (${toggle && toggle.height}px)`);
+      const detail = await pane.getByTestId("click-hint").evaluate((e) => parseFloat(window.getComputedStyle(e).fontSize));
+      assert(detail >= 12, `hint text is ${detail}px`);
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-zh.png") });
+      await pane.getByTestId("theme-toggle").click();
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-dark.png") });
+      await pane.getByTestId("theme-toggle").click();
     });
 
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
