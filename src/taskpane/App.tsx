@@ -24,15 +24,16 @@ export interface AppProps {
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: "10px 12px 24px", display: "flex", flexDirection: "column", rowGap: "8px", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  // At Excel's default 350 px pane the title keeps one line and the tools wrap under it rather than squeeze it.
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px", rowGap: "4px", flexWrap: "wrap" },
-  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
-  title: { margin: 0, whiteSpace: "nowrap" },
-  subtitle: { color: tokens.colorNeutralForeground3 },
+  // At Excel's default 350 px: the title and the tools share the first line (the title is cut with … rather than
+  // wrapped if a font runs wide), the subtitle takes the whole second line.
+  header: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", alignItems: "center", columnGap: "8px" },
+  titles: { display: "contents" },
+  title: { margin: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", gridColumn: "1", gridRow: "1" },
+  subtitle: { color: tokens.colorNeutralForeground2, gridColumn: "1 / span 2", gridRow: "2" },
   tabs: { marginLeft: "-10px", minWidth: 0 },
   tabRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
   help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
-  tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", marginLeft: "auto" },
+  tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", gridColumn: "2", gridRow: "1" },
 });
 
 export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLangChange }: AppProps) {

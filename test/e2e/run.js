@@ -296,6 +296,8 @@ async function main() {
       // At Excel's default pane width: the header on one line in English too.
       const header = await pane.locator("header").boundingBox();
       assert(header && header.height < 60, `the English header takes ${header && header.height}px`);
+      const cut = await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth);
+      assert(!cut, "the English title is cut short");
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-en.png") });
       await pane.getByRole("tab", { name: "Check" }).click();
       await shoot("english.png");
@@ -309,6 +311,7 @@ async function main() {
       assert(Math.round(width) === 350, `the pane is ${width}px wide`);
       const title = await pane.locator("h1").boundingBox();
       assert(title && title.height < 30, `the title wraps (${title && title.height}px)`);
+      assert(!(await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth)), "the title is cut short");
       const toggle = await pane.getByTestId("theme-toggle").boundingBox();
       assert(toggle && toggle.height < 32, `深色 breaks onto two lines (${toggle && toggle.height}px)`);
       const detail = await pane.getByTestId("click-hint").evaluate((e) => parseFloat(window.getComputedStyle(e).fontSize));
