@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   tabRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
   help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", gridColumn: "2", gridRow: "1" },
+  // Fluent's small button is at least 64 px wide: two of them left the English title too little of 326 px.
+  tool: { minWidth: "auto", paddingLeft: "6px", paddingRight: "6px" },
 });
 
 export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLangChange }: AppProps) {
@@ -55,7 +57,7 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
           <main className={s.root}>
             <header className={s.header}>
               <div className={s.titles}>
-                <Text weight="semibold" size={400} as="h1" className={s.title}>
+                <Text weight="semibold" size={300} as="h1" className={s.title}>
                   {t("appTitle")}
                 </Text>
                 <Text size={200} className={s.subtitle}>
@@ -64,11 +66,11 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
               </div>
               <div className={s.tools}>
                 {themeToggle ? (
-                  <ToggleButton size="small" appearance="subtle" checked={dark} onClick={() => setDark(!dark)} data-testid="theme-toggle">
+                  <ToggleButton size="small" appearance="subtle" className={s.tool} checked={dark} onClick={() => setDark(!dark)} data-testid="theme-toggle">
                     {t("darkTheme")}
                   </ToggleButton>
                 ) : null}
-                <Button size="small" appearance="outline" onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
+                <Button size="small" appearance="outline" className={s.tool} onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
                   {t("switchLanguage")}
                 </Button>
               </div>
