@@ -298,7 +298,13 @@ async function main() {
       assert(header && header.height < 60, `the English header takes ${header && header.height}px`);
       const cut = await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth);
       assert(!cut, "the English title is cut short");
+      await page.evaluate(() => {
+        const aside = document.querySelector("aside.pane");
+        const at = document.querySelector("[data-testid=city-table]");
+        aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 120;
+      });
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-en.png") });
+      await page.evaluate(() => (document.querySelector("aside.pane").scrollTop = 0));
       await pane.getByRole("tab", { name: "Check" }).click();
       await shoot("english.png");
       await pane.getByTestId("lang-switch").click();
@@ -317,6 +323,12 @@ async function main() {
       assert(toggle && toggle.height < 32, `深色 breaks onto two lines (${toggle && toggle.height}px)`);
       const detail = await pane.getByTestId("click-hint").evaluate((e) => parseFloat(window.getComputedStyle(e).fontSize));
       assert(detail >= 12, `hint text is ${detail}px`);
+      // The results' top in view: the warnings summary, the hint and the start of the province table.
+      await page.evaluate(() => {
+        const aside = document.querySelector("aside.pane");
+        const at = document.querySelector("[data-testid=score-summary]");
+        aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 240;
+      });
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-zh.png") });
       await pane.getByTestId("theme-toggle").click();
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-dark.png") });
