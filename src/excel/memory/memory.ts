@@ -242,8 +242,18 @@ export class MemoryWorkbook implements ExcelOps {
       for (let left = col; left >= Math.max(0, col - SPILL_WIDTH); left--) {
         const rows = index.get(left);
         if (!rows) continue;
-        let k = rows.length - 1;
-        while (k >= 0 && (rows[k] > row || (rows[k] === row && left === col))) k--;
+        // The last formula row at or above this one (binary search: a spilled detail block has thousands of rows).
+        let lo = 0;
+        let hi = rows.length - 1;
+        let k = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (rows[mid] <= row) {
+            k = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        if (k >= 0 && rows[k] === row && left === col) k--;
         if (k < 0) continue;
         const top = rows[k];
         const result = this.evaluated(s, top, left, s.cells[top][left] as string);
@@ -276,7 +286,10 @@ export class MemoryWorkbook implements ExcelOps {
       map = new Map();
       s.cells.forEach((row, r) =>
         row.forEach((_, c) => {
-          if (this.formulaAt(s, r, c) !== null) map!.set(c, [...(map!.get(c) ?? []), r]);
+          if (this.formulaAt(s, r, c) === null) return;
+          const rows = map!.get(c);
+          if (rows) rows.push(r);
+          else map!.set(c, [r]);
         }),
       );
       this.formulaIndex.set(s.name, map);
