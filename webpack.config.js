@@ -24,6 +24,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { LocalizeFunctionsPlugin, BundleBudgetPlugin, Es2016Gate } = require("./build/plugins");
 const { contentSecurityPolicy } = require("./build/csp");
+const { helpPage } = require("./build/help");
 const { parsePublicUrl, rewriteManifestUrls } = require("./build/manifest-url");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -149,6 +150,9 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "build/support.html", to: "support.html" },
+          // The user guide the pane's 帮助 link opens (build/help.js), with the screenshots it shows.
+          { from: "docs/taskpane.md", to: "help.html", transform: (content) => helpPage(content.toString()) },
+          { from: "docs/screenshots/*.png", to: "screenshots/[name][ext]" },
           // Plain ES5, copied as written: it must run where the bundles cannot (src/taskpane/old-host.js).
           { from: "src/taskpane/old-host.js", to: "old-host.js" },
           {

@@ -14,6 +14,7 @@ import { measureSyncs } from "./syncs";
 import { measureCli } from "./cli";
 import { measureCity } from "./city";
 import { measurePage } from "./page";
+import { measurePane } from "./pane";
 
 const results: Measurement[] = [];
 function record(m: Measurement): void {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   (await measureCli()).forEach(record);
   (await measureCity()).forEach(record);
   (await measurePage()).forEach(record);
+  measurePane().forEach(record);
   process.stdout.write(`\n${table(results)}\n`);
   const missed = results.filter((m) => m.budget !== null && (m.kind === "min" ? m.value < m.budget : m.value > m.budget));
   if (missed.length) {

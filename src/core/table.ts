@@ -435,10 +435,14 @@ function findCandidate(sheet: SheetData, options?: FindTableOptions): Candidate 
   const views = makeViews(sheet);
   const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows");
   const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns");
-  if (!rows) return cols;
-  if (!cols) return rows;
   // 9号's own layout wins a tie.
-  return cols.score > rows.score ? cols : rows;
+  const c = !rows ? cols : !cols ? rows : cols.score > rows.score ? cols : rows;
+  if (!c) return null;
+  // The region on the sheet, not in the grid: a grid read from A2:N21 starts at sheet row 1, and the
+  // address shown (pane, report title) must name the cells the user sees.
+  const o = sheet.origin ?? { row: 0, col: 0 };
+  const r = c.region;
+  return { ...c, region: { top: r.top + o.row, left: r.left + o.col, bottom: r.bottom + o.row, right: r.right + o.col } };
 }
 
 /**

@@ -255,7 +255,7 @@ export interface TableRegion {
   right: number;
 }
 
-/** A decomposition table found in a sheet. Coordinates are 0-based grid indices. */
+/** A decomposition table found in a sheet. `region` is 0-based on the sheet (the grid's origin added), as an address names it. */
 export interface DecompositionTable {
   sheet: string;
   /** 'indicatorRows': one indicator per row, child units as columns (as 9号 prints it); 'indicatorColumns': the transpose. */

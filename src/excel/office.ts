@@ -37,6 +37,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from "./ops";
+import { notOurs } from "./ops";
 import { cellsOf, locateTable } from "../xlsx/region";
 import { clipMerges, cutLongTexts, tooManyMerges } from "../xlsx/bounds";
 
@@ -64,9 +65,18 @@ export const MAX_CELLS_PER_BATCH = LIMITS.cellsPerRequest;
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * Worksheet.pageLayout (orientation, zoom, setPrintTitleRows) is "API set: ExcelApi 1.9" (Excel.PageLayout in the
+ * Excel API reference). The pane already asks for 1.13, but the check stays where the call is, so a host that
+ * answers otherwise gets its sheet without the page setup rather than a failed write.
+ */
+export const PRINT_LAYOUT_API = "1.9";
+
 export interface OfficeOpsOptions {
   /** Excel.run, injectable so tests can hand in office-addin-mock's context. */
   run?: Runner;
+  /** Office.context.requirements.isSetSupported, injectable for tests. */
+  isSetSupported?: (set: string, version: string) => boolean;
   /** Office.context, for the display language and theme. */
   officeContext?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
 }
@@ -148,8 +158,19 @@ export class OfficeOps implements ExcelOps {
   private readonly run: Runner;
   private readonly office: OfficeOpsOptions["officeContext"];
 
+  private readonly isSetSupported: (set: string, version: string) => boolean;
+
   constructor(options: OfficeOpsOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.isSetSupported =
+      options.isSetSupported ??
+      ((set, version) => {
+        try {
+          return Office.context.requirements.isSetSupported(set, version);
+        } catch {
+          return false;
+        }
+      });
     this.office = options.officeContext ?? (typeof Office !== "undefined" ? Office.context : undefined);
   }
 
@@ -372,6 +393,14 @@ export class OfficeOps implements ExcelOps {
       ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
     });
     if (content.freezeRows) ws.freezePanes.freezeRows(content.freezeRows);
+    if (content.print && this.isSetSupported("ExcelApi", PRINT_LAYOUT_API)) {
+      const page = ws.pageLayout;
+      if (content.print.landscape) page.orientation = "Landscape";
+      // "must be set as a JSON object" (PageLayout.zoom); only the width is fixed, the height follows.
+      if (content.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+      const tr = content.print.titleRows;
+      if (tr) page.setPrintTitleRows(`$${tr.first + 1}:$${tr.last + 1}`);
+    }
     const added: { wanted: string; table: Excel.Table }[] = [];
     for (const t of content.tables ?? []) {
       let name = t.name;
@@ -659,6 +688,43 @@ export class OfficeOps implements ExcelOps {
     }
   }
 
+  async setUserCells(sheet: string, cells: { address: string; value: string }[]): Promise<number> {
+    try {
+      return await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const c of cells) {
+          // "是"/"否" and the headers never start with = + - @, but a text format makes sure Excel keeps them as typed.
+          const r = ws.getRange(c.address);
+          r.numberFormat = [["@"]];
+          r.values = [[c.value]];
+        }
+        await context.sync();
+        return cells.length;
+      });
+    } catch (e) {
+      throw translate(e, sheet);
+    }
+  }
+
+  async removeOurSheet(name: string): Promise<boolean> {
+    try {
+      return await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(name);
+        await context.sync();
+        if (ws.isNullObject) return false;
+        const owner = ws.customProperties.getItemOrNullObject(OWNER_KEY);
+        owner.load("value");
+        await context.sync();
+        if (owner.isNullObject) throw notOurs(name);
+        ws.delete();
+        await context.sync();
+        return true;
+      });
+    } catch (e) {
+      throw e instanceof OpError ? e : translate(e, name);
+    }
+  }
+
   async goTo(sheet: string, cell?: string): Promise<void> {
     try {
       await this.run(async (context) => {
@@ -672,3 +738,4 @@ export class OfficeOps implements ExcelOps {
     }
   }
 }
+

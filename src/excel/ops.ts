@@ -114,6 +114,16 @@ export interface SheetContent {
   charts?: ChartSpec[];
   /** Data validation (drop-downs, whole numbers), as templates.ts describes it. */
   validations?: Validation[];
+  /** Print-ready layout (Excel's page setup; skipped, with nothing else changed, where the API is missing). */
+  print?: PrintLayout;
+}
+
+export interface PrintLayout {
+  /** Rows (0-based, inclusive) repeated at the top of every printed page. */
+  titleRows?: { first: number; last: number };
+  landscape?: boolean;
+  /** Scaled to one page wide (as many pages tall as it takes). */
+  fitToWidth?: boolean;
 }
 
 export interface WriteOptions {
@@ -195,6 +205,18 @@ export interface ExcelOps {
    * signature inside their own rule, never by a conditional format's id); returns how many were removed.
    */
   clearMarks(): Promise<number>;
+  /**
+   * Removes a sheet THIS add-in wrote (recognised by its marker, never by its name): Excel cannot undo an
+   * add-in's writes, so this is the undo. A user's sheet is refused with an OpError ("not-ours"); returns false
+   * when no sheet has the name.
+   */
+  removeOurSheet(name: string): Promise<boolean>;
+  /**
+   * Writes text into cells of a USER's sheet. The one exception to "nothing the user typed is overwritten",
+   * used only when the user asks for it after seeing what will change (the 加快发展县 / 上年度已获激励 ticks
+   * written back to the county sheet); every value lands as text. Returns how many cells were written.
+   */
+  setUserCells(sheet: string, cells: { address: string; value: string }[]): Promise<number>;
   /** Shows a cell to the user (activates its sheet and selects it). */
   goTo(sheet: string, cell?: string): Promise<void>;
   /** 'zh-CN', 'en-US', … */
@@ -206,6 +228,7 @@ export interface ExcelOps {
 export const OUR_SHEET_NAMES = {
   report: "ZG校核报告",
   score: "ZG评分结果",
+  distributable: "ZG评分结果（可分发）",
   decompositionTemplate: "ZG分解表2020",
   selfAssessmentTemplate: "ZG县自评模板",
 } as const;
@@ -220,4 +243,9 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
     const name = base.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(name.toLowerCase())) return name;
   }
+}
+
+/** A sheet the user wrote is never removed by the add-in (ExcelOps.removeOurSheet). */
+export function notOurs(name: string): OpError {
+  return new OpError({ zh: `工作表“${name}”不是本加载项写入的，不会删除`, en: `Sheet ${name} was not written by this add-in; it is not removed` }, "not-ours", name);
 }

@@ -21,7 +21,7 @@ const CSS = `
 html, body { margin: 0; height: 100%; font-family: "Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
 #root { height: 100%; }
 .preview { display: flex; height: 100vh; overflow: hidden; background: #f3f2f1; }
-.pane { width: 380px; flex: none; overflow-y: auto; border-right: 1px solid #d1d1d1; background: #fff; }
+.pane { width: 350px; flex: none; overflow-y: auto; border-right: 1px solid #d1d1d1; background: #fff; }
 .sheet { flex: 1; min-width: 0; display: flex; flex-direction: column; }
 .grid-wrap { display: flex; flex-direction: column; height: 100%; }
 .formula-bar { display: flex; align-items: center; gap: 8px; padding: 4px 8px; background: #fff; border-bottom: 1px solid #d1d1d1; font-size: 12px; }

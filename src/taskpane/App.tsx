@@ -1,5 +1,5 @@
 /** The task pane: four flows in tabs, over whatever ExcelOps it is given (Office.js in Excel, memory in the preview). */
-import { Button, FluentProvider, Switch, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ExcelOps } from "../excel/ops";
 import { CheckTab } from "./CheckTab";
@@ -25,11 +25,18 @@ export interface AppProps {
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: "10px 12px 24px", display: "flex", flexDirection: "column", rowGap: "8px", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
-  titles: { display: "flex", flexDirection: "column" },
-  subtitle: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: "-10px" },
-  tools: { display: "flex", alignItems: "center", columnGap: "4px" },
+  // At Excel's default 350 px: the title and the tools share the first line (the title is cut with … rather than
+  // wrapped if a font runs wide), the subtitle takes the whole second line.
+  header: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", alignItems: "center", columnGap: "8px" },
+  titles: { display: "contents" },
+  title: { margin: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", gridColumn: "1", gridRow: "1" },
+  subtitle: { color: tokens.colorNeutralForeground2, gridColumn: "1 / span 2", gridRow: "2" },
+  tabs: { marginLeft: "-10px", minWidth: 0 },
+  tabRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
+  help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", gridColumn: "2", gridRow: "1" },
+  // Fluent's small button is at least 64 px wide: two of them left the English title too little of 326 px.
+  tool: { minWidth: "auto", paddingLeft: "6px", paddingRight: "6px" },
 });
 
 export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLangChange }: AppProps) {
@@ -52,7 +59,7 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
           <main className={s.root}>
             <header className={s.header}>
               <div className={s.titles}>
-                <Text weight="semibold" size={400} as="h1" style={{ margin: 0 }}>
+                <Text weight="semibold" size={300} as="h1" className={s.title}>
                   {t("appTitle")}
                 </Text>
                 <Text size={200} className={s.subtitle}>
@@ -60,19 +67,29 @@ export function App({ ops, lang: forced, themeToggle, initialTab = "check", onLa
                 </Text>
               </div>
               <div className={s.tools}>
-                {themeToggle ? <Switch checked={dark} onChange={(_, d) => setDark(d.checked)} label={t("darkTheme")} /> : null}
-                <Button size="small" appearance="outline" onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
+                {themeToggle ? (
+                  <ToggleButton size="small" appearance="subtle" className={s.tool} checked={dark} onClick={() => setDark(!dark)} data-testid="theme-toggle">
+                    {t("darkTheme")}
+                  </ToggleButton>
+                ) : null}
+                <Button size="small" appearance="outline" className={s.tool} onClick={switchLang} aria-label={t("switchLanguageLabel")} data-testid="lang-switch">
                   {t("switchLanguage")}
                 </Button>
               </div>
             </header>
-            <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-              <Tab value="check">{t("tabCheck")}</Tab>
-              <Tab value="score">{t("tabScore")}</Tab>
-              <Tab value="select">{t("tabSelect")}</Tab>
-              <Tab value="city">{t("tabCity")}</Tab>
-              <Tab value="templates">{t("tabTemplates")}</Tab>
-            </TabList>
+            <div className={s.tabRow}>
+              <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+                <Tab value="check">{t("tabCheck")}</Tab>
+                <Tab value="score">{t("tabScore")}</Tab>
+                <Tab value="select">{t("tabSelect")}</Tab>
+                <Tab value="city">{t("tabCity")}</Tab>
+                <Tab value="templates">{t("tabTemplates")}</Tab>
+              </TabList>
+              {/* The guide served with the add-in (dist/help.html, built from docs/taskpane.md), at this tab's section. */}
+              <Link href={`help.html#${tab}`} target="_blank" rel="noopener" aria-label={t("helpLabel")} data-testid="help-link" className={s.help}>
+                {t("help")}
+              </Link>
+            </div>
             {/* Tabs stay mounted, so switching keeps each flow's results. */}
             <div hidden={tab !== "check"}>
               <CheckTab />

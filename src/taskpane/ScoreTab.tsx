@@ -1,6 +1,7 @@
 /** Flow 2, 评分: recognise the completion table's columns, confirm them, set the options, score, write live formulas. */
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SCORE_HEADERS } from "../core/templates";
+import { CountyFlags } from "./score/CountyFlags";
 import { MappingEditor } from "./score/MappingEditor";
 import { OptionsForm } from "./score/OptionsForm";
 import { CityTable, ProvinceTable } from "./score/ResultTables";
@@ -15,6 +16,10 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
   sheetField: { flexGrow: 1, flexBasis: 0 },
   section: { marginTop: "4px" },
+  results: { display: "flex", flexDirection: "column", rowGap: "10px" },
+  stale: { display: "flex", flexDirection: "column", rowGap: "10px", opacity: 0.55 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  invalid: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScored: (s: ScoreState) => void }) {
@@ -45,7 +50,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
           </Select>
         </Field>
         <Button size="small" onClick={() => void flow.recognise()} disabled={busy !== null}>
-          {t("recognise")}
+          {t("rereadWorkbook")}
         </Button>
       </div>
       {cm ? <MappingEditor title={t("completionSheet")} m={cm} choices={COMPLETION_CHOICES} required={COMPLETION_REQUIRED} onChange={flow.setCompletionMapping} /> : null}
@@ -59,23 +64,43 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
         {t("optionsTitle")}
       </Text>
       <OptionsForm options={flow.options} onChange={flow.setOptions} />
+      {flow.base.length ? <CountyFlags counties={flow.base} overrides={flow.flags} onChange={flow.setFlags} canWrite={!!flow.countyName && !!km} onWrite={() => void flow.writeFlags()} busy={busy !== null} /> : null}
+      {!flow.optionsValid ? (
+        <Text size={200} className={s.invalid} data-testid="options-invalid">
+          {t("optionsInvalid")}
+        </Text>
+      ) : null}
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void flow.score()} disabled={busy !== null || !cm || missing.length > 0}>
+        <Button appearance="primary" onClick={() => void flow.score()} disabled={busy !== null || !cm || missing.length > 0 || !flow.optionsValid}>
           {t("runScore")}
         </Button>
-        <Button onClick={() => void flow.write()} disabled={busy !== null || !state}>
+        {/* Out-of-date results are not written: the sheet would say options the pane no longer shows. */}
+        <Button onClick={() => void flow.write()} disabled={busy !== null || !state || flow.stale}>
           {t("writeScoreSheet")}
+        </Button>
+        <Button onClick={() => void flow.writeCopy()} disabled={busy !== null || !state || flow.stale}>
+          {t("writeDistributable")}
         </Button>
       </div>
       <Status busy={busy} error={flow.error} onDismissError={flow.clearError} note={flow.note} />
+      {result && flow.stale ? (
+        <MessageBar intent="warning" data-testid="score-stale">
+          <MessageBarBody>{t("staleResults")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {result ? (
-        <>
+        <div className={flow.stale ? s.stale : s.results} data-stale={flow.stale}>
           <Text size={200} data-testid="score-summary">
             {t("countiesRead", { n: result.counties.length, m: cities })}
           </Text>
           {result.warnings.some((w) => w.severity === "error") && result.counties.length === 0 ? (
             <ErrorBar error={{ msg: result.warnings[0], sheet: result.warnings[0].sheet, cell: result.warnings[0].cell }} />
           ) : null}
+          {/* Near the top, counted and folded: below the tables they were 100 rows out of sight. */}
+          {result.warnings.length ? <IssueList issues={result.warnings} title={t("warningsSummary", { n: result.warnings.length })} /> : null}
+          <Text size={200} className={s.hint} data-testid="click-hint">
+            {t("clickHint")}
+          </Text>
           <Text weight="semibold" className={s.section}>
             {t("provinceStage")}
           </Text>
@@ -84,8 +109,7 @@ export function ScoreTab({ state, onScored }: { state: ScoreState | null; onScor
             {t("cityStage")}
           </Text>
           <CityTable result={result} />
-          {result.warnings.length ? <IssueList issues={result.warnings} /> : null}
-        </>
+        </div>
       ) : null}
       {flow.dialog}
     </div>

@@ -48,7 +48,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
               <Text weight={p.selected ? "semibold" : "regular"}>
                 {p.rank}. {p.county}（{p.city}）
               </Text>
-              <Explained text={fmtScore(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result.options, "province")} />
+              <Explained text={fmtScore(p.total)} label={t("colTotal")} subject={p.county} explanation={() => explain(p, "total", result.options, "province")} />
               {p.selected ? (
                 <Badge color="success" size="small">
                   {t("selected")}
@@ -76,11 +76,14 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
           return (
             <li key={city} className={s.item} data-city={city}>
               <div className={s.head}>
-                <Text weight="semibold">{city}：</Text>
+                <Text weight="semibold">
+                  {city}
+                  {t("colon")}
+                </Text>
                 {rec ? (
                   <>
                     <Text>{rec.county}</Text>
-                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result.options, "city")} />
+                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} subject={rec.county} explanation={() => explain(rec, "total", result.options, "city")} />
                   </>
                 ) : (
                   <Text>{t("noRecommendation")}</Text>

@@ -1,4 +1,5 @@
 /** Flow 4, 模板: insert 9号's 2020 decomposition table and the county self-assessment template on new sheets. */
+import { OurSheets } from "./OurSheets";
 import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { CITIES } from "../core/reference";
@@ -72,6 +73,7 @@ export function TemplatesTab() {
         <Text size={200}>{t("insertSelfAssessmentHint")}</Text>
       </div>
       <Status busy={busy} error={error} onDismissError={() => setError(null)} note={note} />
+      <OurSheets />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { type Lang, inLang } from "../core/lang";
 import type { Msg } from "../core/types";
 
 export const STRINGS = {
-  appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Traditional-manufacturing upgrade" },
+  // Short enough for one line beside the tools at Excel's default 350 px pane.
+  appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Manufacturing Upgrade" },
   appSubtitle: { zh: "指标分解校核 · 督查激励评分", en: "Allocation checks · incentive scoring" },
   switchLanguage: { zh: "English", en: "中文" },
   switchLanguageLabel: { zh: "切换到英文", en: "Switch to Chinese" },
@@ -64,7 +65,6 @@ export const STRINGS = {
   countySheet: { zh: "县级情况表（政策机制）", en: "County sheet (policy items)" },
   noneOption: { zh: "（无）", en: "(none)" },
   ignoreColumn: { zh: "（不使用）", en: "(not used)" },
-  recognise: { zh: "识别列", en: "Recognise columns" },
   mappingTitle: { zh: "列对应关系（第 {row} 行为表头）", en: "Column mapping (header in row {row})" },
   mappingMissing: { zh: "缺少必需的列：{list}", en: "Required columns missing: {list}" },
   optionsTitle: { zh: "评分参数（2号文件第五条）", en: "Options (Article 5 of document No. 2)" },
@@ -193,6 +193,50 @@ export const STRINGS = {
   pageSaved: { zh: "已下载“{file}”：原文件未改动，ZG 写入的工作表和标记已保存在新文件中。", en: "Downloaded {file}: the original file is unchanged; what ZG wrote is in the new file." },
   pageNotXlsx: { zh: "文件“{file}”不是 .xlsx 工作簿（请在 Excel 或 WPS 中另存为 .xlsx 格式）", en: "{file} is not an .xlsx workbook (save it as .xlsx in Excel or WPS first)" },
   pageSaveFailed: { zh: "无法保存工作簿：{why}", en: "The workbook cannot be saved: {why}" },
+  // ── the pane in use (issue 14): fresh reads, stale results, option checks, hints ──
+  colon: { zh: "：", en: ": " },
+  rereadWorkbook: { zh: "重新读取工作簿并识别列", en: "Re-read workbook and columns" },
+  staleResults: { zh: "参数或表格已更改：下面是上次评分的结果，请重新评分。", en: "Options or tables changed: the results below are from the last run; score again." },
+  clickHint: { zh: "点击任一数字可查看其计算过程与依据。", en: "Click any number to see how it was calculated and why." },
+  warningsSummary: { zh: "提示 {n} 条（如缺少完成值）", en: "{n} warnings (missing actuals and the like)" },
+  previousWinnerTag: { zh: "上年度已获激励", en: "Previous winner" },
+  notRecommendedTag: { zh: "未推荐", en: "Not recommended" },
+  optNotNumber: { zh: "请填写数字", en: "Enter a number" },
+  optTopInvalid: { zh: "第一名得分须大于 0", en: "Top points must be above 0" },
+  optStepInvalid: { zh: "每名递减不能小于 0", en: "Step cannot be below 0" },
+  optFloorInvalid: { zh: "最低得分须在 0 到第一名得分（{top}）之间", en: "Floor must be from 0 to the top points ({top})" },
+  optSlotsInvalid: { zh: "激励名额须为不小于 1 的整数", en: "Slots must be a whole number, 1 or more" },
+  optMinAcceleratedInvalid: { zh: "加快发展县至少须为 0 到激励名额（{slots}）之间的整数", en: "Min. accelerated must be a whole number from 0 to the slots ({slots})" },
+  help: { zh: "帮助", en: "Help" },
+  flagsTitle: { zh: "加快发展县 {a} 个、上年度已获激励 {p} 个（可勾选）", en: "{a} accelerated, {p} previous winners (tick to change)" },
+  flagsIntro: {
+    zh: "默认取县级情况表中的列，没有该列时取2020年26个加快发展县名单。勾选只影响下一次评分；需要时可写回县级情况表。",
+    en: "Defaults come from the county sheet's columns, else the 2020 list of 26 accelerated counties. A tick changes the next run only; write it back to the county sheet when you want.",
+  },
+  flagAccelerated: { zh: "加快发展县", en: "Accelerated" },
+  flagPrevious: { zh: "上年度已获激励", en: "Previous winner" },
+  flagsWriteBack: { zh: "写回县级情况表", en: "Write back to the county sheet" },
+  flagsWriteBackBody: {
+    zh: "将把每个县的“加快发展县”“上年度已获激励”两列写成“是/否”（表中没有的列加在表头最右侧）。这会改动您的工作表，Excel 不能撤销加载项的写入。",
+    en: "Each county's 加快发展县 and 上年度已获激励 cells will be set to 是/否 (columns the sheet lacks are added after its last header). This changes your sheet, and Excel cannot undo an add-in's writes.",
+  },
+  flagsWriteBackYes: { zh: "写回", en: "Write back" },
+  flagsWritten: { zh: "已写回工作表“{sheet}”的 {n} 个单元格。", en: "{n} cells written back to sheet {sheet}." },
+  flagsReset: { zh: "恢复默认", en: "Reset" },
+  writeDistributable: { zh: "生成可分发副本", en: "Make a copy to send" },
+  distributableWritten: { zh: "可分发副本已写入工作表“{sheet}”：只含数值和普通公式，无需本加载项，可在 WPS 表格中打开。", en: "Copy written to sheet {sheet}: values and plain formulas only, so it opens without the add-in (and in WPS)." },
+  ourSheetsTitle: { zh: "本加载项写入的工作表", en: "Sheets this add-in wrote" },
+  ourSheetsIntro: { zh: "Excel 不能撤销加载项的写入；需要时可在此删除本加载项写入的工作表（您自己的工作表不会列出，也不会被删除）。", en: "Excel cannot undo an add-in's writes; remove a sheet this add-in wrote here (your own sheets are never listed or removed)." },
+  ourSheetsList: { zh: "列出", en: "List them" },
+  ourSheetsNone: { zh: "没有本加载项写入的工作表。", en: "No sheet written by this add-in." },
+  removeSheet: { zh: "删除", en: "Remove" },
+  removeSheetLabel: { zh: "删除工作表“{sheet}”", en: "Remove sheet {sheet}" },
+  removeSheetTitle: { zh: "删除工作表？", en: "Remove the sheet?" },
+  removeSheetBody: { zh: "删除本加载项写入的工作表“{sheet}”？", en: "Remove sheet {sheet}, written by this add-in?" },
+  removeUndoWarning: { zh: "Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空。", en: "Excel cannot undo removing a sheet, and your undo history up to this point is cleared." },
+  sheetRemoved: { zh: "已删除工作表“{sheet}”。", en: "Sheet {sheet} removed." },
+  helpLabel: { zh: "打开本页签的使用说明（新窗口）", en: "Open this tab's guide (new window)" },
+  optionsInvalid: { zh: "请先更正标红的评分参数。", en: "Correct the options marked in red first." },
 } satisfies Record<string, Msg>;
 
 export type StringKey = keyof typeof STRINGS;

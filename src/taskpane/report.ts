@@ -85,6 +85,7 @@ export function reportSheet(check: SheetCheck, lang: Lang): SheetContent {
     merges: [{ top: 0, left: 0, bottom: 0, right: header.length - 1 }],
     boldRows: [1],
     freezeRows: 2,
+    print: { titleRows: { first: 0, last: 1 }, landscape: true, fitToWidth: true },
     tables: check.results.length ? [{ name: "ZG_Check", range: { top: 1, left: 0, bottom: tableBottom, right: header.length - 1 } }] : [],
   };
 }

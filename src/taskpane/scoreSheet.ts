@@ -273,6 +273,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     numberFormats: formats,
     columnWidths: [10, 16, 14, 14, 9, 10, 10, 10, 10, 10, 12, 8],
     titleRows: [0],
+    // Printed landscape, one page wide, the title on every page (each section has its own header row).
+    print: { titleRows: { first: 0, last: 0 }, landscape: true, fitToWidth: true },
     // Titles and notes span the width, so they read as lines rather than wrapping in column A.
     merges: [0, 1, 2, cityHead - 1, provHead - 1, chooseHead - 1, detHead - 1, pdHead - 1].map((r) => ({ top: r, left: 0, bottom: r, right: t.headProvince.length - 1 })),
     boldRows: [cityHead - 1, cityHead, provHead - 1, provHead, chooseHead - 1, chooseHead, shortHead, detHead - 1, detHead, pdHead - 1, pdHead],

@@ -13,13 +13,12 @@ import {
   MessageBarTitle,
   Popover,
   PopoverSurface,
-  PopoverTrigger,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import type { Msg, ZgIssue } from "../core/types";
 import { type ExcelOps, OpError } from "../excel/ops";
 import type { Explanation } from "./explain";
@@ -88,7 +87,7 @@ const useIssueStyles = makeStyles({
 });
 
 /** Issues (cells to look at), each naming its sheet and cell, with a button to go there. */
-export function IssueList({ issues, max = 30 }: { issues: ZgIssue[]; max?: number }) {
+export function IssueList({ issues, max = 30, title }: { issues: ZgIssue[]; max?: number; title?: string }) {
   const { m, t } = useT();
   const ops = useOps();
   const s = useIssueStyles();
@@ -96,7 +95,7 @@ export function IssueList({ issues, max = 30 }: { issues: ZgIssue[]; max?: numbe
   return (
     <details>
       <summary>
-        <Text weight="semibold">{t("issuesTitle", { n: issues.length })}</Text>
+        <Text weight="semibold">{title ?? t("issuesTitle", { n: issues.length })}</Text>
       </summary>
       <ul className={s.list}>
         {issues.slice(0, max).map((i, k) => (
@@ -179,43 +178,73 @@ const useExplainStyles = makeStyles({
   article: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-/** A number that explains itself on click: the rule applied and the article of 2号 behind it. */
-export function Explained({ text, explanation, label }: { text: string; explanation: () => Explanation; label?: string }) {
+/**
+ * A number that explains itself on click: the rule applied and the article of 2号 behind it. The popover is
+ * mounted only while open: a results table holds hundreds of these numbers, and a closed Popover per number
+ * cost most of the time 评分 took to show its tables.
+ */
+export function Explained({ text, explanation, label, subject }: { text: string; explanation: () => Explanation; label?: string; subject?: string }) {
   const { t, m } = useT();
   const s = useExplainStyles();
   const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    ref.current?.focus();
+  };
   const e = open ? explanation() : null;
   return (
-    <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} withArrow positioning="below">
-      <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="transparent" size="small" className={s.number} aria-label={label ? `${label} ${text}` : text}>
-          {text}
-        </Button>
-      </PopoverTrigger>
-      <PopoverSurface className={s.surface} aria-label={t("explainTitle")}>
-        {e ? (
-          <>
-            <Text weight="semibold">
-              {m(e.title)}：{e.value}
-            </Text>
-            <Text size={200}>
-              <b>{t("explainRule")}：</b>
-              {m(e.rule)}
-            </Text>
-            {e.lines.length ? (
-              <ul className={s.lines}>
-                {e.lines.map((l, k) => (
-                  <li key={k}>{m(l)}</li>
-                ))}
-              </ul>
+    <>
+      <Button
+        ref={ref}
+        appearance="transparent"
+        size="small"
+        className={s.number}
+        aria-label={[subject, label, text].filter(Boolean).join(" ")}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(k) => {
+          if (k.key === "Escape" && open) close();
+        }}
+      >
+        {text}
+      </Button>
+      {open && ref.current ? (
+        <Popover open onOpenChange={(_, d) => (!d.open ? close() : undefined)} withArrow positioning={{ target: ref.current, position: "below" }}>
+          <PopoverSurface className={s.surface} aria-label={t("explainTitle")}>
+            {e ? (
+              <>
+                <Text weight="semibold">
+                  {m(e.title)}
+                  {t("colon")}
+                  {e.value}
+                </Text>
+                <Text size={200}>
+                  <b>
+                    {t("explainRule")}
+                    {t("colon")}
+                  </b>
+                  {m(e.rule)}
+                </Text>
+                {e.lines.length ? (
+                  <ul className={s.lines}>
+                    {e.lines.map((l, k) => (
+                      <li key={k}>{m(l)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <Text className={s.article}>
+                  {t("explainArticle")}
+                  {t("colon")}
+                  {m(e.article)}
+                </Text>
+              </>
             ) : null}
-            <Text className={s.article}>
-              {t("explainArticle")}：{m(e.article)}
-            </Text>
-          </>
-        ) : null}
-      </PopoverSurface>
-    </Popover>
+          </PopoverSurface>
+        </Popover>
+      ) : null}
+    </>
   );
 }
 

@@ -115,7 +115,8 @@ describe("indicators as rows with every kind of extra line and column", () => {
     expect(table.childNames).toEqual(["东城区", "西城区", "南湖新区"]);
     // The title, the empty row, the section row 二、绿色发展 and the notes are not indicators.
     expect(table.indicators.map((i) => i.indicator)).toEqual(["新增工业机器人", "研发费用支出增长", "腾出用能", "建设提升小微企业园"]);
-    expect(table.region).toEqual({ top: 2, left: 0, bottom: 9, right: 8 });
+    // On the sheet (origin B3 added), as the cell references are: B5:J12.
+    expect(table.region).toEqual({ top: 4, left: 1, bottom: 11, right: 9 });
   });
 
   test("cell references count from the used range's origin (B3)", () => {

@@ -327,6 +327,78 @@ async function main() {
       assert(restored === before, `restoring the actual restores the total (${before} vs ${restored})`);
     });
 
+    await step("改数后再评分：窗格显示新总分 / score again after raising actuals: the pane shows the new total", async () => {
+      await pane.getByRole("tab", { name: "评分" }).click();
+      const county = await pane.getByTestId("province-table").locator("tbody tr").last().getAttribute("data-county");
+      // The city-stage total (the province stage scores again among the recommended).
+      const before = (await pane.getByTestId("city-table").locator(`tr[data-county="${county}"] td:last-child`).innerText()).trim();
+      const edits = await page.evaluate((county) => {
+        const b = window.zgBook;
+        const src = b.sheet("完成情况");
+        const out = [];
+        src.cells.forEach((r, i) => {
+          if (r[1] === county && typeof r[5] === "number") {
+            out.push({ address: `F${i + 1}`, old: r[5] });
+            b.setCell("完成情况", `F${i + 1}`, r[5] * 10);
+          }
+        });
+        return out;
+      }, county);
+      assert(edits.length > 0, `no numeric actual of ${county} to raise`);
+      await pane.getByRole("button", { name: "评分", exact: true }).click();
+      const cityRow = pane.getByTestId("city-table").locator(`tr[data-county="${county}"]`);
+      await page.waitForFunction(
+        ({ county, before }) => {
+          const r = document.querySelector(`[data-testid=city-table] tr[data-county="${county}"]`);
+          return r && r.querySelector("td:last-child").innerText.trim() !== before;
+        },
+        { county, before },
+      );
+      const after = (await cityRow.locator("td").last().innerText()).trim();
+      assert(after !== before, `${county}: the pane still shows ${before}`);
+      // Out of date after an option changes, until the next run.
+      const step = pane.getByRole("spinbutton", { name: "每名递减" });
+      await step.fill("0.4");
+      await pane.getByTestId("score-stale").waitFor();
+      await step.fill("0.5");
+      await pane.getByTestId("score-stale").waitFor({ state: "detached" });
+      await page.evaluate((edits) => edits.forEach((e) => window.zgBook.setCell("完成情况", e.address, e.old)), edits);
+      await pane.getByRole("button", { name: "评分", exact: true }).click();
+      await page.waitForFunction(
+        ({ county, before }) => document.querySelector(`[data-testid=city-table] tr[data-county="${county}"] td:last-child`)?.innerText.trim() === before,
+        { county, before },
+      );
+    });
+
+    await step("生成可分发副本：只有数值与普通公式 / the copy to send holds values and plain formulas only", async () => {
+      await pane.getByRole("button", { name: "生成可分发副本" }).click();
+      await pane.getByText(/可分发副本已写入工作表/).waitFor();
+      await sheetTab("ZG评分结果（可分发）").waitFor();
+      const check = await page.evaluate(() => {
+        const b = window.zgBook;
+        const s = b.sheet("ZG评分结果（可分发）");
+        const formulas = s.cells.flat().filter((v) => typeof v === "string" && v.startsWith("="));
+        const head = s.cells.findIndex((r) => r[0] === "设区市" && r[2] === "完成分合计S");
+        return { formulas: formulas.length, zg: formulas.filter((f) => f.includes("ZG.")).length, total: b.value("ZG评分结果（可分发）", head + 1, 7), county: s.cells[head + 1][1] };
+      });
+      assert(check.formulas > 270 && check.zg === 0, `plain formulas only: ${JSON.stringify(check)}`);
+      const paneTotal = await pane.getByTestId("city-table").locator(`tr[data-county="${check.county}"] td:last-child`).innerText();
+      assert(Math.abs(Number(paneTotal) - check.total) < 0.006, `copy total ${check.total} vs pane ${paneTotal}`);
+    });
+
+    await step("删除 ZG 写入的表 / a sheet ZG wrote is removed after a confirmation", async () => {
+      await pane.getByRole("tab", { name: "模板" }).click();
+      await pane.getByRole("button", { name: "列出" }).click();
+      await pane.getByTestId("our-sheets").waitFor();
+      await pane.getByRole("button", { name: "删除工作表“ZG评分结果（可分发）”" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "删除" }).click();
+      await pane.getByText("已删除工作表“ZG评分结果（可分发）”。").waitFor();
+      assert((await sheetTab("ZG评分结果（可分发）").count()) === 0, "the copy's tab is gone");
+      assert((await sheetTab("完成情况").count()) === 1, "the user's sheet stays");
+      const help = await pane.getByTestId("help-link").getAttribute("href");
+      assert(help === "help.html#templates", `help link of the templates tab: ${help}`);
+    });
+
     await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
       await pane.getByRole("tab", { name: "推荐与入围" }).click();
       const list = pane.getByTestId("shortlist");
@@ -353,10 +425,46 @@ async function main() {
       await pane.getByRole("tab", { name: "Check" }).waitFor();
       await pane.getByRole("tab", { name: "Score" }).click();
       await pane.getByText("Province stage").waitFor();
+      // At Excel's default pane width: the header on one line in English too.
+      const header = await pane.locator("header").boundingBox();
+      assert(header && header.height < 60, `the English header takes ${header && header.height}px`);
+      const cut = await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth);
+      assert(!cut, "the English title is cut short");
+      await page.evaluate(() => {
+        const aside = document.querySelector("aside.pane");
+        const at = document.querySelector("[data-testid=city-table]");
+        aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 120;
+      });
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-en.png") });
+      await page.evaluate(() => (document.querySelector("aside.pane").scrollTop = 0));
       await pane.getByRole("tab", { name: "Check" }).click();
       await shoot("english.png");
       await pane.getByTestId("lang-switch").click();
       await pane.getByRole("tab", { name: "分解校核" }).waitFor();
+    });
+
+    await step("350 px，浅色与深色 / at 350 px, light and dark", async () => {
+      await pane.getByRole("tab", { name: "评分" }).click();
+      // 350 px and the preview's 1 px border between the pane and the grid.
+      const width = await page.evaluate(() => document.querySelector("aside.pane").getBoundingClientRect().width);
+      assert(Math.round(width) === 351, `the pane is ${width}px wide`);
+      const title = await pane.locator("h1").boundingBox();
+      assert(title && title.height < 30, `the title wraps (${title && title.height}px)`);
+      assert(!(await pane.locator("h1").evaluate((e) => e.scrollWidth > e.clientWidth)), "the title is cut short");
+      const toggle = await pane.getByTestId("theme-toggle").boundingBox();
+      assert(toggle && toggle.height < 32, `深色 breaks onto two lines (${toggle && toggle.height}px)`);
+      const detail = await pane.getByTestId("click-hint").evaluate((e) => parseFloat(window.getComputedStyle(e).fontSize));
+      assert(detail >= 12, `hint text is ${detail}px`);
+      // The results' top in view: the warnings summary, the hint and the start of the province table.
+      await page.evaluate(() => {
+        const aside = document.querySelector("aside.pane");
+        const at = document.querySelector("[data-testid=score-summary]");
+        aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 240;
+      });
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-zh.png") });
+      await pane.getByTestId("theme-toggle").click();
+      await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-dark.png") });
+      await pane.getByTestId("theme-toggle").click();
     });
 
     await step("汇总与差距：在浏览器中读取各县自评表，写入新表并评分，差距分析 / the city round reads county files in the browser", async () => {

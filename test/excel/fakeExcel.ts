@@ -56,6 +56,8 @@ export interface FakeSheet {
   tables: { name: string; address: string }[];
   charts: number;
   deleted: boolean;
+  /** Page setup as office.ts set it (Worksheet.pageLayout, ExcelApi 1.9). */
+  page: { orientation?: string; zoom?: unknown; titleRows?: string };
   /** Every range object office.ts received for this sheet, with where it is. */
   ranges: { address: string; mock: OfficeMockObject }[];
   activated: boolean;
@@ -218,6 +220,7 @@ export class FakeExcel {
       tables: [],
       charts: 0,
       deleted: false,
+      page: {},
       ranges: [],
       activated: false,
     };
@@ -392,6 +395,17 @@ export class FakeExcel {
         else s.name = String(v);
       },
     });
+    // Page setup: plain writes recorded on the sheet ("The PageLayoutZoomOptions object must be set as a JSON object").
+    const page = {
+      set orientation(v: string) {
+        s.page.orientation = v;
+      },
+      set zoom(v: unknown) {
+        s.page.zoom = v;
+      },
+      setPrintTitleRows: (rows: string) => void (s.page.titleRows = rows),
+    };
+    Object.defineProperty(mock, "pageLayout", { configurable: true, get: () => page });
     // Tables of this sheet, for office.ts to load their names.
     Object.defineProperty((mock as unknown as { tables: object }).tables, "items", { get: () => s.tables.map((t) => ({ name: t.name })) });
     this.sheetMocks.set(s.id, mock);

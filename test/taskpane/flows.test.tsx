@@ -62,7 +62,7 @@ describe("分解校核 / check", () => {
     expect(rows[1]).toHaveTextContent("分解合计比上级目标少 10台");
     expect(rows[2]).toHaveTextContent("低于目标的地区：乙县");
     // The gap explains itself: the sum, child by child, and the document behind the rule.
-    await user.click(within(rows[1]).getByRole("button", { name: "差额 -10台" }));
+    await user.click(within(rows[1]).getByRole("button", { name: "新增工业机器人 差额 -10台" }));
     expect(await screen.findByText("丙县：70台，E3")).toBeTruthy();
     expect(screen.getByText(/浙转升办〔2020〕9号/)).toBeTruthy();
     await user.keyboard("{Escape}");
@@ -234,7 +234,7 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     expect(rows[0]).toHaveTextContent(String(Math.round(expected.province[0].total * 100) / 100));
 
     // Explain: the total of the first county, with the article of 2号.
-    await user.click(within(rows[0]).getByRole("button", { name: /^总分/ }));
+    await user.click(within(rows[0]).getByRole("button", { name: / 总分 / }));
     expect(await screen.findByText(/第五条 评价指标体系/)).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "写入评分结果表（实时公式）" }));

@@ -39,6 +39,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from "../ops";
+import { notOurs } from "../ops";
 
 /** A conditional format: its type, its custom rule (for "Custom") and the areas it applies to. */
 export interface MemoryConditionalFormat {
@@ -469,6 +470,33 @@ export class MemoryWorkbook implements ExcelOps {
     }
     this.notify();
     return removed;
+  }
+
+  async setUserCells(sheet: string, cells: { address: string; value: string }[]): Promise<number> {
+    this.calls.push(`setUserCells:${sheet}`);
+    const s = this.sheet(sheet);
+    if (!s) throw new OpError({ zh: `找不到工作表“${sheet}”`, en: `No sheet named ${sheet}` }, "no-sheet", sheet);
+    for (const c of cells) {
+      const b = parseBlock(c.address);
+      if (!b) throw new OpError({ zh: `“${c.address}”不是单元格地址`, en: `"${c.address}" is not a cell address` }, "bad-address", sheet);
+      this.put(s, b.top, b.left, c.value);
+      // Stored as text, as office.ts writes it (Text format): never read as a formula or a number.
+      s.texts.add(`${b.top},${b.left}`);
+    }
+    this.changed();
+    return cells.length;
+  }
+
+  async removeOurSheet(name: string): Promise<boolean> {
+    this.calls.push(`removeOurSheet:${name}`);
+    const s = this.sheet(name);
+    if (!s) return false;
+    if (s.ours === undefined) throw notOurs(s.name);
+    const i = this.sheets.indexOf(s);
+    this.sheets.splice(i, 1);
+    if (this.active >= this.sheets.length || this.active === i) this.active = Math.max(0, Math.min(this.active, this.sheets.length - 1));
+    this.changed();
+    return true;
   }
 
   async goTo(sheet: string, cell?: string): Promise<void> {

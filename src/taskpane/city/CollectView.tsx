@@ -13,7 +13,7 @@ import { DEFAULT_OPTIONS, type SheetData } from "../../core/types";
 import type { SheetContent } from "../../excel/ops";
 import { tr } from "../i18n";
 import { detectHeader, readCounties } from "../scoreInput";
-import type { ScoreState } from "../score/useScoreFlow";
+import { inputsKey, type ScoreState } from "../score/useScoreFlow";
 import { IssueList, Status, useBusy, useNote, useOps, useT } from "../shared";
 import type { WorkbookReader } from "./readFiles";
 
@@ -94,7 +94,13 @@ export function CollectView({ onScored, reader }: { onScored: (s: ScoreState) =>
         return;
       }
       const selection = runSelection(counties.counties, { ...DEFAULT_OPTIONS });
-      onScored({ result: { ...selection, warnings: [...counties.warnings, ...selection.warnings] }, counties: counties.counties, completion, county });
+      onScored({
+        result: { ...selection, warnings: [...counties.warnings, ...selection.warnings] },
+        inputs: inputsKey(names[0], names[1], completion.mapping, county.mapping, { ...DEFAULT_OPTIONS }, {}),
+        counties: counties.counties,
+        completion,
+        county,
+      });
       setNote("collectWritten", { sheets: names });
     });
 

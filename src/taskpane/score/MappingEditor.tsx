@@ -23,7 +23,7 @@ export function MappingEditor({ title, m, choices, required, onChange }: { title
     <details className={s.details} open={!complete}>
       <summary className={s.summary}>
         {title} · {t("mappingTitle", { row: m.row + 1 })}
-        {complete ? `：${found.join(lang === "zh" ? "、" : ", ")}` : ""}
+        {complete ? `${t("colon")}${found.join(lang === "zh" ? "、" : ", ")}` : ""}
       </summary>
       <div className={s.mapping}>
         {m.texts.map((text, i) =>

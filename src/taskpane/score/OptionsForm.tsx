@@ -1,6 +1,8 @@
 /** The scoring options of rules.md (top, step, floor, standard score, completion basis, places, 加快发展县). */
 import { Field, Input, Select, makeStyles } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ScoreOptions } from "../../core/types";
+import type { StringKey } from "../i18n";
 import { useT } from "../shared";
 
 const useStyles = makeStyles({
@@ -8,40 +10,84 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated";
+export type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated";
+const NUMERIC: readonly NumericOption[] = ["top", "step", "floor", "slots", "minAccelerated"];
 
-export function OptionsForm({ options, onChange }: { options: ScoreOptions; onChange: (o: ScoreOptions) => void }) {
+export type RawOptions = Record<NumericOption, string>;
+export type OptionErrors = Partial<Record<NumericOption, { key: StringKey; vars?: Record<string, number> }>>;
+
+export function rawOf(o: ScoreOptions): RawOptions {
+  return Object.fromEntries(NUMERIC.map((k) => [k, String(o[k])])) as RawOptions;
+}
+
+/**
+ * Each field's fault in its own words (the engine's checkRankOptions/resolveOptions rules, said as the form
+ * names the fields): a wrong field is marked where it is, and nothing is scored until it is right.
+ */
+export function optionErrors(raw: RawOptions): OptionErrors {
+  const errors: OptionErrors = {};
+  const n = (k: NumericOption): number | null => {
+    const text = raw[k].trim();
+    const v = Number(text);
+    if (text === "" || !Number.isFinite(v)) {
+      errors[k] = { key: "optNotNumber" };
+      return null;
+    }
+    return v;
+  };
+  const top = n("top");
+  const step = n("step");
+  const floor = n("floor");
+  const slots = n("slots");
+  const minAccelerated = n("minAccelerated");
+  if (top !== null && top <= 0) errors.top = { key: "optTopInvalid" };
+  if (step !== null && step < 0) errors.step = { key: "optStepInvalid" };
+  if (floor !== null && top !== null && (floor < 0 || floor > top)) errors.floor = { key: "optFloorInvalid", vars: { top } };
+  if (slots !== null && (!Number.isInteger(slots) || slots < 1)) errors.slots = { key: "optSlotsInvalid" };
+  if (minAccelerated !== null && slots !== null && (!Number.isInteger(minAccelerated) || minAccelerated < 0 || minAccelerated > slots))
+    errors.minAccelerated = { key: "optMinAcceleratedInvalid", vars: { slots } };
+  return errors;
+}
+
+/**
+ * `onChange(options, valid)`: the options as typed; `valid` false while a field is wrong (the options then
+ * keep the last right value of that field, and the caller scores nothing).
+ */
+export function OptionsForm({ options, onChange }: { options: ScoreOptions; onChange: (o: ScoreOptions, valid: boolean) => void }) {
   const { t } = useT();
   const s = useStyles();
-  const num = (key: NumericOption, label: string, step: number, min: number) => (
-    <Field label={label} size="small">
-      <Input
-        size="small"
-        className={s.input}
-        type="number"
-        step={step}
-        min={min}
-        defaultValue={String(options[key])}
-        onChange={(_, d) => {
-          const v = Number(d.value);
-          if (d.value !== "" && Number.isFinite(v)) onChange({ ...options, [key]: v });
-        }}
-      />
-    </Field>
-  );
+  const [raw, setRaw] = useState<RawOptions>(() => rawOf(options));
+  const errors = optionErrors(raw);
+  const edit = (key: NumericOption, text: string) => {
+    const next = { ...raw, [key]: text };
+    setRaw(next);
+    const e = optionErrors(next);
+    const valid = Object.keys(e).length === 0;
+    const parsed = Object.fromEntries(NUMERIC.filter((k) => !e[k]).map((k) => [k, Number(next[k])]));
+    onChange({ ...options, ...parsed }, valid);
+  };
+  const num = (key: NumericOption, label: string, step: number, min: number) => {
+    const e = errors[key];
+    return (
+      <Field label={label} size="small" validationState={e ? "error" : "none"} validationMessage={e ? t(e.key, e.vars) : undefined}>
+        <Input size="small" className={s.input} type="number" step={step} min={min} value={raw[key]} onChange={(_, d) => edit(key, d.value)} />
+      </Field>
+    );
+  };
+  const valid = Object.keys(errors).length === 0;
   return (
     <div className={s.grid}>
       {num("top", t("optTop"), 0.5, 0)}
       {num("step", t("optStep"), 0.1, 0)}
       {num("floor", t("optFloor"), 0.5, 0)}
       <Field label={t("optStd")} size="small">
-        <Select size="small" value={options.std} onChange={(_, d) => onChange({ ...options, std: d.value as ScoreOptions["std"] })}>
+        <Select size="small" value={options.std} onChange={(_, d) => onChange({ ...options, std: d.value as ScoreOptions["std"] }, valid)}>
           <option value="full">{t("optStdFull")}</option>
           <option value="max">{t("optStdMax")}</option>
         </Select>
       </Field>
       <Field label={t("optBasis")} size="small">
-        <Select size="small" value={options.basis} onChange={(_, d) => onChange({ ...options, basis: d.value as ScoreOptions["basis"] })}>
+        <Select size="small" value={options.basis} onChange={(_, d) => onChange({ ...options, basis: d.value as ScoreOptions["basis"] }, valid)}>
           <option value="ratio">{t("optBasisRatio")}</option>
           <option value="value">{t("optBasisValue")}</option>
         </Select>

@@ -1,8 +1,10 @@
 /** The two stages' results as tables; every score explains itself when clicked. */
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import type { SelectionResult } from "../../core/types";
+import { memo } from "react";
+import type { CountyResult, SelectionResult } from "../../core/types";
 import { explain, type ScoreField } from "../explain";
 import { fmtScore } from "../i18n";
+import { useRovingTable } from "../roving";
 import { Explained, useT } from "../shared";
 
 const useStyles = makeStyles({
@@ -18,7 +20,7 @@ type Unit = Parameters<typeof explain>[0];
 /** A score cell that opens its explanation. */
 function ScoreCell({ unit, field, stage, label, result }: { unit: Unit; field: ScoreField; stage: "city" | "province"; label: string; result: SelectionResult }) {
   const text = field === "rank" ? String((unit as { rank?: number }).rank ?? "") : fmtScore(unit[field as Exclude<ScoreField, "rank">] as number);
-  return <Explained text={text} label={label} explanation={() => explain(unit, field, result.options, stage)} />;
+  return <Explained text={text} label={label} subject={unit.county} explanation={() => explain(unit, field, result.options, stage)} />;
 }
 
 const SCORE_FIELDS = [
@@ -28,11 +30,13 @@ const SCORE_FIELDS = [
   ["total", "colTotal"],
 ] as const;
 
-export function ProvinceTable({ result }: { result: SelectionResult }) {
+// Memoised: a result never changes after it is computed, and the form above re-renders on every keystroke.
+export const ProvinceTable = memo(function ProvinceTable({ result }: { result: SelectionResult }) {
   const { t } = useT();
   const s = useStyles();
+  const roving = useRovingTable<HTMLTableElement>();
   return (
-    <table className={s.table} data-testid="province-table">
+    <table className={s.table} data-testid="province-table" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <thead>
         <tr>
           <th className={s.th}>{t("colRank")}</th>
@@ -68,14 +72,31 @@ export function ProvinceTable({ result }: { result: SelectionResult }) {
       </tbody>
     </table>
   );
+});
+
+/**
+ * The head of a city's list that is not recommended says why on its row (上年度已获激励, an unresolved tie),
+ * not only on the 推荐与入围 tab: otherwise the first row looks like an error next to the 推荐 below it.
+ */
+function HeadNotRecommended({ c }: { c: CountyResult }) {
+  const { t, m } = useT();
+  if (c.cityRank !== 1 || c.recommended) return null;
+  const why = c.reasons.find((r) => r.code !== "not-best") ?? c.reasons[0];
+  const previous = why?.code === "previous-winner";
+  return (
+    <Badge size="small" appearance="tint" color="warning" data-head-tag={why?.code ?? "none"} title={why ? m(why) : undefined}>
+      {t(previous ? "previousWinnerTag" : "notRecommendedTag")}
+    </Badge>
+  );
 }
 
-export function CityTable({ result }: { result: SelectionResult }) {
+export const CityTable = memo(function CityTable({ result }: { result: SelectionResult }) {
   const { t } = useT();
   const s = useStyles();
+  const roving = useRovingTable<HTMLTableElement>();
   const cities = [...new Set(result.counties.map((c) => c.city))];
   return (
-    <table className={s.table} data-testid="city-table">
+    <table className={s.table} data-testid="city-table" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <thead>
         <tr>
           <th className={s.th}>{t("colCounty")}</th>
@@ -105,6 +126,7 @@ export function CityTable({ result }: { result: SelectionResult }) {
                       {t("recommended")}
                     </Badge>
                   ) : null}
+                  <HeadNotRecommended c={c} />
                 </td>
                 {SCORE_FIELDS.map(([field, col]) => (
                   <td key={field} className={`${s.td} ${s.num}`}>
@@ -117,4 +139,4 @@ export function CityTable({ result }: { result: SelectionResult }) {
       </tbody>
     </table>
   );
-}
+});
