@@ -82,6 +82,7 @@ export type EngineIssueCode =
   | "no-city"
   | "no-candidate"
   | "tie-unresolved"
+  | "tie-broken"
   | "fewer-than-slots"
   | "too-few-accelerated";
 
@@ -100,6 +101,7 @@ export type ReasonCode =
   | "accelerated-replacement"
   | "replaced"
   | "selected"
+  | "proposed"
   | "not-selected";
 
 /** A problem found in the input, returned as a value. */
@@ -276,8 +278,13 @@ export interface ScoreOptions extends RankOptions {
   basis: Basis;
   /** Number of counties the province selects (default 6). */
   slots: number;
-  /** At least this many of the selected must be 加快发展县 (default 1). */
+  /** At least this many of the selected must be 加快发展县 (default 1; 0 switches the 原则上 reading off). */
   minAccelerated: number;
+  /**
+   * 差额比例 of 2号 第六条（三）: the proposed list (拟列入督查激励建议名单) holds ⌈slots × (1 + margin)⌉ names
+   * (default 0.2: ours, the documents give no figure).
+   */
+  margin: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
@@ -288,6 +295,7 @@ export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
   basis: "ratio",
   slots: 6,
   minAccelerated: 1,
+  margin: 0.2,
 });
 
 /** 第五条(二): the policy-mechanism inputs of one county. */
@@ -363,7 +371,10 @@ export interface CountyResult extends UnitScore {
 
 export interface ProvinceResult extends UnitScore {
   rank: number;
+  /** Within the suggested places (建议激励名额内). */
   selected: boolean;
+  /** On the proposed list (拟列入督查激励建议名单), a superset of `selected`. */
+  proposed: boolean;
   accelerated: boolean;
   reasons: Reason[];
 }
