@@ -1,5 +1,6 @@
 /** Command-line arguments → a validated request. Every bad argument is a CliError (exit status 2). */
 import { DEFAULT_OPTIONS, type ScoreOptions } from "../core/types";
+import { MAX_MARGIN } from "../core/score";
 import { argumentError } from "./errors";
 
 export type CommandName = "check" | "score" | "template";
@@ -21,7 +22,7 @@ export interface Request {
 }
 
 type Flag = "json" | "force" | "help";
-type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated";
+type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "margin";
 
 const FLAGS: Record<CommandName, readonly Flag[]> = {
   check: ["json", "force", "help"],
@@ -30,7 +31,7 @@ const FLAGS: Record<CommandName, readonly Flag[]> = {
 };
 const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
-  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated"],
+  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
   template: ["out", "city"],
 };
 
@@ -173,6 +174,7 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   if (raw["min-accelerated"] !== undefined) {
     o.minAccelerated = number("min-accelerated", raw["min-accelerated"], { min: 0, integer: true });
   }
+  if (raw.margin !== undefined) o.margin = number("margin", raw.margin, { min: 0, max: MAX_MARGIN });
   if (raw.std !== undefined) o.std = choice("std", raw.std, ["full", "max"]) as ScoreOptions["std"];
   if (raw.basis !== undefined) o.basis = choice("basis", raw.basis, ["ratio", "value"]) as ScoreOptions["basis"];
   if (o.floor > o.top) {
@@ -190,12 +192,12 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   return o;
 }
 
-function number(name: string, text: string, rule: { min: number; exclusiveMin?: boolean; integer?: boolean }): number {
+function number(name: string, text: string, rule: { min: number; max?: number; exclusiveMin?: boolean; integer?: boolean }): number {
   const ok = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text);
   const x = ok ? Number(text) : NaN;
   const what = rule.integer ? { zh: "整数", en: "whole number" } : { zh: "数", en: "number" };
-  const bound = rule.exclusiveMin ? `> ${rule.min}` : `≥ ${rule.min}`;
-  if (!Number.isFinite(x) || (rule.integer && !Number.isInteger(x)) || x < rule.min || (rule.exclusiveMin && x === rule.min)) {
+  const bound = rule.max !== undefined ? `${rule.min}–${rule.max}` : rule.exclusiveMin ? `> ${rule.min}` : `≥ ${rule.min}`;
+  if (!Number.isFinite(x) || (rule.integer && !Number.isInteger(x)) || x < rule.min || (rule.max !== undefined && x > rule.max) || (rule.exclusiveMin && x === rule.min)) {
     throw argumentError({
       zh: `--${name} 的值“${text}”无效：应为${bound} 的${what.zh}`,
       en: `--${name} "${text}" is not valid: it must be a ${what.en} ${bound}`,

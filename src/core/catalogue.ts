@@ -219,6 +219,11 @@ export const UNCHECKED = {
       "没有上级目标：指标名称中没有目标值，也没有“全省目标/全市目标/目标任务”单元格",
       "no parent target: the label states none and there is no 全省目标/全市目标/目标任务 (parent target) cell",
     ),
+  noCityParent: () =>
+    both(
+      "县级分解表没有全市目标：请在“全市目标”列填写本市的目标（指标名称中的数是全省目标，不能作为本市目标）",
+      "no city target: fill in the 全市目标 column (the figure in the label is the province's target, not the city's)",
+    ),
   unitsDiffer: (expected: Msg, others: readonly { child: Msg; unit: Msg }[]) =>
     both(
       `单位不一致，无法换算：上级目标为“${expected.zh}”，${others.map((m) => `${m.child.zh}为“${m.unit.zh}”`).join("，")}`,

@@ -126,6 +126,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const spec = unitSpec(input.unit) ?? labelUnitSpec(label);
 
   // ── the parent target ──
+  const cityParent = input.parentScope === "city";
+  // Under a city's figure the label's figure is the province's: it gives the unit, never the parent.
   const labelQ = readLabelTarget(label);
   let parentQ: Quantity | null = null;
   let parentError: Msg | null = null;
@@ -148,8 +150,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     // A bare number in a 全省目标 column is in the unit the label states.
     parentQ = withFields(parentQ, { unit: labelQ.unit, isRate: labelQ.isRate });
   }
-  if (!parentQ && !parentError && labelQ) parentQ = labelQ;
-  if (parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
+  if (!parentQ && !parentError && labelQ && !cityParent) parentQ = labelQ;
+  if (!cityParent && parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
     issues.push(
       issue(
         "parent-label-mismatch",
@@ -167,7 +169,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     if (first) parentQ = withFields(parentQ, { unit: first.unit, isRate: first.isRate });
   }
 
-  const cumulative = isCumulativeLabel(label);
+  // 9号: the cities' figures for the 累计 indicator are 当年新增数, so under a city parent it is a total.
+  const cumulative = isCumulativeLabel(label) && !cityParent;
   const kind: IndicatorKind = cumulative ? "cumulative" : parentQ?.isRate ? "rate" : "total";
   // "At most" wherever it is written: a 全省目标 cell of 100万吨 under a label saying 不超过100万吨 is a ceiling.
   const bound: Bound = parentQ?.bound === "atMost" || (parentQ && labelQ?.bound === "atMost") ? "atMost" : "atLeast";
@@ -237,7 +240,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     return unchecked(UNCHECKED.childrenUnreadable(unreadable));
   }
   if (!parentQ) {
-    return unchecked(UNCHECKED.noParent());
+    return unchecked(cityParent ? UNCHECKED.noCityParent() : UNCHECKED.noParent());
   }
   if (mismatched.length > 0) {
     return unchecked(UNCHECKED.unitsDiffer(unitName(unit), mismatched.map((m) => ({ child: named(m.name, m.at), unit: unitName(m.unit) }))));

@@ -178,6 +178,12 @@ export interface AllocationInput {
   children: ChildCell[];
   /** Cells of 合计/小计/总计 rows or columns: compared with the computed sum, reported as a warning when they differ. */
   totals?: ChildCell[];
+  /**
+   * Whose figure the parent is: 'city' in a county table (a 全市目标 line, or children that are one city's
+   * counties). Then the figure in a 9号 label is the province's, never the parent, and the 累计 indicator is
+   * checked as a total (9号: the cities' figures are already 当年新增数). Default 'province'.
+   */
+  parentScope?: "province" | "city";
   /** For a cumulative (累计) indicator: the base year's stock, when the user supplies it. */
   base?: number | null;
   /** The label cell. */

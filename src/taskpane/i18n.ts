@@ -111,8 +111,17 @@ export const STRINGS = {
   templatesIntro: { zh: "在新工作表中插入模板，不改动现有工作表。", en: "Insert templates on new sheets; existing sheets are left alone." },
   insertDecomposition: { zh: "插入2020年分解方案（9号文件）", en: "Insert the 2020 allocation (document No. 9)" },
   insertDecompositionHint: { zh: "9号文件附件：18项关键性量化指标分解到11个设区市，照原文录入。", en: "Document No. 9's attachment: 18 indicators allocated to the 11 cities, as printed." },
+  cityForCounties: { zh: "设区市", en: "City" },
+  insertCityDecomposition: { zh: "插入设区市分解到县模板（9号文件）", en: "Insert a city's decomposition to its counties (document No. 9)" },
+  insertCityDecompositionHint: {
+    zh: "浙转升办〔2020〕9号要求各设区市将目标细化分解到所辖县（市、区），5月30日前上报备案：“全市目标”照录9号，每县一列，校核公式为普通 Excel 函数，无需加载项。",
+    en: "浙转升办〔2020〕9号 asks each city to decompose its targets to its counties and file the plan by 30 May: 全市目标 as printed in 9号, one column per county, check formulas in plain Excel (no add-in needed).",
+  },
   insertSelfAssessment: { zh: "插入县（市、区）自评模板", en: "Insert the county self-assessment template" },
-  insertSelfAssessmentHint: { zh: "完成情况、县级情况、指标、说明四张表，含下拉选择与数据验证。", en: "Four sheets (completion, county, indicators, guide) with drop-downs and data validation." },
+  insertSelfAssessmentHint: {
+    zh: "浙转升办〔2020〕2号第六条（二）：每年3月份填报上一年度关键性量化指标完成情况及支撑材料。完成情况（含“支撑材料”列）、县级情况、指标、说明四张表，含下拉选择与数据验证。",
+    en: "浙转升办〔2020〕2号 Art. 6(2): filed in March with the previous year's figures and the supporting material. Four sheets (completion with a 支撑材料 column, county, indicators, guide) with drop-downs and data validation.",
+  },
   cityFilter: { zh: "只含某设区市（可选）", en: "Only one city (optional)" },
   allCities: { zh: "全部设区市", en: "All cities" },
   inserted: { zh: "已插入：{list}", en: "Inserted: {list}" },

@@ -132,7 +132,7 @@ maybe("score --out: Calc's totals and ranks from our formulas equal zg's JSON", 
     province: { county: string; total: number; rank: number }[];
   }>(zg(["score", path.join(SAMPLES, "sample-completion.xlsx"), "--json"]));
 
-  const city = sheetCsv(files.score, "设区市评分").filter((r) => r.length >= 9 && /[县市区]$/.test(r[1]));
+  const city = sheetCsv(files.score, "设区市推荐环节").filter((r) => r.length >= 9 && /[县市区]$/.test(r[1]));
   expect(city).toHaveLength(90);
   city.forEach((row, i) => {
     expect(row[1]).toBe(out.counties[i].county);
@@ -140,7 +140,7 @@ maybe("score --out: Calc's totals and ranks from our formulas equal zg's JSON", 
     expect(Number(row[8])).toBe(out.counties[i].cityRank);
   });
 
-  const province = sheetCsv(files.score, "全省评选").filter((r) => r.length >= 9 && /^\d+$/.test(r[0]));
+  const province = sheetCsv(files.score, "省级部门评送环节").filter((r) => r.length >= 9 && /^\d+$/.test(r[0]));
   expect(province).toHaveLength(11);
   province.forEach((row, i) => {
     expect(row[2]).toBe(out.province[i].county);

@@ -121,8 +121,8 @@ describe("a fixture scored by hand", () => {
     expect(sha256(file)).toBe(before);
 
     const wb = await openXlsx(result);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["设区市评分", "全省评选", "指标明细", "提示", "选项与规则"]);
-    const city = wb.getWorksheet("设区市评分")!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["设区市推荐环节", "省级部门评送环节", "指标明细", "提示", "选项与规则"]);
+    const city = wb.getWorksheet("设区市推荐环节")!;
     expect(city.getRow(3).values).toEqual(
       expect.arrayContaining(["杭州市", "上城区", 10, 10, 60, 20, 10]),
     );
@@ -131,7 +131,7 @@ describe("a fixture scored by hand", () => {
     expect(city.getCell("I4").value).toMatchObject({ result: 2 });
     expect(String((city.getCell("I4").value as ExcelJS.CellFormulaValue).formula)).toContain("SUMPRODUCT");
     expect(city.getCell("E3").numFmt).toBe("0.00");
-    const province = wb.getWorksheet("全省评选")!;
+    const province = wb.getWorksheet("省级部门评送环节")!;
     expect(province.getCell("C3").value).toBe("上城区");
     expect(province.getCell("A4").value).toMatchObject({ result: 2 });
     const detail = wb.getWorksheet("指标明细")!;
@@ -258,8 +258,8 @@ describe("the made-up 90-county sample", () => {
   test("without --json: both stages as tables in Chinese", () => {
     const r = zg(["score", SAMPLE]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("设区市评分与推荐");
-    expect(r.stdout).toContain("全省评选");
+    expect(r.stdout).toContain("设区市推荐环节");
+    expect(r.stdout).toContain("省级部门评送环节");
     expect(r.stdout).toContain("★ 推荐");
     expect(r.stdout).toContain("✔ 入选");
     // The county ranked first but passed over says why, on its own line.
