@@ -704,6 +704,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       policyScore: ps,
       total: targetScore + overScore + ps,
       indicators: indicatorRows[ui],
+      policy: u.policy,
     };
   });
   return { scores, indicatorCount: j, issues };

@@ -362,6 +362,8 @@ export interface UnitScore {
   policyScore: number;
   total: number;
   indicators: IndicatorScore[];
+  /** The 第五条（二） items behind policyScore, as read (so an explanation can list what was earned). */
+  policy?: PolicyInput;
 }
 
 /** Why a county was recommended, passed over, selected or replaced. */

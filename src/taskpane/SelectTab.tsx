@@ -48,7 +48,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
               <Text weight={p.selected ? "semibold" : "regular"}>
                 {p.rank}. {p.county}（{p.city}）
               </Text>
-              <Explained text={fmtScore(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result.options, "province")} />
+              <Explained text={fmtScore(p.total)} label={t("colTotal")} explanation={() => explain(p, "total", result, "province")} />
               {p.selected ? (
                 <Badge color="success" size="small">
                   {t("selected")}
@@ -80,7 +80,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
                 {rec ? (
                   <>
                     <Text>{rec.county}</Text>
-                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result.options, "city")} />
+                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} explanation={() => explain(rec, "total", result, "city")} />
                   </>
                 ) : (
                   <Text>{t("noRecommendation")}</Text>

@@ -202,6 +202,11 @@ export function Explained({ text, explanation, label }: { text: string; explanat
               <b>{t("explainRule")}：</b>
               {m(e.rule)}
             </Text>
+            {e.calc ? (
+              <Text size={200} font="monospace" data-testid="explain-calc">
+                {e.calc}
+              </Text>
+            ) : null}
             {e.lines.length ? (
               <ul className={s.lines}>
                 {e.lines.map((l, k) => (

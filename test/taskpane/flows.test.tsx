@@ -64,7 +64,7 @@ describe("分解校核 / check", () => {
     // The gap explains itself: the sum, child by child, and the document behind the rule.
     await user.click(within(rows[1]).getByRole("button", { name: "差额 -10台" }));
     expect(await screen.findByText("丙县：70台，E3")).toBeTruthy();
-    expect(screen.getByText(/浙转升办〔2020〕9号/)).toBeTruthy();
+    expect(screen.getByText(/浙转升办〔2020〕9号 附件/)).toBeTruthy();
     await user.keyboard("{Escape}");
     // Marks: the robots label (the sum falls short) and 乙县's research rate.
     const marks = book.marksOf("分解");

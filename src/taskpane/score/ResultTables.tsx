@@ -18,7 +18,7 @@ type Unit = Parameters<typeof explain>[0];
 /** A score cell that opens its explanation. */
 function ScoreCell({ unit, field, stage, label, result }: { unit: Unit; field: ScoreField; stage: "city" | "province"; label: string; result: SelectionResult }) {
   const text = field === "rank" ? String((unit as { rank?: number }).rank ?? "") : fmtScore(unit[field as Exclude<ScoreField, "rank">] as number);
-  return <Explained text={text} label={label} explanation={() => explain(unit, field, result.options, stage)} />;
+  return <Explained text={text} label={label} explanation={() => explain(unit, field, result, stage)} />;
 }
 
 const SCORE_FIELDS = [
