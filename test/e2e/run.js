@@ -137,7 +137,8 @@ async function main() {
       await table.waitFor();
       const rows = table.locator("tbody tr");
       assert((await rows.count()) === 11, `11 recommended counties expected, got ${await rows.count()}`);
-      assert((await table.getByText("入围").count()) === 6, "six selected");
+      assert((await table.getByText("建议激励名额内").count()) === 6, "six within the places");
+      assert((await table.getByText("差额").count()) === 2, "two more on the proposed list by the margin");
       assert((await pane.getByTestId("score-summary").innerText()).includes("90 个县"), "90 counties read");
       provinceTop = { county: await rows.first().getAttribute("data-county"), total: (await rows.first().locator("td").last().innerText()).trim() };
     });
@@ -195,11 +196,12 @@ async function main() {
       assert(restored === before, `restoring the actual restores the total (${before} vs ${restored})`);
     });
 
-    await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
-      await pane.getByRole("tab", { name: "推荐与入围" }).click();
+    await step("推荐与建议名单：理由齐全 / the proposed list gives each county's reasons", async () => {
+      await pane.getByRole("tab", { name: "推荐与建议名单" }).click();
       const list = pane.getByTestId("shortlist");
       await list.waitFor();
-      assert((await list.locator('li[data-selected="true"]').count()) === 6, "six selected");
+      assert((await list.locator('li[data-selected="true"]').count()) === 6, "six within the places");
+      assert((await list.locator("> li").count()) === 8, "eight names on the proposed list");
       assert((await list.locator("[data-reason]").count()) >= 11, "every county has a reason");
       const recs = pane.getByTestId("recommendations").locator("li[data-city]");
       assert((await recs.count()) === 11, "eleven cities");
@@ -208,7 +210,7 @@ async function main() {
 
     await step("模板：在新工作表插入 / templates go onto new sheets", async () => {
       await pane.getByRole("tab", { name: "模板" }).click();
-      await pane.getByRole("button", { name: "插入2020年分解方案（9号文件）" }).click();
+      await pane.getByRole("button", { name: "插入2020年分解方案（浙转升办〔2020〕9号）" }).click();
       await sheetTab("2020分解方案 (2)").waitFor();
       assert((await cell("C4").innerText()).includes("10%"), "the inserted table is 9号's, not the fixture");
       await pane.getByRole("button", { name: "插入县（市、区）自评模板" }).click();

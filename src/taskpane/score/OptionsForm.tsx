@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated";
+type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated" | "margin";
 
 export function OptionsForm({ options, onChange }: { options: ScoreOptions; onChange: (o: ScoreOptions) => void }) {
   const { t } = useT();
@@ -36,7 +36,7 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
       {num("floor", t("optFloor"), 0.5, 0)}
       <Field label={t("optStd")} size="small">
         <Select size="small" value={options.std} onChange={(_, d) => onChange({ ...options, std: d.value as ScoreOptions["std"] })}>
-          <option value="full">{t("optStdFull")}</option>
+          <option value="full">{t("optStdFull", { top: options.top })}</option>
           <option value="max">{t("optStdMax")}</option>
         </Select>
       </Field>
@@ -48,6 +48,7 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
       </Field>
       {num("slots", t("optSlots"), 1, 1)}
       {num("minAccelerated", t("optMinAccelerated"), 1, 0)}
+      {num("margin", t("optMargin"), 0.1, 0)}
     </div>
   );
 }

@@ -56,6 +56,10 @@ export function ProvinceTable({ result }: { result: SelectionResult }) {
                 <Badge size="small" color="success">
                   {t("selected")}
                 </Badge>
+              ) : p.proposed ? (
+                <Badge size="small" color="informative" appearance="outline">
+                  {t("byMargin")}
+                </Badge>
               ) : null}
             </td>
             {SCORE_FIELDS.map(([field, col]) => (
