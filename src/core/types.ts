@@ -208,6 +208,8 @@ export interface CheckResult {
   childrenTotal: number | null;
   /** childrenTotal − parent; null for rate indicators and where unchecked. */
   gap: number | null;
+  /** The unit the table wrote its figures in when a magnitude prefix was used (亿元, 万吨): figures are shown in it. */
+  displayUnit?: string | null;
   status: CheckStatus;
   /** For rate indicators: the children below (above, for "at most") the parent rate. */
   short: string[];

@@ -221,7 +221,7 @@ export function explain(u: UnitScore | ProvinceResult, field: ScoreField, result
 
 /** A check result's gap and verdict: the sum or the comparison made, child by child (9号; rules of the county table). */
 export function explainCheck(r: CheckResult): Explanation {
-  const q = (x: number | null) => fmtQuantity(x, r.unit);
+  const q = (x: number | null) => fmtQuantity(x, r.unit, r.displayUnit);
   const atMost = r.bound === "atMost";
   const rule: Msg =
     r.kind === "total"

@@ -1,6 +1,7 @@
 /** Every string the task pane shows, Chinese first, in ONE table. */
 import { type Lang, inLang } from "../core/lang";
 import type { Msg, ScoreOptions } from "../core/types";
+import { inWrittenUnit } from "../core/display";
 
 export const STRINGS = {
   appTitle: { zh: "ZG 传统制造业改造提升", en: "ZG Traditional-manufacturing upgrade" },
@@ -171,10 +172,14 @@ export function fmtScore(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "—" : (Math.round(x * 100) / 100).toFixed(2);
 }
 
-/** A quantity in base units with its unit, rates as percentages. */
-export function fmtQuantity(x: number | null | undefined, unit: string | null): string {
+/**
+ * A quantity in base units shown in the unit the table wrote it in (`display`: 亿元, 万吨), else in the base unit
+ * with its separators; rates as percentages.
+ */
+export function fmtQuantity(x: number | null | undefined, unit: string | null, display?: string | null): string {
   if (x === null || x === undefined) return "—";
   if (unit === "%") return `${fmt(x * 100)}%`;
+  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
   return `${fmt(x)}${unit ?? ""}`;
 }
 
