@@ -114,7 +114,7 @@ function renderCheck(json: CheckJson, colour: boolean): string[] {
   for (const r of json.results) counts[r.status]++;
   lines.push("");
   lines.push(
-    `共 ${json.results.length} 项：达标 ${counts.ok}，未达标 ${counts.short}，未校核 ${counts.unchecked}` +
+    `共 ${json.results.length} 项：达标 ${counts.ok}，未达标 ${counts.short}，无法校核 ${counts.unchecked}` +
       ` / ${json.results.length} indicators: ${counts.ok} ok, ${counts.short} short, ${counts.unchecked} unchecked`,
   );
   if (json.warnings.length) {

@@ -28,7 +28,7 @@ export const STRINGS = {
   rangeLabel: { zh: "区域（留空 = 选区所在的表格）", en: "Range (empty = the table around the selection)" },
   rangePlaceholder: { zh: "例如 分解表!A1:N22", en: "e.g. Sheet1!A1:N22" },
   runCheck: { zh: "校核", en: "Check" },
-  markShortfalls: { zh: "在表中标记不足", en: "Mark shortfalls in the table" },
+  markShortfalls: { zh: "在表中标记未达标处", en: "Mark shortfalls in the table" },
   clearMarks: { zh: "清除标记", en: "Clear marks" },
   writeReport: { zh: "写入校核报告表", en: "Write report sheet" },
   marksCleared: { zh: "已清除 {n} 组标记，原有格式不变。", en: "Marks removed ({n} groups); your own formatting is unchanged." },
