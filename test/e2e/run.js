@@ -93,15 +93,15 @@ async function main() {
       assert((await cell("C4").innerText()).trim() === "8%", "the fixture's short cell C4 should show 8%");
     });
 
-    await step("分解校核：找到分解表，标出不足 / check finds the table and marks the shortfall", async () => {
+    await step("分解校核：找到分解表，标出未达标 / check finds the table and marks the shortfall", async () => {
       await pane.getByRole("button", { name: "校核", exact: true }).click();
       const summary = pane.getByTestId("check-summary");
       await summary.waitFor();
       const text = await summary.innerText();
-      assert(/不足 1/.test(text), `summary should count one short indicator: ${text}`);
+      assert(/未达标 1/.test(text), `summary should count one short indicator: ${text}`);
       assert(/达标 16/.test(text), `16 indicators should pass: ${text}`);
       const found = await pane.getByTestId("table-found").innerText();
-      assert(found.includes("18 项指标") && found.includes("11 个下级单位"), found);
+      assert(found.includes("18 项指标") && found.includes("11 个下级地区"), found);
       const row = pane.locator('tr[data-indicator="传统制造业研发费用支出增长10%以上"]');
       assert((await row.innerText()).includes("杭州"), "the short row names 杭州");
       await page.waitForFunction(() => document.querySelector('td[data-cell="C4"]')?.getAttribute("data-mark") === "short");
@@ -115,7 +115,7 @@ async function main() {
       await sheetTab("ZG校核报告").waitFor();
       await pane.getByText("校核报告已写入工作表“ZG校核报告”").waitFor();
       await grid.locator('table.grid[data-sheet="ZG校核报告"]').waitFor();
-      assert((await cell("H3").innerText()).trim() === "不足", "the report's first verdict is 不足");
+      assert((await cell("H3").innerText()).trim() === "未达标", "the report's first verdict is 未达标");
       assert((await cell("I3").innerText()).includes("杭州"), "the report names 杭州");
     });
 
@@ -202,7 +202,9 @@ async function main() {
       await list.waitFor();
       assert((await list.locator('li[data-selected="true"]').count()) === 6, "six within the places");
       assert((await list.locator("> li").count()) === 8, "eight names on the proposed list");
-      assert((await list.locator("[data-reason]").count()) >= 11, "every county has a reason");
+      const rest = pane.getByTestId("not-proposed");
+      assert((await list.locator("[data-reason]").count()) + (await rest.locator("[data-reason]").count()) >= 11, "every county has a reason");
+      assert((await rest.locator("> li").count()) === 3, "the other three recommended counties, under their own heading");
       const recs = pane.getByTestId("recommendations").locator("li[data-city]");
       assert((await recs.count()) === 11, "eleven cities");
       await shoot("shortlist.png");
