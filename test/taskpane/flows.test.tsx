@@ -352,6 +352,23 @@ describe("模板 / templates, language", () => {
     expect(new Set(counties)).toEqual(new Set(["衢州市"]));
   });
 
+  test("a city's decomposition to its counties: 全市目标 as printed, one column per county, its check formulas live", async () => {
+    const book = new MemoryWorkbook();
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    await user.selectOptions(screen.getByTestId("city-decomposition-city"), "丽水市");
+    await user.click(screen.getByRole("button", { name: "插入设区市分解到县模板（9号文件）" }));
+    await screen.findByText(/已插入：丽水分解到县/);
+    const sheet = book.sheet("丽水分解到县")!;
+    expect(sheet.ours).toBe("template");
+    expect(sheet.cells[1].slice(0, 5)).toEqual(["序号", "关键性量化指标", "单位", "全市目标", "莲都区"]);
+    expect(sheet.cells[8][3]).toBe("300\n\n家"); // 丽水's 上云企业 of 9号, as printed
+    // The check column holds formulas (plain Excel), the county cells are empty until filled.
+    const checkCol = sheet.cells[1].length - 1;
+    expect(book.isFormula("丽水分解到县", a1(2, checkCol))).toBe(true);
+    expect(String(sheet.cells[sheet.cells.length - 1][0])).toContain("5月30日");
+  });
+
   test("the language follows Office and can be switched", async () => {
     const book = new MemoryWorkbook({ displayLanguage: "en-US" });
     const user = userEvent.setup();
