@@ -326,12 +326,12 @@ export const REASONS = {
     ),
   proposed: (total: number, rank: number, slots: number, size: number) =>
     both(
-      `总分${fmtScore(total)}，全省排名第${rank}，在${slots}个建议激励名额外，按差额列入拟列入督查激励建议名单（共${size}个，${ART.art63.zh}）`,
+      `总分${fmtScore(total)}，全省排名第${rank}，在${slots}个建议激励名额外，按差额比例在拟列入督查激励建议名单内（共${size}个，${ART.art63.zh}）`,
       `Total ${fmtScore(total)}, ranked ${rank} in the province, outside the ${slots} suggested places; on the proposed list by the margin (${size} names, ${ART.art63.en})`,
     ),
   "not-selected": (total: number, rank: number, size: number, accelerated: boolean) =>
     both(
-      `总分${fmtScore(total)}，全省排名第${rank}，未列入拟列入督查激励建议名单（共${size}个）${accelerated ? "（加快发展县）" : ""}`,
+      `总分${fmtScore(total)}，全省排名第${rank}，不在拟列入督查激励建议名单内（共${size}个）${accelerated ? "（加快发展县）" : ""}`,
       `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${size} names)${accelerated ? " (加快发展县)" : ""}`,
     ),
 } satisfies Record<ReasonCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
