@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 2px" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   cityRow: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  // A badge never breaks inside its pill (建议激励名额内 is one term); it moves below the name when the column is narrow.
+  badge: { whiteSpace: "nowrap" },
 });
 
 type Unit = Parameters<typeof explain>[0];
@@ -53,11 +55,11 @@ export function ProvinceTable({ result }: { result: SelectionResult }) {
             <td className={s.td}>
               {p.county}{" "}
               {p.selected ? (
-                <Badge size="small" color="success">
+                <Badge size="small" color="success" className={s.badge}>
                   {t("selected")}
                 </Badge>
               ) : p.proposed ? (
-                <Badge size="small" color="informative" appearance="outline">
+                <Badge size="small" color="informative" appearance="outline" className={s.badge}>
                   {t("byMargin")}
                 </Badge>
               ) : null}
