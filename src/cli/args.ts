@@ -1,5 +1,6 @@
 /** Command-line arguments → a validated request. Every bad argument is a CliError (exit status 2). */
 import { DEFAULT_OPTIONS, type ScoreOptions } from "../core/types";
+import { MAX_MARGIN } from "../core/score";
 import { argumentError } from "./errors";
 
 export type CommandName = "check" | "score" | "template" | "collect" | "gap";
@@ -22,8 +23,6 @@ export interface Request {
   county?: string;
   /** collect: the city's decomposition to its counties (a table zg check reads). */
   decomposition?: string;
-  /** gap: the proposed list's margin (差额比例), rules.md §6; our default 0.2. */
-  margin?: number;
 }
 
 type Flag = "json" | "force" | "help";
@@ -38,7 +37,7 @@ const FLAGS: Record<CommandName, readonly Flag[]> = {
 };
 const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
-  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated"],
+  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
   template: ["out", "city"],
   collect: ["out", "city", "decomposition"],
   gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
@@ -118,7 +117,6 @@ export function parseArgs(argv: readonly string[]): Request {
   if (raw.city !== undefined) req.city = raw.city;
   if (raw.county !== undefined) req.county = raw.county;
   if (raw.decomposition !== undefined) req.decomposition = raw.decomposition;
-  if (raw.margin !== undefined) req.margin = number("margin", raw.margin, { min: 0 });
   req.options = scoreOptions(raw);
   checkPositionals(command, req);
   return req;
@@ -199,6 +197,7 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   if (raw["min-accelerated"] !== undefined) {
     o.minAccelerated = number("min-accelerated", raw["min-accelerated"], { min: 0, integer: true });
   }
+  if (raw.margin !== undefined) o.margin = number("margin", raw.margin, { min: 0, max: MAX_MARGIN });
   if (raw.std !== undefined) o.std = choice("std", raw.std, ["full", "max"]) as ScoreOptions["std"];
   if (raw.basis !== undefined) o.basis = choice("basis", raw.basis, ["ratio", "value"]) as ScoreOptions["basis"];
   if (o.floor > o.top) {
@@ -216,12 +215,12 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   return o;
 }
 
-function number(name: string, text: string, rule: { min: number; exclusiveMin?: boolean; integer?: boolean }): number {
+function number(name: string, text: string, rule: { min: number; max?: number; exclusiveMin?: boolean; integer?: boolean }): number {
   const ok = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text);
   const x = ok ? Number(text) : NaN;
   const what = rule.integer ? { zh: "整数", en: "whole number" } : { zh: "数", en: "number" };
-  const bound = rule.exclusiveMin ? `> ${rule.min}` : `≥ ${rule.min}`;
-  if (!Number.isFinite(x) || (rule.integer && !Number.isInteger(x)) || x < rule.min || (rule.exclusiveMin && x === rule.min)) {
+  const bound = rule.max !== undefined ? `${rule.min}–${rule.max}` : rule.exclusiveMin ? `> ${rule.min}` : `≥ ${rule.min}`;
+  if (!Number.isFinite(x) || (rule.integer && !Number.isInteger(x)) || x < rule.min || (rule.max !== undefined && x > rule.max) || (rule.exclusiveMin && x === rule.min)) {
     throw argumentError({
       zh: `--${name} 的值“${text}”无效：应为${bound} 的${what.zh}`,
       en: `--${name} "${text}" is not valid: it must be a ${what.en} ${bound}`,

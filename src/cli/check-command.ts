@@ -75,7 +75,7 @@ function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError
   const single = sheets.length === 1 ? sheets[0].name : undefined;
   return inputError(
     {
-      zh: `${single ? "" : `在工作表（${names}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级单位的目标${why.length ? `；${why.join("；")}` : ""}`,
+      zh: `${single ? "" : `在工作表（${names}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级地区的目标${why.length ? `；${why.join("；")}` : ""}`,
       en: `no decomposition table found${single ? "" : ` in the sheets (${sheets.map((s) => s.name).join(", ")})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
     },
     { file, sheet: single },
@@ -114,7 +114,7 @@ function renderCheck(json: CheckJson, colour: boolean): string[] {
   for (const r of json.results) counts[r.status]++;
   lines.push("");
   lines.push(
-    `共 ${json.results.length} 项：达标 ${counts.ok}，未达标 ${counts.short}，未校核 ${counts.unchecked}` +
+    `共 ${json.results.length} 项：达标 ${counts.ok}，未达标 ${counts.short}，无法校核 ${counts.unchecked}` +
       ` / ${json.results.length} indicators: ${counts.ok} ok, ${counts.short} short, ${counts.unchecked} unchecked`,
   );
   if (json.warnings.length) {

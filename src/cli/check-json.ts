@@ -41,5 +41,5 @@ export function toJson(file: string, checked: SheetCheck): CheckJson {
 }
 
 export const KIND: Record<CheckResult["kind"], string> = { total: "总量", rate: "比率", cumulative: "累计" };
-export const STATUS: Record<CheckResult["status"], string> = { ok: "达标", short: "未达标", unchecked: "未校核" };
+export const STATUS: Record<CheckResult["status"], string> = { ok: "达标", short: "未达标", unchecked: "无法校核" };
 

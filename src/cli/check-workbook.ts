@@ -69,7 +69,7 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     { header: "指标\nIndicator", width: 44, wrap: true },
     ...children.map((name) => ({ header: name, width: 12 })),
   ];
-  const detail = addTableSheet(wb, "下级明细", childCols, "各下级单位分解目标（基本单位：万、亿已折算，百分数为小数）");
+  const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（基本单位：万、亿已折算，百分数为小数）");
   checked.results.forEach((r, i) => {
     const values = children.map((name) => r.children.find((c) => c.name === name)?.value ?? null);
     const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, ...values]);

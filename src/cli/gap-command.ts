@@ -33,7 +33,7 @@ export async function runGap(req: Request, out: Output): Promise<number> {
   const input = readScoreInput(sheets, shown);
   const errors = input.warnings.filter((w) => w.severity === "error");
   if (errors.length) throw issuesError(shown, errors);
-  const r = countyGap(input.counties, req.county as string, { ...req.options, margin: req.margin });
+  const r = countyGap(input.counties, req.county as string, req.options);
   if (!r.ok) {
     const names = input.counties.map((c) => c.county).slice(0, 30).join("、");
     throw argumentError({ zh: `${r.error.zh}（表中有：${names}）`, en: `${r.error.en} (the table has: ${names})` });

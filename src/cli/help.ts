@@ -13,12 +13,12 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
   npx zg help 命令 | npx zg 命令 --help
 
 命令 / Commands:
-  check     校核指标分解表：各下级目标之和（或各下级增速）是否达到上级目标（规则 §1–2）
+  check     校核指标分解表：各下级地区目标之和（或各下级地区增速）是否达到上级目标（浙转升办〔2020〕9号）
             Check a decomposition table: do the children's targets add up to (or reach) the parent's?
-  score     按浙转升办〔2020〕2号第五条、第六条评分：先设区市内评分推荐，再全省评选（规则 §3–6）
-            Score counties by 浙转升办〔2020〕2号 art. 5–6: city stage, then the province stage
-  template  生成与任务窗格相同的模板：2020 年指标分解表（9号）或空白自评表
-            Write the same templates as the task pane: the 2020 decomposition table (9号) or a blank self-assessment
+  score     按浙转升办〔2020〕2号第五条、第六条评分：设区市推荐环节，再省级部门评送环节，形成拟列入督查激励建议名单
+            Score counties by 浙转升办〔2020〕2号 art. 5–6: city stage, then the province stage and its proposed list
+  template  生成与任务窗格相同的模板：2020 年指标分解表（浙转升办〔2020〕9号）、设区市分解到县的模板或空白自评表
+            Write the same templates as the task pane: 9号's 2020 table, a city's decomposition to its counties, or a self-assessment
   collect   汇总各县（市、区）报送的自评表为一个全市工作簿，zg score 可直接评分（2号 第六条（二））
             Collect the counties' returned self-assessments into one city workbook that zg score reads as it is
   gap       差距分析：某县（市、区）与本市推荐对象差多少分，每项指标超过上一名需完成多少（按表中单位）
@@ -36,7 +36,7 @@ const CHECK = `zg check — 校核指标分解表 / check a decomposition table
 用法 / Usage:
   npx zg check 文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
 
-表格可以是“指标为行、下级单位为列”（如 9号附件），也可以转置；表头可跨两行合并，表上可有标题行、表下可有注释行。
+表格可以是“指标为行、下级地区为列”（如 9号附件），也可以转置；表头可跨两行合并，表上可有标题行、表下可有注释行。
 合计/小计/总计 行或列不计入下级之和，其数值与计算之和不符时给出提示。
 The table may have indicators as rows and child units as columns (as 9号 prints it) or the transpose; two-row
 merged headers, title rows above and note rows below are fine. 合计/小计/总计 rows or columns are not children;
@@ -47,8 +47,10 @@ where one differs from the computed sum, a warning says so.
               amounts: ok when the children add up to at least the parent (at most, for 以下 targets)
   rate        增速/比率指标：每个下级 ≥ 上级比率为 ok，否则 short 并列出未达到的下级
               rates: each child must reach the parent rate; short lists those below it
-  cumulative  累计指标（如“累计上云企业”）：缺少基期存量，无法比较，标为 unchecked
-              cumulative (累计): the children are yearly additions, so the result is unchecked
+  cumulative  累计指标（如“累计上云企业”）：上级为全省存量时缺少基期存量，无法比较，标为 unchecked；
+              上级为全市目标（县级分解表）时，9号已说明各市目标为当年新增数，按总量校核
+              cumulative (累计): against the province's stock the result is unchecked; against a city's figure
+              (a county table) it is checked as a total, since 9号 gives the cities' figures as 当年新增数
 
 选项 / Options:
   --sheet 名称   指定工作表（默认：第一个含分解表的工作表）/ the sheet to read (default: the first with a table)
@@ -73,24 +75,31 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
   省级试点、批示或典型发言（次数）、加快发展县、上年度已获激励 中的任意几列（是/否、有/无、Y/N、1/0、✓/✗；空 = 否）
   A county sheet, one row per county: 县（市、区） and any of the columns above (yes/no cells; empty means no)
 
-评分（第五条）/ Scoring (art. 5): 目标任务完成 60 分 + 超目标完成 20 分 + 政策机制 20 分。
+评分（浙转升办〔2020〕2号第五条）/ Scoring (art. 5): 目标任务完成分 60 + 超目标任务完成分 20 + 政策机制分 20。
   各项指标按完成度排名得分：第 1 名 --top 分，每降一名减 --step 分，最低 --floor 分；并列同分。
   Each indicator ranks the units: rank 1 gets --top points, each rank --step less, never below --floor; ties share.
-评选（第三条、第六条）/ Selection (arts. 3, 6): 各设区市推荐总分最高且上年度未获激励的县；全省在推荐县中重新评分，
-  取前 --slots 名，其中至少 --min-accelerated 个加快发展县。
-  Each city puts forward its best county that was not rewarded last year; the province rescores those and
-  selects the best --slots, at least --min-accelerated of them 加快发展县.
+评选（第三条、第六条）/ Selection (arts. 3, 6): 设区市推荐环节推荐总分最高且上年度未获激励的县；省级部门评送环节在
+  推荐县中重新评分，按差额比例 --margin 形成拟列入督查激励建议名单（⌈slots×(1+margin)⌉ 个，报省政府办公厅确定），
+  其中前 --slots 名为建议激励名额内，至少 --min-accelerated 个加快发展县（第三条“原则上”：本工具默认读作必须，0 = 关闭）。
+  总分并列：本工具默认依次比较目标任务完成分、超目标任务完成分、政策机制分，再按输入顺序（文件未规定），并列会提示。
+  Each city puts forward its best county that was not rewarded last year; the province rescores those and proposes
+  ⌈slots×(1+margin)⌉ names (第六条（三）; the provincial government's office decides), the best --slots of them the
+  suggested places, at least --min-accelerated 加快发展县 (Art. 3 says 原则上: ZG's default reading; 0 switches it off).
+  Ties on total: ZG's default order is target, over-target, policy score, then input order (the documents say
+  nothing); every tie is reported.
 
 选项 / Options (默认值 / defaults):
   --top 10               第一名得分 / points of rank 1
   --step 0.5             每降一名减少的分数 / points lost per rank
   --floor 0              最低得分 / lowest points of a ranked unit
-  --std full|max         标准分：full = S/(10×J)×60；max = S/组内最高 S×60 / standard score method
+  --std full|max         标准分：full = S/(top×J)×60；max = S/组内最高 S×60 / standard score method
   --basis ratio|value    排名依据：完成率（完成/目标）或完成值 / rank by completion ratio or by the value itself
-  --slots 6              全省评选名额 / counties the province selects
-  --min-accelerated 1    其中加快发展县的最少个数 / at least this many 加快发展县 among them
+  --slots 6              建议激励名额 / the suggested places
+  --min-accelerated 1    名额内加快发展县的最少个数（0 = 关闭）/ at least this many 加快发展县 within them (0 = off)
+  --margin 0.2           差额比例（第六条（三）；0.2 为本工具默认，文件未给数值）→ 6 个名额列 8 个名字
+                         the margin of Art. 6(3) (0.2 is ZG's default; the documents give none) → 8 names for 6 places
   --json                 在标准输出打印一个 JSON 对象 / print exactly one JSON object
-  --out 文件             另存评分结果工作簿（设区市评分、全省评选、指标明细、选项与规则各占一表）
+  --out 文件             另存评分结果工作簿（设区市推荐环节、省级部门评送环节、指标明细、选项与规则各占一表）
                          write a results workbook (city stage, province stage, indicator detail, options and rules)
   --force                允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
 
@@ -103,22 +112,30 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
 const TEMPLATE = `zg template — 生成模板工作簿 / write a template workbook
 
 用法 / Usage:
-  npx zg template decomposition 输出.xlsx [--force]
+  npx zg template decomposition 输出.xlsx [--city 设区市] [--force]
   npx zg template self-assessment 输出.xlsx [--city 设区市] [--force]
 
 种类 / Kinds:
-  decomposition     浙转升办〔2020〕9号 2020 年关键性量化指标责任分解表（18 项指标 × 11 个设区市，按原文）
-                    the 2020 decomposition table of 9号 as printed (18 indicators × 11 cities)
-  self-assessment   空白自评表：完成情况表与县级情况表，列名可直接被 zg score 识别
-                    a blank self-assessment workbook whose columns zg score recognises
+  decomposition     不带 --city：浙转升办〔2020〕9号 2020 年关键性量化指标责任分解表（18 项指标 × 11 个设区市，按原文）
+                    带 --city：该设区市分解到所辖县（市、区）的模板——“全市目标”列照录9号该市目标，每县一列，
+                    含校核公式（普通 Excel 函数，无需加载项）；9号要求各设区市分解并于5月30日前报送
+                    without --city: 9号's 2020 table as printed (18 indicators × 11 cities); with --city: that city's
+                    decomposition to its counties (全市目标 as printed in 9号, one column per county, plain-Excel
+                    check formulas; 9号 asks each city to file it by 30 May)
+  self-assessment   自评表（浙转升办〔2020〕2号第六条（二））：各县（市、区）于每年3月份报送上一年度数据及支撑材料；
+                    完成情况表（含“支撑材料”列）与县级情况表，列名可直接被 zg score 识别
+                    the self-assessment of 2号 Art. 6(2): each county files the previous year's figures and the
+                    supporting material in March; its columns (支撑材料 included) are read by zg score as they are
 
 选项 / Options:
   --out 文件    输出文件（也可直接写在种类之后）/ the output file (or give it after the kind)
-  --city 名称   自评表只列该设区市的县（市、区）/ self-assessment: only this city's counties
+  --city 名称   decomposition：该市分解到县的模板；self-assessment：只列该市的县（市、区）
+                decomposition: the city's template for its counties; self-assessment: only that city's counties
   --force       允许覆盖已存在的文件 / allow replacing an existing file
 
 示例 / Examples:
   npx zg template decomposition 2020分解表.xlsx
+  npx zg template decomposition 杭州分解到县.xlsx --city 杭州
   npx zg template self-assessment 丽水自评表.xlsx --city 丽水
 `;
 

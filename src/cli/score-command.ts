@@ -12,7 +12,7 @@ import type { Output } from "./output";
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
 
 export type CountyJson = Pick<CountyResult, (typeof UNIT_FIELDS)[number] | "cityRank" | "recommended">;
-export type ProvinceJson = Pick<ProvinceResult, (typeof UNIT_FIELDS)[number] | "rank" | "selected" | "accelerated">;
+export type ProvinceJson = Pick<ProvinceResult, (typeof UNIT_FIELDS)[number] | "rank" | "selected" | "proposed" | "accelerated">;
 
 export interface ScoreJson {
   counties: CountyJson[];
@@ -58,7 +58,7 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pi
 export function toJson(result: SelectionResult, warnings: ZgIssue[]): ScoreJson {
   return {
     counties: result.counties.map((c) => pick(c, [...UNIT_FIELDS, "cityRank", "recommended"] as const)),
-    province: result.province.map((p) => pick(p, [...UNIT_FIELDS, "rank", "selected", "accelerated"] as const)),
+    province: result.province.map((p) => pick(p, [...UNIT_FIELDS, "rank", "selected", "proposed", "accelerated"] as const)),
     warnings,
   };
 }
@@ -67,9 +67,9 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   const o = result.options;
   const lines: string[] = [
     `文件 / file: ${visible(file)}`,
-    `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated}`,
+    `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated} --margin ${o.margin}`,
     "",
-    "一、设区市评分与推荐 / City stage (★ = 推荐 recommended)",
+    "一、设区市推荐环节 / City stage (★ = 推荐 recommended)",
   ];
   // A county ranked above its city's recommendation needs its reason beside it, not only in --json.
   const cityNote = (i: number): Cell => {
@@ -93,8 +93,8 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
       [
         { title: "设区市" },
         { title: "县（市、区）" },
-        { title: "目标完成分", align: "right" },
-        { title: "超目标分", align: "right" },
+        { title: "目标任务完成分", align: "right" },
+        { title: "超目标任务完成分", align: "right" },
         { title: "政策机制分", align: "right" },
         { title: "总分", align: "right" },
         { title: "市内名次", align: "right" },
@@ -104,7 +104,7 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
       colour,
     ),
   );
-  lines.push("", "二、全省评选 / Province stage (✔ = 入选 selected)");
+  lines.push("", "二、省级部门评送环节 / Province stage (✔ = 建议激励名额内 within the suggested places; ○ = 拟列入督查激励建议名单 on the proposed list)");
   const provRows: Cell[][] = json.province.map((p) => [
     String(p.rank),
     p.city,
@@ -114,7 +114,7 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
     score(p.policyScore),
     { text: score(p.total), tone: "bold" },
     p.accelerated ? "是" : "",
-    p.selected ? { text: "✔ 入选", tone: "good" } : { text: "未入选", tone: "dim" },
+    p.selected ? { text: "✔ 建议激励名额内", tone: "good" } : p.proposed ? "○ 拟列入督查激励建议名单" : { text: "—", tone: "dim" },
   ]);
   lines.push(
     ...renderTable(
@@ -122,8 +122,8 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
         { title: "名次", align: "right" },
         { title: "设区市" },
         { title: "县（市、区）" },
-        { title: "目标完成分", align: "right" },
-        { title: "超目标分", align: "right" },
+        { title: "目标任务完成分", align: "right" },
+        { title: "超目标任务完成分", align: "right" },
         { title: "政策机制分", align: "right" },
         { title: "总分", align: "right" },
         { title: "加快发展县" },
@@ -133,8 +133,13 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
       colour,
     ),
   );
-  const selected = json.province.filter((p) => p.selected).map((p) => p.county);
-  lines.push("", `入选 / selected (${selected.length}): ${visible(selected.join("、"))}`);
+  // 第六条（三）: the list goes to 省政府办公厅, which decides; the places inside it are the tool's suggestion.
+  const proposed = json.province.filter((p) => p.proposed).map((p) => (p.selected ? `${p.county}✔` : p.county));
+  const places = json.province.filter((p) => p.selected).length;
+  lines.push(
+    "",
+    `拟列入督查激励建议名单（${proposed.length} 个，其中建议激励名额内 ${places} 个，✔）/ proposed list (${proposed.length} names, ${places} within the suggested places, ✔): ${visible(proposed.join("、"))}`,
+  );
   for (const p of result.province) {
     const why = p.reasons.find((r) => r.code === "accelerated-replacement");
     if (why) lines.push(`  ${shownMessage(why.zh)}`);

@@ -8,6 +8,8 @@ import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } 
 import { normalizeText, readCell } from "../core/parse";
 import { DOC_2, findCity } from "../core/reference";
 import { sheetNumber } from "../core/score";
+import { proposedListSize } from "../core/select";
+import { TIE_CHAIN } from "../core/catalogue";
 import type { ScoreInput } from "./score-input";
 import {
   addIssuesSheet,
@@ -34,8 +36,8 @@ export interface ScoreWorkbookInput {
 
 /** Names of the result sheets, for readers and tests. */
 export const SCORE_SHEETS = Object.freeze({
-  city: "设区市评分",
-  province: "全省评选",
+  city: "设区市推荐环节",
+  province: "省级部门评送环节",
   detail: "指标明细",
   warnings: "提示",
   rules: "选项与规则",
@@ -65,15 +67,15 @@ function citySheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
     { header: "县（市、区）\nCounty", width: 16 },
     { header: "完成排名分 S\nCompletion points", width: 14, numFmt: FMT.score },
     { header: "超目标排名分 O\nOver-target points", width: 14, numFmt: FMT.score },
-    { header: "目标任务完成得分\nTarget score (60)", width: 16, numFmt: FMT.score },
-    { header: "超目标完成得分\nOver-target score (20)", width: 16, numFmt: FMT.score },
-    { header: "政策机制得分\nPolicy score (20)", width: 14, numFmt: FMT.score },
+    { header: "目标任务完成分\nTarget score (60)", width: 16, numFmt: FMT.score },
+    { header: "超目标任务完成分\nOver-target score (20)", width: 16, numFmt: FMT.score },
+    { header: "政策机制分\nPolicy score (20)", width: 14, numFmt: FMT.score },
     { header: "总分\nTotal", width: 10, numFmt: FMT.score },
     { header: "市内名次\nRank in city", width: 10 },
     { header: "推荐\nRecommended", width: 12 },
     { header: "说明\nReasons", width: 70, wrap: true },
   ];
-  const { ws, headerRow } = addTableSheet(wb, "设区市评分", cols, "设区市评分与推荐（2号第五条、第六条（二））/ City stage");
+  const { ws, headerRow } = addTableSheet(wb, SCORE_SHEETS.city, cols, `设区市推荐环节：评分与推荐（${DOC_2.number}第五条、第六条（二））/ City stage`);
   const first = headerRow + 1;
   const last = headerRow + result.counties.length;
   result.counties.forEach((c, i) => {
@@ -103,19 +105,20 @@ function provinceSheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
     { header: "县（市、区）\nCounty", width: 16 },
     { header: "完成排名分 S\nCompletion points", width: 14, numFmt: FMT.score },
     { header: "超目标排名分 O\nOver-target points", width: 14, numFmt: FMT.score },
-    { header: "目标任务完成得分\nTarget score (60)", width: 16, numFmt: FMT.score },
-    { header: "超目标完成得分\nOver-target score (20)", width: 16, numFmt: FMT.score },
-    { header: "政策机制得分\nPolicy score (20)", width: 14, numFmt: FMT.score },
+    { header: "目标任务完成分\nTarget score (60)", width: 16, numFmt: FMT.score },
+    { header: "超目标任务完成分\nOver-target score (20)", width: 16, numFmt: FMT.score },
+    { header: "政策机制分\nPolicy score (20)", width: 14, numFmt: FMT.score },
     { header: "总分\nTotal", width: 10, numFmt: FMT.score },
     { header: "加快发展县\nAccelerated", width: 12 },
-    { header: "入选\nSelected", width: 10 },
+    { header: "建议激励名额内\nWithin the places", width: 14 },
+    { header: "拟列入督查激励建议名单\nProposed list", width: 16 },
     { header: "说明\nReasons", width: 70, wrap: true },
   ];
   const { ws, headerRow } = addTableSheet(
     wb,
-    "全省评选",
+    SCORE_SHEETS.province,
     cols,
-    `全省评选：各市推荐县重新评分，取前 ${result.options.slots} 名（2号第三条、第六条）/ Province stage`,
+    `省级部门评送环节：各设区市推荐县重新评分；建议激励名额 ${result.options.slots} 个，拟列入督查激励建议名单 ${result.province.filter((p) => p.proposed).length} 个（${DOC_2.number}第三条、第六条（三））/ Province stage`,
   );
   const first = headerRow + 1;
   const last = headerRow + result.province.length;
@@ -132,7 +135,8 @@ function provinceSheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
       p.policyScore,
       formula(`F${n}+G${n}+H${n}`, p.total),
       p.accelerated ? "是" : "否",
-      p.selected ? "✔ 入选" : "未入选",
+      p.selected ? "✔ 是" : "否",
+      p.proposed ? "是" : "否",
       p.reasons.map((r) => r.zh).join("\n"),
     ]);
     if (p.selected) fillRow(row, cols.length, GOOD_FILL);
@@ -208,21 +212,22 @@ function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
     ["--top", o.top, "第1名得分 / points of rank 1"],
     ["--step", o.step, "每降一名减少的分数 / points lost per rank"],
     ["--floor", o.floor, "最低得分 / lowest points of a ranked unit"],
-    ["--std", o.std, "标准分方法：full = S/(10×J)×60；max = S/组内最高S×60 / standard-score method"],
+    ["--std", o.std, `标准分方法：full = S/(${o.top}×J)×60；max = S/组内最高S×60 / standard-score method`],
     ["--basis", o.basis, "排名依据：ratio = 完成/目标；value = 完成值 / rank by ratio or by value"],
-    ["--slots", o.slots, "全省评选名额 / counties selected"],
-    ["--min-accelerated", o.minAccelerated, "入选中加快发展县最少个数 / at least this many 加快发展县"],
+    ["--slots", o.slots, "建议激励名额 / suggested places"],
+    ["--min-accelerated", o.minAccelerated, "建议激励名额内加快发展县最少个数（第三条“原则上”，本工具默认读作必须；0 = 关闭）/ at least this many 加快发展县 within the places (Art. 3 says 原则上; ZG's default reading; 0 switches it off)"],
+    ["--margin", o.margin, "差额比例（第六条（三）；0.2 为本工具默认，文件未给数值）/ the margin of Art. 6(3) (0.2 is ZG's default; the documents give no figure)"],
     ["规则 / Rules cited", "", ""],
     ["依据 / source", `${DOC_2.number}《${DOC_2.title}》`, DOC_2.en],
     [
       "第五条（一）目标任务完成",
-      `各项指标在组内按完成率排名，第1名 ${o.top} 分，每降一名减 ${o.step} 分，最低 ${o.floor} 分，并列同分；目标任务完成得分 = S/(10×J)×60（J = 组内有数据的指标数）`,
-      `Art. 5(1): each indicator ranks the group by completion; rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; ties share; target score = S/(10×J)×60`,
+      `各项指标在组内按完成率排名，第1名 ${o.top} 分，每降一名减 ${o.step} 分，最低 ${o.floor} 分，并列同分；目标任务完成得分 = S/(${o.top}×J)×60（J = 组内有数据的指标数）`,
+      `Art. 5(1): each indicator ranks the group by completion; rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; ties share; target score = S/(${o.top}×J)×60`,
     ],
     [
-      "第五条（一）超目标完成",
-      "超过目标的县按超目标幅度 (完成−目标)/目标 排名得分；超目标完成得分 = O/(10×J)×20；未超目标的不得分",
-      "Art. 5(1): counties above target rank by (actual − target)/target; over-target score = O/(10×J)×20; no points without exceeding the target",
+      "第五条（一）超目标任务完成",
+      `超过目标的县按超目标幅度 (完成−目标)/目标 排名得分；超目标任务完成分 = O/(${o.top}×J)×20；未超目标的不得分`,
+      `Art. 5(1): counties above target rank by (actual − target)/target; over-target score = O/(${o.top}×J)×20; no points without exceeding the target`,
     ],
     [
       "第五条（二）政策机制",
@@ -231,13 +236,13 @@ function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
     ],
     [
       "第六条（二）设区市推荐",
-      "各设区市内评分排名，推荐总分最高且上年度未获激励的县；总分相同依次比较目标任务完成得分、超目标完成得分、政策机制得分",
-      "Art. 6(2): each city recommends its best county by total that was not rewarded last year; ties broken by target, over-target, then policy score",
+      `各设区市内评分排名，推荐总分最高且上年度未获激励的县；总分并列时按${TIE_CHAIN.zh}`,
+      `Art. 6(2): each city recommends its best county by total that was not rewarded last year; ties: ${TIE_CHAIN.en}`,
     ],
     [
-      "第六条、第三条 全省评选",
-      `在各市推荐县中重新评分排名，取前 ${o.slots} 名，其中加快发展县不少于 ${o.minAccelerated} 个（不足时以排名最前的加快发展县替换第 ${o.slots} 名）`,
-      `Arts. 6 and 3: the recommended counties are rescored; the best ${o.slots} are selected, at least ${o.minAccelerated} of them 加快发展县`,
+      "第六条（三）、第三条 省级部门评送环节",
+      `在各市推荐县中重新评分排名，按差额比例 ${o.margin} 形成拟列入督查激励建议名单（${proposedListSize(o.slots, o.margin)} 个以内，报省政府办公厅确定）；其中前 ${o.slots} 名为建议激励名额内，加快发展县不少于 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须：不足时以排名最前的加快发展县替换第 ${o.slots} 名）`,
+      `Arts. 6(3) and 3: the recommended counties are rescored; a proposed list of up to ${proposedListSize(o.slots, o.margin)} names by the margin ${o.margin}, sent to the provincial government's office, which decides; the best ${o.slots} are the suggested places, at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上: ZG's default reading)`,
     ],
     [
       "数值读取 / reading",

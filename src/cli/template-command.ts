@@ -1,6 +1,6 @@
 /** `zg template decomposition|self-assessment OUT.xlsx [--city NAME] [--force]`: the task pane's templates as files. */
-import { decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
-import { findCity } from "../core/reference";
+import { cityDecompositionTemplate, decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
+import { CITIES, findCity } from "../core/reference";
 import { normalizeText } from "../core/parse";
 import type { Request } from "./args";
 import { argumentError } from "./errors";
@@ -29,16 +29,15 @@ export function templateKind(word: string): TemplateKind {
 
 export async function runTemplate(req: Request, out: Output): Promise<number> {
   const kind = templateKind(req.positionals[0]);
-  if (req.city !== undefined && kind !== "self-assessment") {
-    throw argumentError({ zh: "--city 只适用于 self-assessment 模板", en: "--city applies to the self-assessment template only" });
-  }
   if (req.city !== undefined && !findCity(req.city)) {
     throw argumentError({
-      zh: `--city“${req.city}”不是浙江省的设区市`,
-      en: `--city "${req.city}" is not one of Zhejiang's cities`,
+      zh: `--city“${req.city}”不是浙江省的设区市；可用：${CITIES.map((c) => c.name).join("、")}`,
+      en: `--city "${req.city}" is not one of Zhejiang's cities; the 11 are: ${CITIES.map((c) => `${c.name} (${c.en})`).join(", ")}`,
     });
   }
-  const sheets = kind === "decomposition" ? [decompositionTable2020()] : selfAssessmentTemplate({ city: req.city }).sheets;
+  // 9号 asks each city to decompose its figures to its counties: with --city, that city's template.
+  const cityTemplate = kind === "decomposition" && req.city !== undefined ? cityDecompositionTemplate(req.city) : undefined;
+  const sheets = kind === "decomposition" ? [cityTemplate ?? decompositionTable2020()] : selfAssessmentTemplate({ city: req.city }).sheets;
   const outFile = req.out as string;
   await saveWorkbook(templateWorkbook(sheets), outFile, { force: req.force });
   out.stdout(`已写入 / written: ${visible(outFile)}（${sheets.map((s) => s.name).join("、")}）`);

@@ -355,6 +355,8 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): Exce
       if (inTable(r, c) && !isNote) cell.border = THIN;
     }
   });
+  // Our own check formulas (templates.ts builds them; never from a cell's text).
+  for (const f of t.formulas ?? []) ws.getRow(f.row + 1).getCell(f.col + 1).value = { formula: f.formula.slice(1) } as ExcelJS.CellFormulaValue;
   for (const m of t.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   // ExcelJS has worksheet.dataValidations but its type declarations omit it.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;

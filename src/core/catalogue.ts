@@ -4,12 +4,40 @@
  * logic names a code and hands over the facts, and the words live here, in one place (as HyperFormula keeps its
  * error messages in one module). A code with several situations has one entry per situation.
  */
+import { DOC_2, DOC_9 } from "./documents";
 import type { EngineIssueCode, Msg, ReasonCode } from "./types";
 
 const q = (s: string): Msg => ({ zh: `“${s}”`, en: `"${s}"` });
 const both = (zh: string, en: string): Msg => ({ zh, en });
+/** Articles as cited in messages: the full document number, then the article (浙转升办〔2020〕2号第六条（二）). */
+export const ART = {
+  art3: both(`${DOC_2.number}第三条`, `${DOC_2.number}, Art. 3`),
+  art62: both(`${DOC_2.number}第六条（二）`, `${DOC_2.number}, Art. 6(2)`),
+  art63: both(`${DOC_2.number}第六条（三）`, `${DOC_2.number}, Art. 6(3)`),
+  doc9: both(DOC_9.number, DOC_9.number),
+} as const;
+
+/**
+ * The tie-break order is ZG's default, not the documents': 2号 says nothing about ties. Every message that
+ * applies it says so.
+ */
+export const TIE_CHAIN = both(
+  `本工具默认的并列处理顺序：总分→目标任务完成分→超目标任务完成分→政策机制分→输入顺序（${DOC_2.number}对并列未作规定，可人工调整）`,
+  `ZG's default tie-break order: total → target score → over-target score → policy score → input order (${DOC_2.number} says nothing about ties; adjust by hand if needed)`,
+);
+
 /** A score as shown in reasons: at most two decimals. */
 export const fmtScore = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** The tie-break keys' names (2号 第五条's own words), for reasons that say which score broke a tie. */
+export const STANDING_NAMES = {
+  total: both("总分", "total"),
+  targetScore: both("目标任务完成分", "target score"),
+  overScore: both("超目标任务完成分", "over-target score"),
+  policyScore: both("政策机制分", "policy score"),
+} as const;
+
+export type StandingName = keyof typeof STANDING_NAMES;
 
 /** Messages of problems met in the input (ZgIssue), by code. */
 export const ISSUES = {
@@ -78,14 +106,18 @@ export const ISSUES = {
       both(`选项 floor（最低得分）必须是 0 到 top（${top}）之间的有限数，收到 ${String(got)}`, `Option floor (lowest points) must be a finite number from 0 to top (${top}); got ${String(got)}`),
     std: (got: unknown) => both(`选项 std（标准分折算方法）只能是 full 或 max，收到 ${String(got)}`, `Option std (standard-score method) must be full or max; got ${String(got)}`),
     basis: (got: unknown) => both(`选项 basis（完成度口径）只能是 ratio 或 value，收到 ${String(got)}`, `Option basis (completion measure) must be ratio or value; got ${String(got)}`),
-    slots: (got: unknown) => both(`选项 slots（激励名额）必须是不小于1的整数，收到 ${String(got)}`, `Option slots (number selected) must be a whole number ≥ 1; got ${String(got)}`),
+    slots: (got: unknown) => both(`选项 slots（激励名额）必须是不小于1的整数，收到 ${String(got)}`, `Option slots (places) must be a whole number ≥ 1; got ${String(got)}`),
     minAccelerated: (slots: number, got: unknown) =>
       both(
-        `选项 minAccelerated（加快发展县最少名额）必须是 0 到 slots（${slots}）之间的整数，收到 ${String(got)}`,
-        `Option minAccelerated (least number of 加快发展县 selected) must be a whole number from 0 to slots (${slots}); got ${String(got)}`,
+        `选项 minAccelerated（建议激励名额内加快发展县最少个数）必须是 0 到 slots（${slots}）之间的整数，收到 ${String(got)}`,
+        `Option minAccelerated (least number of 加快发展县 within the places) must be a whole number from 0 to slots (${slots}); got ${String(got)}`,
+      ),
+    margin: (got: unknown) =>
+      both(
+        `选项 margin（差额比例，${DOC_2.number}第六条（三））必须是 0 到 10 之间的数，收到 ${String(got)}`,
+        `Option margin (the 差额比例 of ${DOC_2.number}, Art. 6(3)) must be a number from 0 to 10; got ${String(got)}`,
       ),
     order: (got: unknown) => both(`选项 order（排序方向）只能是 desc 或 asc，收到 ${String(got)}`, `Option order must be desc or asc; got ${String(got)}`),
-    margin: (got: unknown) => both(`选项 margin（差额比例）必须是不小于0的有限数，收到 ${String(got)}`, `Option margin (the proposed list's margin) must be a finite number ≥ 0; got ${String(got)}`),
   },
   "duplicate-indicator": (county: string, label: string) =>
     both(`${county}的指标“${label}”出现多次，只计第一次`, `${county}: indicator "${label}" appears more than once; only the first counts`),
@@ -150,14 +182,29 @@ export const ISSUES = {
     both(`${city.zh}所有县（市、区）上年度均已获激励，本市无推荐`, `Every county of ${city.en} received the incentive last year; the city recommends none`),
   "tie-unresolved": {
     city: (city: Msg, tie: Msg) => both(`${city.zh}推荐：${tie.zh}，请人工确认`, `${city.en} recommendation: ${tie.en}; please confirm by hand`),
-    province: (tie: Msg) => both(`全省评选：${tie.zh}，请人工确认`, `Province stage: ${tie.en}; please confirm by hand`),
+    province: (tie: Msg) => both(`省级评送环节：${tie.zh}，请人工确认`, `Province stage: ${tie.en}; please confirm by hand`),
+  },
+  "tie-broken": {
+    city: (city: Msg, first: string, other: string, by: StandingName) =>
+      both(
+        `${city.zh}推荐：${first}与${other}总分并列，按${TIE_CHAIN.zh}，以${STANDING_NAMES[by].zh}区分，${first}在前；请人工确认`,
+        `${city.en} recommendation: ${first} and ${other} tie on total; by ${TIE_CHAIN.en}, ${STANDING_NAMES[by].en} puts ${first} first; please confirm by hand`,
+      ),
+    province: (first: string, other: string, by: StandingName, where: Msg) =>
+      both(
+        `省级评送环节：${first}与${other}总分并列（${where.zh}），按${TIE_CHAIN.zh}，以${STANDING_NAMES[by].zh}区分，${first}在前；请人工确认`,
+        `Province stage: ${first} and ${other} tie on total (${where.en}); by ${TIE_CHAIN.en}, ${STANDING_NAMES[by].en} puts ${first} first; please confirm by hand`,
+      ),
   },
   "fewer-than-slots": (recommended: number, slots: number) =>
-    both(`只有${recommended}个设区市推荐县，少于激励名额${slots}个，全部入选`, `Only ${recommended} counties were recommended, fewer than the ${slots} places; all are selected`),
+    both(
+      `只有${recommended}个设区市推荐县，少于激励名额${slots}个，全部在建议激励名额内`,
+      `Only ${recommended} counties were recommended, fewer than the ${slots} places; all are within the suggested places`,
+    ),
   "too-few-accelerated": (have: number, required: number) =>
     both(
-      `推荐县中只有${have}个加快发展县入选，达不到至少${required}个的要求（2号第三条）`,
-      `Only ${have} of the selected are 加快发展县, short of the ${required} required (No. 2, Art. 3): no more are among the recommended`,
+      `推荐县中只有${have}个加快发展县在建议激励名额内，达不到至少${required}个的要求（${ART.art3.zh}“原则上”，本工具默认读作必须；可将此项设为 0 关闭）`,
+      `Only ${have} 加快发展县 are within the suggested places, short of the ${required} required (${ART.art3.en} says 原则上, "in principle": ZG reads it as a rule by default; set the option to 0 to switch it off): no more are among the recommended`,
     ),
 
   // ─── 差距分析 and 汇总 (issue 16) ───────────────────────────────────────────────────────────
@@ -210,6 +257,11 @@ export const UNCHECKED = {
       "没有上级目标：指标名称中没有目标值，也没有“全省目标/全市目标/目标任务”单元格",
       "no parent target: the label states none and there is no 全省目标/全市目标/目标任务 (parent target) cell",
     ),
+  noCityParent: () =>
+    both(
+      "县级分解表没有全市目标：请在“全市目标”列填写本市的目标（指标名称中的数是全省目标，不能作为本市目标）",
+      "no city target: fill in the 全市目标 column (the figure in the label is the province's target, not the city's)",
+    ),
   unitsDiffer: (expected: Msg, others: readonly { child: Msg; unit: Msg }[]) =>
     both(
       `单位不一致，无法换算：上级目标为“${expected.zh}”，${others.map((m) => `${m.child.zh}为“${m.unit.zh}”`).join("，")}`,
@@ -229,15 +281,6 @@ export function unusableEntry(county: string, label: string, which: "target" | "
   return both(`${county}“${label}”的${w.zh}：${why.zh}；该项不计分`, `${county} "${label}" ${w.en}: ${why.en}; no points for this indicator`);
 }
 
-/** The tie-break keys' names, for reasons that say which score broke a tie. */
-export const STANDING_NAMES = {
-  total: both("总分", "total"),
-  targetScore: both("目标任务完成分", "target score"),
-  overScore: both("超目标完成分", "over-target score"),
-  policyScore: both("政策机制分", "policy score"),
-} as const;
-
-export type StandingName = keyof typeof STANDING_NAMES;
 
 /** Two units, their scores on the key that separated them (or none: a full tie). */
 interface Tie {
@@ -251,15 +294,15 @@ interface Tie {
 export const REASONS = {
   "previous-winner": (rank: number, city: Msg) =>
     both(
-      `市内排名第${rank}；上年度已获督查激励，按2号第六条（二）不再重复推荐`,
-      `Ranked ${rank} in ${city.en}; received the incentive last year, so not recommended again (No. 2, Art. 6(2))`,
+      `市内排名第${rank}；上年度已获督查激励，按${ART.art62.zh}不再重复推荐`,
+      `Ranked ${rank} in ${city.en}; received the incentive last year, so not recommended again (${ART.art62.en})`,
     ),
   "best-total": (total: number, rank: number, city: Msg, passedOver: readonly string[]) => {
     const skipZh = passedOver.length ? `（排名更前的${passedOver.join("、")}上年度已获激励）` : "";
     const skipEn = passedOver.length ? ` (${passedOver.join(", ")}, ranked higher, received the incentive last year)` : "";
     return both(
-      `总分${fmtScore(total)}，市内排名第${rank}，为${city.zh}可推荐县中最高${skipZh}，获推荐（2号第六条（二））`,
-      `Total ${fmtScore(total)}, ranked ${rank} in ${city.en}: the best county the city may recommend${skipEn}; recommended (No. 2, Art. 6(2))`,
+      `总分${fmtScore(total)}，市内排名第${rank}，为${city.zh}可推荐县中最高${skipZh}，获推荐（${ART.art62.zh}）`,
+      `Total ${fmtScore(total)}, ranked ${rank} in ${city.en}: the best county the city may recommend${skipEn}; recommended (${ART.art62.en})`,
     );
   },
   "not-best": (total: number, rank: number, city: Msg, winner: string, winnerTotal: number) =>
@@ -270,58 +313,63 @@ export const REASONS = {
   "tie-break": {
     recommended: (t: Tie) =>
       both(
-        `与${t.them}总分相同，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），优先推荐`,
-        `Same total as ${t.them}; higher ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so recommended first`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），优先推荐`,
+        `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, higher ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so recommended first`,
       ),
     notRecommended: (t: Tie) =>
       both(
-        `与${t.them}总分相同，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），未获推荐`,
-        `Same total as ${t.them}; lower ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}); not recommended`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），未获推荐`,
+        `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, lower ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}); not recommended`,
       ),
     lastPlace: (t: Tie, slots: number) =>
       both(
-        `与${t.them}总分相同，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），占第${slots}个名额`,
-        `Same total as ${t.them}; higher ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so takes place ${slots}`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），占第${slots}个位置`,
+        `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, higher ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so takes position ${slots}`,
       ),
     outside: (t: Tie, slots: number) =>
       both(
-        `与${t.them}总分相同，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），未进入前${slots}名`,
-        `Same total as ${t.them}; lower ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so outside the best ${slots}`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），排在前${slots}个之后`,
+        `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, lower ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so after the first ${slots}`,
       ),
   },
   "tie-unresolved": {
     /** The tie itself, in a city: `first` is the one listed first in the input. */
     city: (first: string, other: string) =>
       both(
-        `与${other}总分、目标任务完成分、超目标完成分、政策机制分均相同，无法区分，按输入顺序${first}在前`,
-        `${first} and ${other} tie on total, target, over-target and policy scores; the one listed first in the input, ${first}, is taken`,
+        `与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同，无法区分；按${TIE_CHAIN.zh}，输入在前的${first}在前`,
+        `${first} and ${other} tie on total, target, over-target and policy scores; by ${TIE_CHAIN.en}, ${first}, listed first in the input, is taken`,
       ),
     recommended: (tie: Msg) => both(`${tie.zh}，获推荐`, `${tie.en}; recommended`),
     notRecommended: (tie: Msg) => both(`${tie.zh}，未获推荐`, `${tie.en}; not recommended`),
     province: (first: string, other: string, slots: number) =>
       both(
-        `${first}与${other}总分、目标任务完成分、超目标完成分、政策机制分均相同，按输入顺序${first}占第${slots}个名额`,
-        `${first} and ${other} tie on total, target, over-target and policy scores; the one listed first in the input, ${first}, takes place ${slots}`,
+        `${first}与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同；按${TIE_CHAIN.zh}，输入在前的${first}占第${slots}个位置`,
+        `${first} and ${other} tie on total, target, over-target and policy scores; by ${TIE_CHAIN.en}, ${first}, listed first in the input, takes position ${slots}`,
       ),
   },
   "accelerated-replacement": (rank: number, replaced: string, replacedRank: number, required: number) =>
     both(
-      `全省排名第${rank}，为未入选的加快发展县中最高；按2号第三条（加快发展县不少于${required}个），替换排名第${replacedRank}的${replaced}入选`,
-      `Ranked ${rank}, the best unselected 加快发展县; replaces ${replaced} (ranked ${replacedRank}) so that at least ${required} 加快发展县 are selected (No. 2, Art. 3)`,
+      `全省排名第${rank}，为名额外加快发展县中最高；按${ART.art3.zh}（加快发展县原则上不少于${required}个，本工具默认读作必须，可关闭），替换排名第${replacedRank}的${replaced}，建议激励名额内`,
+      `Ranked ${rank}, the best 加快发展县 outside the places; replaces ${replaced} (ranked ${replacedRank}) so that at least ${required} 加快发展县 are within the places (${ART.art3.en}: 原则上, in principle; ZG's default reading, which can be switched off); within the suggested places`,
     ),
   replaced: (rank: number, slots: number, by: string, byRank: number) =>
     both(
-      `全省排名第${rank}，本在前${slots}名中排名最后的非加快发展县，按2号第三条由加快发展县${by}（排名第${byRank}）替换，未入选`,
-      `Ranked ${rank}, the lowest-ranked selected county that is not a 加快发展县; replaced by the 加快发展县 ${by} (ranked ${byRank}) under No. 2, Art. 3; not selected`,
+      `全省排名第${rank}，本在前${slots}名中排名最后的非加快发展县，按${ART.art3.zh}由加快发展县${by}（排名第${byRank}）替换，不在建议激励名额内`,
+      `Ranked ${rank}, the lowest-ranked county within the places that is not a 加快发展县; replaced by the 加快发展县 ${by} (ranked ${byRank}) under ${ART.art3.en}; not within the suggested places`,
     ),
   selected: (total: number, rank: number, slots: number, accelerated: boolean) =>
     both(
-      `总分${fmtScore(total)}，全省排名第${rank}，进入前${slots}名，入选${accelerated ? "（加快发展县）" : ""}`,
-      `Total ${fmtScore(total)}, ranked ${rank} in the province, within the best ${slots}; selected${accelerated ? " (加快发展县)" : ""}`,
+      `总分${fmtScore(total)}，全省排名第${rank}，在前${slots}名内，建议激励名额内${accelerated ? "（加快发展县）" : ""}`,
+      `Total ${fmtScore(total)}, ranked ${rank} in the province, within the best ${slots}: within the suggested places${accelerated ? " (加快发展县)" : ""}`,
     ),
-  "not-selected": (total: number, rank: number, slots: number, accelerated: boolean) =>
+  proposed: (total: number, rank: number, slots: number, size: number) =>
     both(
-      `总分${fmtScore(total)}，全省排名第${rank}，未进入前${slots}名${accelerated ? "（加快发展县）" : ""}`,
-      `Total ${fmtScore(total)}, ranked ${rank} in the province, outside the best ${slots}; not selected${accelerated ? " (加快发展县)" : ""}`,
+      `总分${fmtScore(total)}，全省排名第${rank}，在${slots}个建议激励名额外，按差额比例在拟列入督查激励建议名单内（共${size}个，${ART.art63.zh}）`,
+      `Total ${fmtScore(total)}, ranked ${rank} in the province, outside the ${slots} suggested places; on the proposed list by the margin (${size} names, ${ART.art63.en})`,
+    ),
+  "not-selected": (total: number, rank: number, size: number, accelerated: boolean) =>
+    both(
+      `总分${fmtScore(total)}，全省排名第${rank}，不在拟列入督查激励建议名单内（共${size}个）${accelerated ? "（加快发展县）" : ""}`,
+      `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${size} names)${accelerated ? " (加快发展县)" : ""}`,
     ),
 } satisfies Record<ReasonCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;

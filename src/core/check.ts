@@ -21,6 +21,7 @@ import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, dec
 import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { ISSUES, UNCHECKED } from "./catalogue";
 import { issue, placeOf } from "./messages";
+import { writtenUnit } from "./display";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
 export function isPercentFormat(format: string | null | undefined): boolean {
@@ -108,8 +109,11 @@ function named(name: string, at?: CellRef): Msg {
   return { zh: p.zh ? `${name}（${p.zh}）` : name, en: p.en ? `${name} (${p.en})` : name };
 }
 
-function fmt(d: Decimal, unit: string | null, isRate: boolean): string {
+/** A figure for a message, in the unit the table wrote (亿元 rather than 元) when `display` says which. */
+function fmt(d: Decimal, unit: string | null, isRate: boolean, display?: string | null): string {
   if (isRate) return `${decimalToString(shiftDecimal(d, 2))}%`;
+  const power = display && unit && display.endsWith(unit) ? { 万亿: 12, 亿: 8, 万: 4 }[display.slice(0, display.length - unit.length)] : undefined;
+  if (power !== undefined) return `${decimalToString(shiftDecimal(d, -power))}${display}`;
   return `${decimalToString(d)}${unit ?? ""}`;
 }
 
@@ -126,6 +130,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   const spec = unitSpec(input.unit) ?? labelUnitSpec(label);
 
   // ── the parent target ──
+  const cityParent = input.parentScope === "city";
+  // Under a city's figure the label's figure is the province's: it gives the unit, never the parent.
   const labelQ = readLabelTarget(label);
   let parentQ: Quantity | null = null;
   let parentError: Msg | null = null;
@@ -148,13 +154,16 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     // A bare number in a 全省目标 column is in the unit the label states.
     parentQ = withFields(parentQ, { unit: labelQ.unit, isRate: labelQ.isRate });
   }
-  if (!parentQ && !parentError && labelQ) parentQ = labelQ;
-  if (parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
+  if (!parentQ && !parentError && labelQ && !cityParent) parentQ = labelQ;
+  if (!cityParent && parentFromCell && parentQ && labelQ && (compareDecimal(parentQ.exact, labelQ.exact) !== 0 || unitOf(parentQ) !== unitOf(labelQ))) {
     issues.push(
       issue(
         "parent-label-mismatch",
         "warning",
-        ISSUES["parent-label-mismatch"](fmt(parentQ.exact, parentQ.unit, parentQ.isRate), fmt(labelQ.exact, labelQ.unit, labelQ.isRate)),
+        ISSUES["parent-label-mismatch"](
+          fmt(parentQ.exact, parentQ.unit, parentQ.isRate, writtenUnit(input.parent, parentQ.unit)),
+          fmt(labelQ.exact, labelQ.unit, labelQ.isRate, writtenUnit(label, labelQ.unit)),
+        ),
         input.parentAt ?? labelAt,
       ),
     );
@@ -167,7 +176,8 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     if (first) parentQ = withFields(parentQ, { unit: first.unit, isRate: first.isRate });
   }
 
-  const cumulative = isCumulativeLabel(label);
+  // 9号: the cities' figures for the 累计 indicator are 当年新增数, so under a city parent it is a total.
+  const cumulative = isCumulativeLabel(label) && !cityParent;
   const kind: IndicatorKind = cumulative ? "cumulative" : parentQ?.isRate ? "rate" : "total";
   // "At most" wherever it is written: a 全省目标 cell of 100万吨 under a label saying 不超过100万吨 is a ceiling.
   const bound: Bound = parentQ?.bound === "atMost" || (parentQ && labelQ?.bound === "atMost") ? "atMost" : "atLeast";
@@ -213,10 +223,18 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   }
   const unit = parentUnit ?? childUnit;
 
+  // The magnitude the table wrote (亿元, 万吨): its 单位 column, else the parent cell, the label or a child.
+  const display =
+    writtenUnit(input.unit ? `1${input.unit}` : null, unit) ??
+    writtenUnit(input.parent, unit) ??
+    writtenUnit(label, unit) ??
+    (input.children ?? []).map((c) => writtenUnit(c.cell, unit)).find((u) => u !== null) ??
+    null;
   const base = {
     indicator,
     kind,
     unit,
+    ...(display ? { displayUnit: display } : {}),
     bound,
     parent: parentQ ? parentQ.value : null,
     short: [] as string[],
@@ -237,7 +255,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
     return unchecked(UNCHECKED.childrenUnreadable(unreadable));
   }
   if (!parentQ) {
-    return unchecked(UNCHECKED.noParent());
+    return unchecked(cityParent ? UNCHECKED.noCityParent() : UNCHECKED.noParent());
   }
   if (mismatched.length > 0) {
     return unchecked(UNCHECKED.unitsDiffer(unitName(unit), mismatched.map((m) => ({ child: named(m.name, m.at), unit: unitName(m.unit) }))));
@@ -248,7 +266,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
 
   const sum = sumDecimals(readings.map((r) => r.q.exact));
   const sumValue = decimalToNumber(sum);
-  compareTotals(input, kind, sum, unit, parentQ, issues, spec);
+  compareTotals(input, kind, sum, unit, parentQ, issues, spec, display);
 
   if (kind === "rate") {
     const below = readings.filter((r) => {
@@ -292,6 +310,7 @@ function compareTotals(
   parentQ: Quantity,
   issues: ZgIssue[],
   spec: UnitSpec | null,
+  display: string | null,
 ): void {
   if (kind === "rate") return;
   for (const t of input.totals ?? []) {
@@ -310,7 +329,7 @@ function compareTotals(
     }
     if (compareDecimal(q.exact, sum) !== 0) {
       issues.push(
-        issue("total-mismatch", "warning", ISSUES["total-mismatch"](t.name, fmt(q.exact, unit, false), fmt(sum, unit, false), fmt(subDecimal(q.exact, sum), unit, false)), t.at),
+        issue("total-mismatch", "warning", ISSUES["total-mismatch"](t.name, fmt(q.exact, unit, false, display), fmt(sum, unit, false, display), fmt(subDecimal(q.exact, sum), unit, false, display)), t.at),
       );
     }
   }

@@ -20,12 +20,8 @@ import { proposedListSize, runSelection } from "./select";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
 
-/** The margin (差额比例) of the proposed list: our default, the documents give no figure (rules.md §6). */
-export const DEFAULT_MARGIN = 0.2;
-
-export interface GapOptions extends Partial<ScoreOptions> {
-  margin?: number | null;
-}
+/** The score options, the margin (差额比例) of the proposed list among them. */
+export type GapOptions = Partial<ScoreOptions>;
 
 /** One indicator of the county, every figure in the unit its table wrote the actual in (`unit`). */
 export interface IndicatorGap {
@@ -346,13 +342,10 @@ function gainPerTargetShare(g: IndicatorGap): number {
 
 /** The city stage and province stage gap of one county (found by name, white space and full-width forms ignored). */
 export function countyGap(counties: readonly CountyInput[], county: string, options?: GapOptions | null): Result<{ gap: CountyGap }> {
-  const margin = options?.margin ?? DEFAULT_MARGIN;
   const resolved = resolveOptions(options ?? null);
   if (!resolved.ok) return resolved;
   const o = resolved.options;
-  if (typeof margin !== "number" || !Number.isFinite(margin) || margin < 0) {
-    return { ok: false, error: issue("bad-option", "error", ISSUES["bad-option"].margin(margin)) };
-  }
+  const margin = o.margin;
   const key = normalizeText(county);
   const index = counties.findIndex((c) => normalizeText(String(c.county ?? "")) === key);
   if (index < 0) return { ok: false, error: issue("gap-no-county", "error", ISSUES["gap-no-county"](county)) };

@@ -52,6 +52,9 @@ export function checkRankOptions(o: RankOptions): ZgIssue | null {
   return null;
 }
 
+/** The largest 差额比例 accepted: 10 already lists eleven names per place. */
+export const MAX_MARGIN = 10;
+
 /**
  * Fills the defaults (rules.md: top 10, step 0.5, floor 0, std full, basis ratio, slots 6,
  * minAccelerated 1) into a partial set of options and checks every field. `null`/`undefined`
@@ -69,6 +72,7 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
     basis: pick("basis"),
     slots: pick("slots"),
     minAccelerated: pick("minAccelerated"),
+    margin: pick("margin"),
   };
   const rankError = checkRankOptions(options);
   if (rankError) return { ok: false, error: rankError };
@@ -83,6 +87,8 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
     options.minAccelerated > options.slots
   )
     return badOption(text.minAccelerated(options.slots, options.minAccelerated));
+  if (typeof options.margin !== "number" || !Number.isFinite(options.margin) || options.margin < 0 || options.margin > MAX_MARGIN)
+    return badOption(text.margin(options.margin));
   return { ok: true, options };
 }
 
@@ -698,6 +704,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       policyScore: ps,
       total: targetScore + overScore + ps,
       indicators: indicatorRows[ui],
+      policy: u.policy,
     };
   });
   return { scores, indicatorCount: j, issues };

@@ -19,7 +19,10 @@ export function sameScore(a: number, b: number): boolean {
   return Math.abs(a - b) <= SCORE_EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** The tie-break chain of 第六条 as the rules read it: total, then targetScore, overScore, policyScore. */
+/**
+ * ZG's default tie-break chain: total, then targetScore, overScore, policyScore, then input order. The documents say
+ * nothing about ties (2号 第六条 included): this is the tool's choice, and every message that applies it says so.
+ */
 export const STANDING_KEYS = ["total", "targetScore", "overScore", "policyScore"] as const;
 export type StandingKey = (typeof STANDING_KEYS)[number];
 
@@ -84,6 +87,7 @@ function withScore<T extends object>(s: UnitScore, extra: T): UnitScore & T {
     policyScore: s.policyScore,
     total: s.total,
     indicators: s.indicators,
+    policy: s.policy,
   };
   return Object.assign(base, extra);
 }
@@ -157,6 +161,8 @@ export function recommendInCity(standings: readonly Standing[], previousWinner: 
     const { by } = compareStanding(ws, s);
     ties.push({ winner: w, other: i, by });
     if (by) {
+      // A tie on total is a tie, whatever the tool's chain makes of it: reported for a person to confirm.
+      warnings.push(issue("tie-broken", "warning", ISSUES["tie-broken"].city(city, name(w), name(i), by)));
       reasons[w].push(reason("tie-break", REASONS["tie-break"].recommended({ them: name(i), by, ours: ws[by], theirs: s[by] })));
       reasons[i].push(reason("tie-break", REASONS["tie-break"].notRecommended({ them: name(w), by, ours: s[by], theirs: ws[by] })));
     } else {
@@ -174,8 +180,12 @@ export interface Shortlist {
   order: number[];
   /** Per unit: 1 + the number of units with a strictly higher total. */
   ranks: number[];
-  /** Per unit: selected after the 加快发展县 rule. */
+  /** Per unit: within the suggested places (建议激励名额内) after the 加快发展县 rule. */
   selected: boolean[];
+  /** Per unit: on the proposed list (拟列入督查激励建议名单): the places, then the best of the rest in order. */
+  proposed: boolean[];
+  /** The proposed list's size: min(units, proposedListSize(slots, margin)). */
+  proposedSize: number;
   /** Units tied on total across the cut-off: the last one in against each one left out. */
   cutTies: TieReport[];
   /** The 加快发展县 rule's swaps, in the order made. */
@@ -191,9 +201,11 @@ export interface Shortlist {
 /**
  * The province stage of rules.md §6 (2号 第三条、第六条) on scores already computed: the best `slots` by the
  * chain, then, while fewer than `minAccelerated` 加快发展县 are in, the best unselected 加快发展县 replaces the
- * lowest selected unit that is not one. Options must have been checked (slots ≥ 1, 0 ≤ minAccelerated).
+ * lowest selected unit that is not one (第三条 says 原则上: the tool's default reading; minAccelerated 0 turns it
+ * off). Then the proposed list of 第六条（三）: the places and the best of the rest, proposedListSize(slots, margin)
+ * names in all (margin 0 when not given). Options must have been checked (slots ≥ 1, 0 ≤ minAccelerated).
  */
-export function selectShortlist(standings: readonly Standing[], accelerated: readonly boolean[], o: { slots: number; minAccelerated: number }): Shortlist {
+export function selectShortlist(standings: readonly Standing[], accelerated: readonly boolean[], o: { slots: number; minAccelerated: number; margin?: number }): Shortlist {
   const warnings: ZgIssue[] = [];
   const ranks = ranksByTotal(standings);
   const reasons: Reason[][] = standings.map(() => []);
@@ -208,8 +220,9 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
     warnings.push(issue("fewer-than-slots", "warning", ISSUES["fewer-than-slots"](order.length, o.slots)));
   }
 
-  // A tie across the cut-off is decided by the chain, and said so on both sides.
+  // A tie across the cut-off is decided by the chain, and said so on both sides; it is still a tie, and reported.
   const cutTies: TieReport[] = [];
+  const where = { zh: `第${o.slots}个建议激励名额处`, en: `at place ${o.slots}` };
   if (order.length > o.slots) {
     const lastIn = order[o.slots - 1];
     const a = standings[lastIn];
@@ -219,6 +232,7 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
       const { by } = compareStanding(a, b);
       cutTies.push({ winner: lastIn, other: out, by });
       if (by) {
+        warnings.push(issue("tie-broken", "warning", ISSUES["tie-broken"].province(a.county, b.county, by, where)));
         reasons[lastIn].push(reason("tie-break", REASONS["tie-break"].lastPlace({ them: b.county, by, ours: a[by], theirs: b[by] }, o.slots)));
         reasons[out].push(reason("tie-break", REASONS["tie-break"].outside({ them: a.county, by, ours: b[by], theirs: a[by] }, o.slots)));
       } else {
@@ -252,13 +266,45 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
     reasons[outgoing].push(reason("replaced", REASONS.replaced(ranks[outgoing], o.slots, inn.county, ranks[incoming])));
   }
 
+  // 第六条（三）: the proposed list is the places followed by the best of the rest, in province-stage order.
+  const proposedSize = Math.min(order.length, Math.max(take, proposedListSize(o.slots, o.margin ?? 0)));
+  const proposed = selected.slice();
+  let listed = take;
+  for (const k of order) {
+    if (listed >= proposedSize) break;
+    if (!proposed[k]) {
+      proposed[k] = true;
+      listed++;
+    }
+  }
+  // A tie on total across the list's own cut-off is reported as well (the chain decided it).
+  const inList = order.filter((k) => proposed[k]);
+  const outList = order.filter((k) => !proposed[k]);
+  if (proposedSize > take && inList.length && outList.length) {
+    const lastIn = inList[inList.length - 1];
+    const a = standings[lastIn];
+    for (const out of outList) {
+      const b = standings[out];
+      if (!sameScore(a.total, b.total)) continue;
+      const { by } = compareStanding(a, b);
+      const listWhere = { zh: "拟列入督查激励建议名单末位", en: "at the end of the proposed list" };
+      if (by) warnings.push(issue("tie-broken", "warning", ISSUES["tie-broken"].province(a.county, b.county, by, listWhere)));
+      else warnings.push(issue("tie-unresolved", "warning", ISSUES["tie-unresolved"].province(REASONS["tie-unresolved"].province(a.county, b.county, proposedSize))));
+    }
+  }
+
   for (const k of order) {
     const s = standings[k];
-    if (reasons[k].some((r) => r.code === "accelerated-replacement" || r.code === "replaced")) continue;
+    if (reasons[k].some((r) => r.code === "accelerated-replacement")) continue;
+    if (reasons[k].some((r) => r.code === "replaced")) {
+      if (proposed[k]) reasons[k].push(reason("proposed", REASONS.proposed(s.total, ranks[k], o.slots, proposedSize)));
+      continue;
+    }
     if (selected[k]) reasons[k].unshift(reason("selected", REASONS.selected(s.total, ranks[k], o.slots, accelerated[k])));
-    else reasons[k].unshift(reason("not-selected", REASONS["not-selected"](s.total, ranks[k], o.slots, accelerated[k])));
+    else if (proposed[k]) reasons[k].unshift(reason("proposed", REASONS.proposed(s.total, ranks[k], o.slots, proposedSize)));
+    else reasons[k].unshift(reason("not-selected", REASONS["not-selected"](s.total, ranks[k], proposedSize, accelerated[k])));
   }
-  return { order, ranks, selected, cutTies, replacements, shortOfAccelerated, reasons, warnings };
+  return { order, ranks, selected, proposed, proposedSize, cutTies, replacements, shortOfAccelerated, reasons, warnings };
 }
 
 /**
@@ -362,6 +408,6 @@ export function runSelection(counties: ReadonlyArray<CountyInput>, options?: Par
   const sl = selectShortlist(ps, accelerated, o);
   warnings.push(...sl.warnings);
 
-  const province: ProvinceResult[] = sl.order.map((k) => withScore(ps[k], { rank: sl.ranks[k], selected: sl.selected[k], accelerated: accelerated[k], reasons: sl.reasons[k] }));
+  const province: ProvinceResult[] = sl.order.map((k) => withScore(ps[k], { rank: sl.ranks[k], selected: sl.selected[k], proposed: sl.proposed[k], accelerated: accelerated[k], reasons: sl.reasons[k] }));
   return { counties: countyResults, province, warnings, options: o };
 }

@@ -52,6 +52,8 @@ const OTHER_RE = [
   /^(备注|说明|附注)/,
   /^(关键性)?(量化)?指标(名称|内容)?$/,
   /^(项目|名称|内容|类别)$/,
+  // A check column beside the children (the city template's 校核结果): words, never a county.
+  /^(校核|核对|检查)(结果|结论)?/,
 ];
 const UNIT_RE = /^(计量)?单位$/;
 /** 基期存量, 上年末累计, 2019年底累计: the base year's stock of a cumulative (累计) indicator. */
@@ -393,6 +395,12 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
     bottom: Math.max(gTop, gBottom),
     right: Math.max(gLeft, gRight),
   };
+  // rules §2's county rule: the parent is a city's figure under a 全市目标 (本市, 市级) line, or when the
+  // children are the counties of one city.
+  const parentHeader = parentCol !== undefined ? normalizeText(headerOf(parentCol)?.text ?? "") : "";
+  const counties = childNames.map((n) => findCounty(n));
+  const oneCity = counties.every((c) => c !== undefined) && new Set(counties.map((c) => c!.city)).size === 1;
+  const parentScope: "province" | "city" = /^(全市|本市|市级|市)/.test(parentHeader) || oneCity ? "city" : "province";
   // The inputs are built only for the orientation that wins: the other one's would be thrown away.
   const build = (): AllocationInput[] =>
     rowsOf.map((r) => {
@@ -404,6 +412,7 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
         format: v.format(r, c) ?? null,
       }));
       const input: AllocationInput = { indicator: label, children, at: v.ref(r, L) };
+      if (parentScope === "city") input.parentScope = "city";
       if (parentCol !== undefined) {
         input.parent = v.get(r, parentCol);
         input.parentAt = v.ref(r, parentCol);

@@ -3,6 +3,7 @@
  * ExcelJS from these very grids, so an official gets the same workbook either way.
  *
  *   decompositionTable2020()   9号's table as an official receives it (cells as printed, line breaks kept)
+ *   cityDecompositionTemplate() a city's decomposition of its 9号 figures to its counties, with check formulas
  *   selfAssessmentTemplate()   the county self-assessment workbook that `zg score` reads as it is once filled
  *
  * SCORE_HEADERS is the one definition of the score input's column names: the template writes the
@@ -75,6 +76,11 @@ export interface TemplateSheet {
   numberFormats?: (string | null)[][];
   /** Rows and columns kept in view while scrolling. */
   freeze?: { rows: number; columns: number };
+  /**
+   * Formula cells (0-based), each text starting with "=": only this module builds them, from our own words and
+   * references, never from a cell's text. Plain Excel functions only, so the sheet needs no add-in.
+   */
+  formulas?: { row: number; col: number; formula: string }[];
 }
 
 export interface TemplateWorkbook {
@@ -417,6 +423,117 @@ export function decompositionTable2020(): TemplateSheet {
   };
 }
 
+// ─── a city's decomposition to its counties (9号: 细化分解…到所辖县（市、区）, 5月30日前上报备案) ─────
+
+/** Where things are in cityDecompositionTemplate()'s grid (0-based), for writers and tests. */
+export const CITY_DECOMPOSITION_LAYOUT = Object.freeze({
+  titleRow: 0,
+  headerRow: 1,
+  firstIndicatorRow: 2,
+  noColumn: 0,
+  labelColumn: 1,
+  unitColumn: 2,
+  parentColumn: 3,
+  firstCountyColumn: 4,
+});
+
+/** The check column's header: a word the table reader sets aside (never a county). */
+export const CITY_CHECK_HEADER = "校核结果（公式）";
+
+/** The filing note of 9号, quoted: the cities decompose their targets to their counties and file the plan by 30 May. */
+export const CITY_FILING_NOTE: Msg = Object.freeze({
+  zh: `注：${DOC_9.number}要求各设区市“抓紧细化分解相关任务指标到所辖县（市、区），并于5月30日前将分解到县（市、区）责任目标方案上报省转升办备案”。“全市目标”照录${DOC_9.number}附件本市目标；指标名称中的数是全省目标，不作为本市目标。“全省累计上云企业”一项，${DOC_9.number}说明下达任务数为当年新增数，按总量校核。各县（市、区）一列填写分解数：可填数字（单位见“单位”列）或带单位的文字（120台、5.2亿元、12%）。“校核结果”列为普通 Excel 公式，无需加载项；也可运行 npx zg check 本文件.xlsx。`,
+  en: `Note: ${DOC_9.number} asks each city to "decompose the targets to its counties and file the plan with the provincial office by 30 May". 全市目标 is the city's figure as printed in ${DOC_9.number}; the figure in an indicator's label is the province's, not the city's. For the cloud-enterprises indicator, ${DOC_9.number} gives the cities' figures as the year's additions, so it is checked as a total. Fill each county's column with numbers in the 单位 column's unit or text with its unit (120台, 5.2亿元, 12%). The 校核结果 column is plain Excel formulas (no add-in needed); npx zg check this-file.xlsx checks it too.`,
+});
+
+/**
+ * A city's decomposition of its 2020 targets (9号) to its counties: 序号 | 关键性量化指标 | 单位 | 全市目标 (the
+ * city's 9号 cell exactly as printed) | one empty column per county | 校核结果, a plain-Excel formula per row that
+ * says 达标 / 未达标 as `zg check` does (rules §2, county rule); then the filing note. Rate rows' county cells are
+ * percent-formatted (12 typed is 12%), the others text, so 120台 stays as typed. Undefined for an unknown city.
+ */
+export function cityDecompositionTemplate(cityName: string): TemplateSheet | undefined {
+  const city = findCity(cityName);
+  if (!city) return undefined;
+  const L = CITY_DECOMPOSITION_LAYOUT;
+  const counties = countiesOf(city.id);
+  const checkCol = L.firstCountyColumn + counties.length;
+  const width = checkCol + 1;
+  const cells: Grid = [];
+  const formulas: { row: number; col: number; formula: string }[] = [];
+
+  const title = blankRow(width);
+  title[0] = `${city.name}${DOC_9.title.replace(/方案$/, "")}到县（市、区）方案`;
+  cells.push(title);
+  const head = blankRow(width);
+  head[L.noColumn] = "序号";
+  head[L.labelColumn] = "关键性量化指标";
+  head[L.unitColumn] = "单位";
+  head[L.parentColumn] = "全市目标";
+  counties.forEach((c, j) => (head[L.firstCountyColumn + j] = c.name));
+  head[checkCol] = CITY_CHECK_HEADER;
+  cells.push(head);
+
+  const cityIndex = CITY_IDS.indexOf(city.id);
+  const first = columnLetters(L.firstCountyColumn);
+  const last = columnLetters(checkCol - 1);
+  for (const ind of INDICATORS_2020) {
+    const r = cells.length;
+    const row = blankRow(width);
+    row[L.noColumn] = ind.no;
+    row[L.labelColumn] = ind.name;
+    row[L.unitColumn] = ind.displayUnit;
+    row[L.parentColumn] = ALLOCATION_2020[ind.no - 1][cityIndex];
+    cells.push(row);
+    const n = r + 1;
+    const kids = `${first}${n}:${last}${n}`;
+    const unit = `$${columnLetters(L.unitColumn)}${n}`;
+    const printed = `SUBSTITUTE(CLEAN(${columnLetters(L.parentColumn)}${n}),"以上","")`;
+    // 0&cell reads a blank as 0, a number as itself and 120台 / 5.2亿元 once the unit is taken out; 12% as 0.12.
+    const formula =
+      ind.kind === "rate"
+        ? `=IF(COUNTA(${kids})=0,"待填写",IFERROR(IF(SUMPRODUCT((${kids}<>"")*((0&${kids})-(--${printed})<-1E-12))=0,"达标","未达标："&SUMPRODUCT((${kids}<>"")*((0&${kids})-(--${printed})<-1E-12))&"个县（市、区）低于全市目标"),"无法校核（有不能读取的数值）"))`
+        : `=IF(COUNTA(${kids})=0,"待填写",IFERROR(IF(SUMPRODUCT(--SUBSTITUTE(0&${kids},${unit},""))>=(--SUBSTITUTE(${printed},${unit},""))*(1-1E-12),"达标","未达标：差"&ROUND((--SUBSTITUTE(${printed},${unit},""))-SUMPRODUCT(--SUBSTITUTE(0&${kids},${unit},"")),6)&${unit}),"无法校核（有不能读取的数值）"))`;
+    formulas.push({ row: r, col: checkCol, formula });
+  }
+  const noteRow = cells.length;
+  const note = blankRow(width);
+  note[0] = `${CITY_FILING_NOTE.zh}\n${CITY_FILING_NOTE.en}`;
+  cells.push(note);
+
+  const columnWidths = [6, 36, 7, 10, ...counties.map(() => 10), 26];
+  const firstData = L.firstIndicatorRow;
+  const numberFormats = cells.map((row, r) =>
+    row.map((_, c) => {
+      if (r < firstData || r >= noteRow) return null;
+      if (c === L.parentColumn) return "@";
+      if (c >= L.firstCountyColumn && c < checkCol) return INDICATORS_2020[r - firstData].kind === "rate" ? "0%" : "@";
+      return null;
+    }),
+  );
+  return {
+    name: `${city.id}分解到县`,
+    cells,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: width - 1 },
+      { top: noteRow, left: 0, bottom: noteRow, right: width - 1 },
+    ],
+    columnWidths,
+    rowHeights: cells.map((row, r) => (r === 0 ? 30 : r === noteRow ? 8 * LINE_HEIGHT : rowHeight(row, columnWidths, new Set()))),
+    styles: {
+      titleRows: [0],
+      headerRows: [L.headerRow],
+      noteRows: [noteRow],
+      table: { top: L.headerRow, left: 0, bottom: noteRow - 1, right: width - 1 },
+      wrapText: true,
+    },
+    validations: [],
+    numberFormats,
+    freeze: { rows: firstData, columns: L.firstCountyColumn },
+    formulas,
+  };
+}
+
 // ─── the county self-assessment template ─────────────────────────────────────────────────────
 
 export const SELF_ASSESSMENT_SHEETS = Object.freeze({
@@ -504,8 +621,14 @@ export function selfAssessmentTemplate(options: SelfAssessmentOptions = {}): Tem
   };
 }
 
+/**
+ * The completion sheet's last column: where each figure's supporting material is (2号 第六条（二）: 完成情况表及支撑材料).
+ * Not a score column: the readers pass it by.
+ */
+export const EVIDENCE_HEADER = "支撑材料";
+
 function completionSheet(units: TemplateUnit[]): TemplateSheet {
-  const header = COMPLETION_COLUMNS.map((c) => SCORE_HEADERS[c].label);
+  const header = [...COMPLETION_COLUMNS.map((c) => SCORE_HEADERS[c].label), EVIDENCE_HEADER];
   const col = (c: ScoreColumn) => COMPLETION_COLUMNS.indexOf(c);
   const cells: Grid = [header];
   for (const u of units) {
@@ -526,7 +649,7 @@ function completionSheet(units: TemplateUnit[]): TemplateSheet {
     name: SELF_ASSESSMENT_SHEETS.completion,
     cells,
     merges: [],
-    columnWidths: [10, 16, 46, 8, 14, 14, 24],
+    columnWidths: [10, 16, 46, 8, 14, 14, 24, 30],
     styles: {
       titleRows: [],
       headerRows: [0],
@@ -625,12 +748,20 @@ function indicatorSheet(): TemplateSheet {
 /** The guide's lines, Chinese then English. */
 export const SELF_ASSESSMENT_GUIDE: readonly Msg[] = Object.freeze([
   {
-    zh: "县（市、区）传统制造业改造提升督查激励自评表（浙转升办〔2020〕2号、9号）",
-    en: "County self-assessment for the traditional-manufacturing upgrade incentive (documents No. 2 and No. 9 of 2020)",
+    zh: "县（市、区）传统制造业改造提升督查激励自评表（浙转升办〔2020〕2号、浙转升办〔2020〕9号）",
+    en: "County self-assessment for the traditional-manufacturing upgrade incentive (浙转升办〔2020〕2号 and 浙转升办〔2020〕9号)",
+  },
+  {
+    zh: "何时、报什么：按浙转升办〔2020〕2号第六条（二），每年3月份，设区市转升办组织所辖县（市、区）自评，汇总各县（市、区）上一年度关键性量化指标完成情况表及支撑材料，择优推荐1个县（市、区）报省转升办。本表填写的是上一年度数据。",
+    en: "When and what: under 浙转升办〔2020〕2号 Art. 6(2), each March the city's office has its counties assess themselves and collects the previous year's completion figures and the supporting material, then recommends one county to the provincial office. This workbook holds the previous year's figures.",
   },
   {
     zh: "1. 在“完成情况”表中，为每个县（市、区）的每项指标填写设区市下达的目标和实际完成值，带单位填写，如 12%、1300台、2.5亿元；空白、“—”、“/”或“无”视为无数据。",
     en: "1. On sheet 完成情况, enter for every county and indicator the target set by the city and the actual, with its unit (12%, 1300台, 2.5亿元); empty, —, / or 无 means no value.",
+  },
+  {
+    zh: "1a. “支撑材料”列写明每项数据的支撑材料（文件名、文号或存放位置），随表报送。",
+    en: "1a. In the 支撑材料 column, say where each figure's supporting material is (file name, document number or location); it is filed with the table.",
   },
   {
     zh: "2. 在“县”表中填写政策机制情况：实施方案、年度工作要点、配套政策、工作机制、省级试点填“是”或“否”（留空视为否）；批示或典型发言填次数。",

@@ -84,6 +84,7 @@ export type EngineIssueCode =
   | "no-city"
   | "no-candidate"
   | "tie-unresolved"
+  | "tie-broken"
   | "fewer-than-slots"
   | "too-few-accelerated"
   // 差距分析 and 汇总 (core/gap.ts, core/collect.ts)
@@ -116,6 +117,7 @@ export type ReasonCode =
   | "accelerated-replacement"
   | "replaced"
   | "selected"
+  | "proposed"
   | "not-selected";
 
 /** A problem found in the input, returned as a value. */
@@ -192,6 +194,12 @@ export interface AllocationInput {
   children: ChildCell[];
   /** Cells of 合计/小计/总计 rows or columns: compared with the computed sum, reported as a warning when they differ. */
   totals?: ChildCell[];
+  /**
+   * Whose figure the parent is: 'city' in a county table (a 全市目标 line, or children that are one city's
+   * counties). Then the figure in a 9号 label is the province's, never the parent, and the 累计 indicator is
+   * checked as a total (9号: the cities' figures are already 当年新增数). Default 'province'.
+   */
+  parentScope?: "province" | "city";
   /** For a cumulative (累计) indicator: the base year's stock, when the user supplies it. */
   base?: number | null;
   /** The label cell. */
@@ -216,6 +224,8 @@ export interface CheckResult {
   childrenTotal: number | null;
   /** childrenTotal − parent; null for rate indicators and where unchecked. */
   gap: number | null;
+  /** The unit the table wrote its figures in when a magnitude prefix was used (亿元, 万吨): figures are shown in it. */
+  displayUnit?: string | null;
   status: CheckStatus;
   /** For rate indicators: the children below (above, for "at most") the parent rate. */
   short: string[];
@@ -292,8 +302,13 @@ export interface ScoreOptions extends RankOptions {
   basis: Basis;
   /** Number of counties the province selects (default 6). */
   slots: number;
-  /** At least this many of the selected must be 加快发展县 (default 1). */
+  /** At least this many of the selected must be 加快发展县 (default 1; 0 switches the 原则上 reading off). */
   minAccelerated: number;
+  /**
+   * 差额比例 of 2号 第六条（三）: the proposed list (拟列入督查激励建议名单) holds ⌈slots × (1 + margin)⌉ names
+   * (default 0.2: ours, the documents give no figure).
+   */
+  margin: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
@@ -304,6 +319,7 @@ export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
   basis: "ratio",
   slots: 6,
   minAccelerated: 1,
+  margin: 0.2,
 });
 
 /** 第五条(二): the policy-mechanism inputs of one county. */
@@ -364,6 +380,8 @@ export interface UnitScore {
   policyScore: number;
   total: number;
   indicators: IndicatorScore[];
+  /** The 第五条（二） items behind policyScore, as read (so an explanation can list what was earned). */
+  policy?: PolicyInput;
 }
 
 /** Why a county was recommended, passed over, selected or replaced. */
@@ -379,7 +397,10 @@ export interface CountyResult extends UnitScore {
 
 export interface ProvinceResult extends UnitScore {
   rank: number;
+  /** Within the suggested places (建议激励名额内). */
   selected: boolean;
+  /** On the proposed list (拟列入督查激励建议名单), a superset of `selected`. */
+  proposed: boolean;
   accelerated: boolean;
   reasons: Reason[];
 }

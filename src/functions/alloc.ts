@@ -10,6 +10,7 @@ import { readCell } from "../core/parse";
 import type { AllocationInput, CellValue, CheckResult, Msg } from "../core/types";
 import { define, placeIn, propagated, type Matrix, type Value } from "./args";
 import { errorCodeOf, fail, isFail, none, type Fail } from "./runtime";
+import { inWrittenUnit } from "../core/display";
 
 const params = [
   { name: "parent", kind: "cell" },
@@ -52,7 +53,9 @@ function run(parent: CellValue, children: Matrix, base: number | null): CheckRes
 }
 
 /** A gap or total as written: exact digits (no 0.30000000000000004), the unit after it. */
-function amount(x: number, unit: string | null): string {
+/** A gap in the unit the table wrote (缺口 52亿元, not 5200000000元). */
+function amount(x: number, unit: string | null, display?: string | null): string {
+  if (display && unit && unit !== "%") return inWrittenUnit(x, unit, display);
   return `${decimalToString(decimalFromNumber(x))}${unit && unit !== "%" ? unit : ""}`;
 }
 
@@ -68,7 +71,7 @@ export const ALLOCGAP = define({ id: "ALLOCGAP", params, result: "cell" }, ([par
   if (r.status === "unchecked" && r.reason) {
     // Unreadable children are an input error (#VALUE!); every other reason means there is no gap to give.
     const code = r.issues.some((i) => i.severity === "error") ? "#VALUE!" : "#N/A";
-    return fail(code, { zh: `不可比：${r.reason.zh}`, en: `not comparable: ${r.reason.en}` });
+    return fail(code, { zh: `无法校核：${r.reason.zh}`, en: `cannot be checked: ${r.reason.en}` });
   }
   if (r.kind === "rate") {
     return none(
@@ -82,7 +85,7 @@ export const ALLOCGAP = define({ id: "ALLOCGAP", params, result: "cell" }, ([par
 function verdict(r: CheckResult): Msg {
   if (r.status === "unchecked") {
     const why = r.reason ?? { zh: "无法校核", en: "cannot be checked" };
-    return { zh: `不可比：${why.zh}`, en: `Not comparable: ${why.en}` };
+    return { zh: `无法校核：${why.zh}`, en: `Cannot be checked: ${why.en}` };
   }
   if (r.status === "ok") return { zh: "达标", en: "OK" };
   if (r.kind === "rate") {
@@ -94,8 +97,8 @@ function verdict(r: CheckResult): Msg {
   }
   const gap = Math.abs(r.gap ?? 0);
   return r.bound === "atMost"
-    ? { zh: `超出上限 ${amount(gap, r.unit)}`, en: `Over the cap by ${amount(gap, r.unit)}` }
-    : { zh: `缺口 ${amount(gap, r.unit)}`, en: `Short by ${amount(gap, r.unit)}` };
+    ? { zh: `超出上限 ${amount(gap, r.unit, r.displayUnit)}`, en: `Over the cap by ${amount(gap, r.unit, r.displayUnit)}` }
+    : { zh: `缺口 ${amount(gap, r.unit, r.displayUnit)}`, en: `Short by ${amount(gap, r.unit, r.displayUnit)}` };
 }
 
 export const ALLOCCHECK = define({ id: "ALLOCCHECK", params: checkParams, result: "cell" }, ([parent, children, base]): Value => {

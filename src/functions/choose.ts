@@ -7,7 +7,8 @@
 import { readYesNo } from "../core/parse";
 import { isAccelerated } from "../core/reference";
 import { cityKey } from "../core/reference";
-import { STANDING_NAMES } from "../core/catalogue";
+import { ART, STANDING_NAMES, TIE_CHAIN } from "../core/catalogue";
+import { MAX_MARGIN } from "../core/score";
 import { recommendInCity, selectShortlist, type Standing, type TieReport } from "../core/select";
 import type { CellValue, Msg } from "../core/types";
 import { at, define, placeIn, propagated, readAt, type Matrix, type Value } from "./args";
@@ -89,11 +90,14 @@ function tieNote(units: readonly Unit[], t: TieReport): Msg {
   const o = units[t.other];
   if (t.by) {
     const k = STANDING_NAMES[t.by];
-    return { zh: `与${o.county}总分相同，${k.zh}更高（${fmt(w[t.by])} 对 ${fmt(o[t.by])}）`, en: `same total as ${o.county}; higher ${k.en} (${fmt(w[t.by])} vs ${fmt(o[t.by])})` };
+    return {
+      zh: `与${o.county}总分并列，按${TIE_CHAIN.zh}，${k.zh}更高（${fmt(w[t.by])} 对 ${fmt(o[t.by])}），请人工确认`,
+      en: `ties with ${o.county} on total; by ${TIE_CHAIN.en}, higher ${k.en} (${fmt(w[t.by])} vs ${fmt(o[t.by])}); please confirm by hand`,
+    };
   }
   return {
-    zh: `与${o.county}总分相同且无法再区分，按列表顺序在前，请人工确认`,
-    en: `ties with ${o.county} and nothing else separates them; listed first, so taken — please confirm by hand`,
+    zh: `与${o.county}总分并列且无法再区分，按${TIE_CHAIN.zh}，列表在前，请人工确认`,
+    en: `ties with ${o.county} and nothing else separates them; by ${TIE_CHAIN.en}, listed first, so taken — please confirm by hand`,
   };
 }
 
@@ -184,10 +188,12 @@ export const SHORTLIST = define(
       { name: "slots", kind: "number", default: 6, min: 1, integer: true },
       { name: "minAccelerated", kind: "number", default: 1, min: 0, integer: true },
       { name: "lang", kind: "lang" },
+      // Added last, so sheets written before it keep their arguments in place.
+      { name: "margin", kind: "number", default: 0.2, min: 0, max: MAX_MARGIN },
     ] as const,
     result: { cols: 2 },
   },
-  ([counties, totals, accelerated, slots, minAccelerated]) => {
+  ([counties, totals, accelerated, slots, minAccelerated, , margin]) => {
     if (minAccelerated > slots) {
       return bad(`参数 minAccelerated（${minAccelerated}）不能大于 slots（${slots}）`, `argument minAccelerated (${minAccelerated}) cannot exceed slots (${slots})`);
     }
@@ -210,29 +216,34 @@ export const SHORTLIST = define(
     const sl = selectShortlist(
       units,
       units.map((u) => acc.get(u.row) === true),
-      { slots, minAccelerated },
+      { slots, minAccelerated, margin },
     );
     const notes: Msg[][] = units.map(() => []);
     for (const t of sl.cutTies) notes[t.winner].push(tieNote(units, t));
     for (const { incoming, outgoing } of sl.replacements) {
       notes[incoming].push({
-        zh: `加快发展县中排名最高的未入选者，按2号第三条替换第 ${sl.ranks[outgoing]} 名${units[outgoing].county}入选`,
-        en: `the best unselected 加快发展县; replaces ${units[outgoing].county} (ranked ${sl.ranks[outgoing]}) under No. 2, Art. 3`,
+        zh: `名额外排名最高的加快发展县，按${ART.art3.zh}（原则上不少于${minAccelerated}个，本工具默认读作必须，minAccelerated 设为 0 可关闭）替换第 ${sl.ranks[outgoing]} 名${units[outgoing].county}`,
+        en: `the best 加快发展县 outside the places; replaces ${units[outgoing].county} (ranked ${sl.ranks[outgoing]}) under ${ART.art3.en} (原则上, in principle: ZG's default reading; minAccelerated 0 switches it off)`,
       });
     }
     const shortOf: Msg | null =
       sl.shortOfAccelerated === null
         ? null
         : {
-            zh: `只有 ${sl.shortOfAccelerated} 个加快发展县可入选，达不到至少 ${minAccelerated} 个的要求（2号第三条）`,
-            en: `only ${sl.shortOfAccelerated} 加快发展县 can be selected, short of the ${minAccelerated} required (No. 2, Art. 3)`,
+            zh: `只有 ${sl.shortOfAccelerated} 个加快发展县可在建议激励名额内，达不到至少 ${minAccelerated} 个的要求（${ART.art3.zh}）`,
+            en: `only ${sl.shortOfAccelerated} 加快发展县 can be within the places, short of the ${minAccelerated} required (${ART.art3.en})`,
           };
+    // 第六条（三）: the proposed list, the suggested places first (in standing order), then the names the margin adds.
     const out: Value[][] = [];
-    for (const k of sl.order) {
-      if (!sl.selected[k]) continue;
+    const inPlaces = sl.order.filter((k) => sl.selected[k]);
+    const byMargin = sl.order.filter((k) => sl.proposed[k] && !sl.selected[k]);
+    for (const k of [...inPlaces, ...byMargin]) {
       const u = units[k];
       const tag = acc.get(u.row) ? { zh: "（加快发展县）", en: " (加快发展县)" } : { zh: "", en: "" };
-      const head = { zh: `总分 ${fmt(u.total)}，排名第 ${sl.ranks[k]}${tag.zh}`, en: `total ${fmt(u.total)}, ranked ${sl.ranks[k]}${tag.en}` };
+      const where = sl.selected[k]
+        ? { zh: "建议激励名额内", en: "within the suggested places" }
+        : { zh: `拟列入督查激励建议名单（差额，${ART.art63.zh}）`, en: `on the proposed list by the margin (${ART.art63.en})` };
+      const head = { zh: `${where.zh}：总分 ${fmt(u.total)}，排名第 ${sl.ranks[k]}${tag.zh}`, en: `${where.en}: total ${fmt(u.total)}, ranked ${sl.ranks[k]}${tag.en}` };
       out.push([u.county, join([head, ...notes[k]])]);
     }
     if (shortOf) out.push(["", shortOf]);

@@ -28,7 +28,7 @@ import { COMPLETION, OVERTARGET, POLICYSCORE, TARGET, UNIT } from "./measure";
 import { RANKSCORE, RANKSCOREBY, STDSCORE } from "./rank";
 
 /**
- * Rank points of rules.md §3: max(floor, top − step × (rank − 1)); ties share a rank; text and blanks in ref are ignored.
+ * Rank points of 浙转升办〔2020〕2号, Art. 5(1): max(floor, top − step × (rank − 1)); ties share a rank; text and blanks in ref are ignored.
  * @customfunction RANKSCORE RANKSCORE
  * @param number The value to rank (as in RANK.EQ), or a range of values: one spilled result per cell. A blank or #N/A scores 0.
  * @param ref The values of the ranking group (as in RANK.EQ). Text, blanks and #N/A (no value) are ignored; other error values propagate.
@@ -44,7 +44,7 @@ export function rankScore(number: any[][], ref: any[][], order?: any, top?: any,
 }
 
 /**
- * Rank points of rules.md §3 within the rows of ref whose group equals group (a county among its own city's counties).
+ * Rank points of 浙转升办〔2020〕2号, Art. 5(1) within the rows of ref whose group equals group (a county among its own city's counties).
  * @customfunction RANKSCOREBY RANKSCOREBY
  * @param number The value to rank, or a range of values: one spilled result per cell.
  * @param ref The values of all units (all groups). Text and blanks are ignored.
@@ -72,7 +72,7 @@ export function rankScoreBy(
 }
 
 /**
- * Standard score (标准分) of rules.md §5: points scaled to a weight by method full (points ÷ full marks) or max (points ÷ group maximum), or the statistical z and minmax.
+ * Standard score (标准分) of 浙转升办〔2020〕2号, Art. 5(1): points scaled to a weight by method full (points ÷ (points of rank 1 × J)) or max (points ÷ group maximum), or the statistical z and minmax.
  * @customfunction STDSCORE STDSCORE
  * @param points A unit's rank points (S or O), or a range of them: one spilled result per cell.
  * @param [ref] The points of the whole group, for methods max, z and minmax. Default: points itself.
@@ -87,7 +87,7 @@ export function stdScore(points: any[][], ref?: any[][], weight?: any, method?: 
 }
 
 /**
- * A target as written, read as a number: 10%以上 → 0.1, 104.2亿元 → 10420000000, 0.95万吨 → 9500 (rules.md §1).
+ * A target as written, read as a number: 10%以上 → 0.1, 104.2亿元 → 10420000000, 0.95万吨 → 9500 (as 浙转升办〔2020〕9号 writes them).
  * @customfunction TARGET TARGET
  * @param text The target as written (text or number), or a range of them: one spilled result per cell.
  * @requiresParameterAddresses
@@ -98,7 +98,7 @@ export function target(text: any[][], invocation?: CustomFunctions.Invocation): 
 }
 
 /**
- * The base unit of a target as written: 104.2亿元 → 元, 10%以上 → %, 100万吨标准煤 → 吨 (rules.md §1).
+ * The base unit of a target as written: 104.2亿元 → 元, 10%以上 → %, 100万吨标准煤 → 吨 (as 浙转升办〔2020〕9号 writes them).
  * @customfunction UNIT UNIT
  * @param text The target as written, or a range of them: one spilled result per cell.
  * @requiresParameterAddresses
@@ -109,7 +109,7 @@ export function unit(text: any[][], invocation?: CustomFunctions.Invocation): an
 }
 
 /**
- * Completion measure of rules.md §4: actual ÷ target (target ÷ actual for an "at most" target such as 5%以下).
+ * Completion measure of 浙转升办〔2020〕2号, Art. 5(1)1: actual ÷ target (target ÷ actual for an "at most" target such as 5%以下).
  * @customfunction COMPLETION COMPLETION
  * @param actual The actual value, or a range of them: one spilled result per cell.
  * @param target The target as written (may be text such as 10%以上 or 1300台), or a range beside actual.
@@ -122,7 +122,7 @@ export function completion(actual: any[][], target: any[][], basis?: any, invoca
 }
 
 /**
- * Over-target measure of rules.md §4: (actual − target) ÷ target where the target was exceeded; empty where it was not.
+ * Over-target measure of 浙转升办〔2020〕2号, Art. 5(1)2: (actual − target) ÷ target where the target was exceeded; empty where it was not.
  * @customfunction OVERTARGET OVERTARGET
  * @param actual The actual value, or a range of them: one spilled result per cell.
  * @param target The target as written (text such as 5%以下 means at most), or a range beside actual.
@@ -134,7 +134,7 @@ export function overTarget(actual: any[][], target: any[][], invocation?: Custom
 }
 
 /**
- * Gap of rules.md §2: the children's total minus the parent target (negative = short).
+ * Gap of an allocation (浙转升办〔2020〕9号): the children's total minus the parent target (negative = short).
  * @customfunction ALLOCGAP ALLOCGAP
  * @param parent The parent target (e.g. 10000台, 10%以上) or an indicator label that states it (传统制造业新增工业机器人10000台).
  * @param children The children's allocated targets (a row or column of the decomposition table).
@@ -147,7 +147,7 @@ export function allocGap(parent: any, children: any[][], base?: any, invocation?
 }
 
 /**
- * Verdict of rules.md §2 for one indicator: 达标, 缺口 … (short by), 低于目标 … (rate), or 不可比 with the reason.
+ * Verdict on one indicator's allocation (浙转升办〔2020〕9号): 达标, 缺口 … (short by), 低于目标 … (rate), or 无法校核 with the reason.
  * @customfunction ALLOCCHECK ALLOCCHECK
  * @param parent The parent target (e.g. 10000台, 10%以上) or an indicator label that states it.
  * @param children The children's allocated targets (a row or column of the decomposition table).
@@ -161,7 +161,7 @@ export function allocCheck(parent: any, children: any[][], base?: any, lang?: an
 }
 
 /**
- * Policy points of rules.md §5 (第五条(二)), 0–20: plan 2 + work plan 2 + policy 4 + mechanism 4 + pilot 4 + 1 per endorsement (at most 4).
+ * Policy points of 浙转升办〔2020〕2号, Art. 5(2), 0–20: plan 2 + work plan 2 + policy 4 + mechanism 4 + pilot 4 + 1 per endorsement (at most 4).
  * @customfunction POLICYSCORE POLICYSCORE
  * @param plan 实施方案 issued (是/否, 有/无, Y/N, 1/0, TRUE/FALSE, ✓/✗; blank is no), or a column of them.
  * @param workPlan 年度工作要点/工作计划 issued (yes/no).
@@ -177,7 +177,7 @@ export function policyScore(plan: any[][], workPlan: any[][], policy: any[][], m
 }
 
 /**
- * City stage of rules.md §6: per city, the county with the best total that did not receive the incentive last year; ties broken by target, over-target, policy score, then list order.
+ * City stage of 浙转升办〔2020〕2号, Art. 6(2): per city, the county with the best total that did not receive the incentive last year; ties on total by ZG's default order (target, over-target, policy score, then list order; the documents say nothing).
  * @customfunction RECOMMEND RECOMMEND
  * @param counties The county column.
  * @param cities The city of each county.
@@ -205,16 +205,17 @@ export function recommend(
 }
 
 /**
- * Province stage of rules.md §6: the best slots counties by total, at least minAccelerated of them 加快发展县 (the best one replaces the last other).
+ * Province stage of 浙转升办〔2020〕2号, Arts. 3 and 6(3): the proposed list of ⌈slots × (1 + margin)⌉ names, the best slots of them the suggested places, at least minAccelerated 加快发展县 among those (原则上: ZG's default reading; 0 switches it off).
  * @customfunction SHORTLIST SHORTLIST
  * @param counties The recommended counties (one per city).
  * @param totals Their totals, scored afresh within this group.
  * @param [accelerated] Which count as 加快发展县 (yes/no); default: the 26 of 2020.
- * @param [slots] Number selected. Default 6.
- * @param [minAccelerated] At least this many 加快发展县 among the selected. Default 1.
+ * @param [slots] The suggested places. Default 6.
+ * @param [minAccelerated] At least this many 加快发展县 within the places. Default 1 (0 switches Art. 3's 原则上 off).
  * @param [lang] Language of the reasons: "zh" (default) or "en" (also 中文, 英文, zh-CN, en-US).
+ * @param [margin] The 差额比例 of Art. 6(3): the list holds ⌈slots × (1 + margin)⌉ names. Default 0.2 (ZG's; the documents give no figure).
  * @requiresParameterAddresses
- * @returns A spilled list: one row per selected county, best first — county, reason.
+ * @returns A spilled list: the counties within the places, then those the margin adds — county, reason.
  */
 export function shortlist(
   counties: any[][],
@@ -223,7 +224,8 @@ export function shortlist(
   slots?: any,
   minAccelerated?: any,
   lang?: any,
+  margin?: any,
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return SHORTLIST.invoke([counties, totals, accelerated, slots, minAccelerated, lang], invocation) as any[][];
+  return SHORTLIST.invoke([counties, totals, accelerated, slots, minAccelerated, lang, margin], invocation) as any[][];
 }

@@ -136,15 +136,15 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
                   <td className={s.td}>
                     {r.indicator}
                     <div className={s.detail}>
-                      {t("colParent")} {fmtQuantity(r.parent, r.unit)}
-                      {r.childrenTotal !== null ? ` · ${t("colChildren")} ${fmtQuantity(r.childrenTotal, r.unit)}` : ""}
+                      {t("colParent")} {fmtQuantity(r.parent, r.unit, r.displayUnit)}
+                      {r.childrenTotal !== null ? ` · ${t("colChildren")} ${fmtQuantity(r.childrenTotal, r.unit, r.displayUnit)}` : ""}
                       {r.status === "short" && r.kind === "rate" ? ` · ${t("shortChildren", { list: r.short.join(lang === "zh" ? "、" : ", ") })}` : ""}
-                      {r.status === "short" && r.kind !== "rate" ? ` · ${t("totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit) })}` : ""}
+                      {r.status === "short" && r.kind !== "rate" ? ` · ${t("totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit, r.displayUnit) })}` : ""}
                       {r.status === "unchecked" && r.reason ? ` · ${m(r.reason)}` : ""}
                     </div>
                   </td>
                   <td className={`${s.td} ${s.num}`}>
-                    <Explained text={r.gap === null ? "—" : fmtQuantity(r.gap, r.unit)} label={t("colGap")} subject={r.indicator} explanation={() => explainCheck(r)} />
+                    <Explained text={r.gap === null ? "—" : fmtQuantity(r.gap, r.unit, r.displayUnit)} label={t("colGap")} subject={r.indicator} explanation={() => explainCheck(r)} />
                   </td>
                   <td className={s.td} style={{ whiteSpace: "nowrap" }}>
                     <StatusBadge r={r} />

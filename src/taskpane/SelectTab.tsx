@@ -1,6 +1,9 @@
-/** Flow 3, 推荐与入围: each city's recommended county and the province's shortlist, each with its reasons (rules.md §6). */
+/**
+ * Flow 3, 推荐与建议名单: the proposed list of 2号 第六条（三） with the suggested places inside it, the other recommended
+ * counties, and each city's recommendation, each with its reasons. Every heading counts the list under it.
+ */
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Reason } from "../core/types";
+import type { ProvinceResult, Reason, SelectionResult } from "../core/types";
 import { explain } from "./explain";
 import { fmtScore } from "./i18n";
 import type { ScoreState } from "./ScoreTab";
@@ -30,41 +33,61 @@ function Reasons({ reasons }: { reasons: Reason[] }) {
   );
 }
 
+function ProvinceList({ units, result, testId }: { units: ProvinceResult[]; result: SelectionResult; testId: string }) {
+  const { t } = useT();
+  const s = useStyles();
+  return (
+    <ol className={s.list} data-testid={testId}>
+      {units.map((p) => (
+        <li key={`${p.city}|${p.county}`} className={`${s.item} ${p.selected ? s.selected : ""}`} data-county={p.county} data-selected={p.selected} data-proposed={p.proposed}>
+          <div className={s.head}>
+            <Text weight={p.selected ? "semibold" : "regular"}>
+              {p.rank}. {p.county}（{p.city}）
+            </Text>
+            <Explained text={fmtScore(p.total)} label={t("colTotal")} subject={p.county} explanation={() => explain(p, "total", result, "province")} />
+            {p.selected ? (
+              <Badge color="success" size="small">
+                {t("selected")}
+              </Badge>
+            ) : p.proposed ? (
+              <Badge color="informative" appearance="outline" size="small">
+                {t("byMargin")}
+              </Badge>
+            ) : null}
+            {p.accelerated ? (
+              <Badge color="warning" appearance="tint" size="small">
+                {t("accelerated")}
+              </Badge>
+            ) : null}
+          </div>
+          <Reasons reasons={p.reasons} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function SelectTab({ state }: { state: ScoreState | null }) {
   const { t } = useT();
   const s = useStyles();
   if (!state) return <Text>{t("scoreFirst")}</Text>;
   const { result } = state;
   const cities = [...new Set(result.counties.map((c) => c.city))];
-  const selectedCount = result.province.filter((p) => p.selected).length;
+  // The list as it goes to 省政府办公厅: the suggested places first, then the names the margin adds.
+  const proposed = [...result.province.filter((p) => p.selected), ...result.province.filter((p) => p.proposed && !p.selected)];
+  const rest = result.province.filter((p) => !p.proposed);
   return (
     <div className={s.root}>
       <Text size={200}>{t("selectIntro")}</Text>
-      <Text weight="semibold">{t("provinceShortlist", { n: selectedCount })}</Text>
-      <ol className={s.list} data-testid="shortlist">
-        {result.province.map((p) => (
-          <li key={`${p.city}|${p.county}`} className={`${s.item} ${p.selected ? s.selected : ""}`} data-county={p.county} data-selected={p.selected}>
-            <div className={s.head}>
-              <Text weight={p.selected ? "semibold" : "regular"}>
-                {p.rank}. {p.county}（{p.city}）
-              </Text>
-              <Explained text={fmtScore(p.total)} label={t("colTotal")} subject={p.county} explanation={() => explain(p, "total", result.options, "province")} />
-              {p.selected ? (
-                <Badge color="success" size="small">
-                  {t("selected")}
-                </Badge>
-              ) : null}
-              {p.accelerated ? (
-                <Badge color="warning" appearance="tint" size="small">
-                  {t("accelerated")}
-                </Badge>
-              ) : null}
-            </div>
-            <Reasons reasons={p.reasons} />
-          </li>
-        ))}
-      </ol>
-      <Text weight="semibold">{t("cityRecommendations")}</Text>
+      <Text weight="semibold">{t("provinceShortlist", { n: proposed.length, m: proposed.filter((p) => p.selected).length })}</Text>
+      <ProvinceList units={proposed} result={result} testId="shortlist" />
+      {rest.length ? (
+        <>
+          <Text weight="semibold">{t("notProposed", { n: rest.length })}</Text>
+          <ProvinceList units={rest} result={result} testId="not-proposed" />
+        </>
+      ) : null}
+      <Text weight="semibold">{t("cityRecommendations", { n: cities.length })}</Text>
       <ul className={s.list} data-testid="recommendations">
         {cities.map((city) => {
           const rec = result.counties.find((c) => c.city === city && c.recommended);
@@ -83,7 +106,7 @@ export function SelectTab({ state }: { state: ScoreState | null }) {
                 {rec ? (
                   <>
                     <Text>{rec.county}</Text>
-                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} subject={rec.county} explanation={() => explain(rec, "total", result.options, "city")} />
+                    <Explained text={fmtScore(rec.total)} label={t("colTotal")} subject={rec.county} explanation={() => explain(rec, "total", result, "city")} />
                   </>
                 ) : (
                   <Text>{t("noRecommendation")}</Text>

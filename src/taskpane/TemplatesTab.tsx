@@ -1,9 +1,12 @@
-/** Flow 4, 模板: insert 9号's 2020 decomposition table and the county self-assessment template on new sheets. */
+/**
+ * Flow 4, 模板: insert 9号's 2020 decomposition table, a city's decomposition to its counties (9号: filed by
+ * 5月30日) and the county self-assessment template (2号 第六条（二）) on new sheets.
+ */
 import { OurSheets } from "./OurSheets";
 import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { CITIES } from "../core/reference";
-import { decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
+import { cityDecompositionTemplate, decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
 import { quoteSheet } from "../core/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
@@ -22,9 +25,13 @@ export function TemplatesTab() {
   const [city, setCity] = useState("");
   const [note, setNote] = useNote();
 
-  const insert = (which: "decomposition" | "self") =>
+  const [cityForCounties, setCityForCounties] = useState(CITIES[0].name);
+
+  const insert = (which: "decomposition" | "city" | "self") =>
     run(t("working"), async () => {
-      const sheets = which === "decomposition" ? [decompositionTable2020()] : selfAssessmentTemplate(city ? { city } : {}).sheets;
+      const cityTemplate = which === "city" ? cityDecompositionTemplate(cityForCounties) : undefined;
+      const sheets =
+        which === "decomposition" ? [decompositionTable2020()] : which === "city" ? (cityTemplate ? [cityTemplate] : []) : selfAssessmentTemplate(city ? { city } : {}).sheets;
       // Names are settled first, so a drop-down's source follows its sheet when that one gets a new name.
       const taken = (await ops.listSheets()).map((x) => x.name);
       const renamed = new Map<string, string>();
@@ -55,6 +62,21 @@ export function TemplatesTab() {
           {t("insertDecomposition")}
         </Button>
         <Text size={200}>{t("insertDecompositionHint")}</Text>
+      </div>
+      <div className={s.card}>
+        <Field label={t("cityForCounties")} size="small">
+          <Select size="small" value={cityForCounties} onChange={(_, d) => setCityForCounties(d.value)} data-testid="city-decomposition-city">
+            {CITIES.map((c) => (
+              <option key={c.id} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => void insert("city")} disabled={busy !== null}>
+          {t("insertCityDecomposition")}
+        </Button>
+        <Text size={200}>{t("insertCityDecompositionHint")}</Text>
       </div>
       <div className={s.card}>
         <Field label={t("cityFilter")} size="small">

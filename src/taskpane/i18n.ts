@@ -1,6 +1,7 @@
 /** Every string the task pane shows, Chinese first, in ONE table. */
 import { type Lang, inLang } from "../core/lang";
-import type { Msg } from "../core/types";
+import type { Msg, ScoreOptions } from "../core/types";
+import { inWrittenUnit } from "../core/display";
 
 export const STRINGS = {
   // Short enough for one line beside the tools at Excel's default 350 px pane.
@@ -11,7 +12,7 @@ export const STRINGS = {
   darkTheme: { zh: "深色", en: "Dark" },
   tabCheck: { zh: "分解校核", en: "Check" },
   tabScore: { zh: "评分", en: "Score" },
-  tabSelect: { zh: "推荐与入围", en: "Shortlist" },
+  tabSelect: { zh: "推荐与建议名单", en: "Proposed list" },
   tabTemplates: { zh: "模板", en: "Templates" },
   working: { zh: "正在处理…", en: "Working…" },
   close: { zh: "关闭", en: "Close" },
@@ -22,33 +23,33 @@ export const STRINGS = {
 
   // ── check ──
   checkIntro: {
-    zh: "选中分解表中任一单元格（或在下方填写区域），校核各地分解目标之和是否达到上级目标（2号文件、9号文件）。",
+    zh: "选中分解表中任一单元格（或在下方填写区域），校核各下级地区分解目标之和是否达到上级目标（浙转升办〔2020〕9号）。",
     en: "Select any cell of a decomposition table (or type a range below) to check that the children's targets add up to the parent target.",
   },
   rangeLabel: { zh: "区域（留空 = 选区所在的表格）", en: "Range (empty = the table around the selection)" },
   rangePlaceholder: { zh: "例如 分解表!A1:N22", en: "e.g. Sheet1!A1:N22" },
   runCheck: { zh: "校核", en: "Check" },
-  markShortfalls: { zh: "在表中标记不足", en: "Mark shortfalls in the table" },
+  markShortfalls: { zh: "在表中标记未达标处", en: "Mark shortfalls in the table" },
   clearMarks: { zh: "清除标记", en: "Clear marks" },
   writeReport: { zh: "写入校核报告表", en: "Write report sheet" },
   marksCleared: { zh: "已清除 {n} 组标记，原有格式不变。", en: "Marks removed ({n} groups); your own formatting is unchanged." },
   marked: { zh: "已在表中标记 {n} 个单元格（条件格式，可一键清除）。", en: "Marked {n} cells (conditional formats, removable in one click)." },
   reportWritten: { zh: "校核报告已写入工作表“{sheet}”。", en: "Report written to sheet {sheet}." },
   noTable: { zh: "没有找到分解表", en: "No decomposition table found" },
-  tableFound: { zh: "工作表“{sheet}” {region}：{n} 项指标，{m} 个下级单位（{orientation}）", en: "Sheet {sheet} {region}: {n} indicators, {m} units ({orientation})" },
+  tableFound: { zh: "工作表“{sheet}” {region}：{n} 项指标，{m} 个下级地区（{orientation}）", en: "Sheet {sheet} {region}: {n} indicators, {m} units ({orientation})" },
   orientationRows: { zh: "指标按行", en: "indicators as rows" },
   orientationColumns: { zh: "指标按列", en: "indicators as columns" },
   summaryOk: { zh: "达标 {n}", en: "{n} met" },
-  summaryShort: { zh: "不足 {n}", en: "{n} short" },
-  summaryUnchecked: { zh: "未校核 {n}", en: "{n} unchecked" },
+  summaryShort: { zh: "未达标 {n}", en: "{n} short" },
+  summaryUnchecked: { zh: "无法校核 {n}", en: "{n} unchecked" },
   colIndicator: { zh: "指标", en: "Indicator" },
   colParent: { zh: "上级目标", en: "Parent" },
-  colChildren: { zh: "下级合计", en: "Children" },
+  colChildren: { zh: "下级地区合计", en: "Children" },
   colGap: { zh: "差额", en: "Gap" },
   colStatus: { zh: "结论", en: "Verdict" },
   statusOk: { zh: "达标", en: "Met" },
-  statusShort: { zh: "不足", en: "Short" },
-  statusUnchecked: { zh: "未校核", en: "Unchecked" },
+  statusShort: { zh: "未达标", en: "Short" },
+  statusUnchecked: { zh: "无法校核", en: "Unchecked" },
   kindTotal: { zh: "总量", en: "total" },
   kindRate: { zh: "比率", en: "rate" },
   kindCumulative: { zh: "累计", en: "cumulative" },
@@ -58,8 +59,8 @@ export const STRINGS = {
 
   // ── score ──
   scoreIntro: {
-    zh: "在完成情况表上按2号文件第五条评分：识别列，确认或更正对应关系，设置参数，写出带实时公式的评分结果表。",
-    en: "Score the completion table by Article 5 of document No. 2: recognise the columns, confirm or correct them, set the options, then write a results sheet of live formulas.",
+    zh: "在完成情况表上按浙转升办〔2020〕2号第五条评分：识别列，确认或更正对应关系，设置参数，写出带实时公式的评分结果表。",
+    en: "Score the completion table by 浙转升办〔2020〕2号, Art. 5: recognise the columns, confirm or correct them, set the options, then write a results sheet of live formulas.",
   },
   completionSheet: { zh: "完成情况表", en: "Completion sheet" },
   countySheet: { zh: "县级情况表（政策机制）", en: "County sheet (policy items)" },
@@ -67,32 +68,35 @@ export const STRINGS = {
   ignoreColumn: { zh: "（不使用）", en: "(not used)" },
   mappingTitle: { zh: "列对应关系（第 {row} 行为表头）", en: "Column mapping (header in row {row})" },
   mappingMissing: { zh: "缺少必需的列：{list}", en: "Required columns missing: {list}" },
-  optionsTitle: { zh: "评分参数（2号文件第五条）", en: "Options (Article 5 of document No. 2)" },
+  optionsTitle: { zh: "评分参数（浙转升办〔2020〕2号第五条、第三条、第六条）", en: "Options (浙转升办〔2020〕2号, Arts. 5, 3 and 6)" },
   optTop: { zh: "第一名得分", en: "Top points" },
   optStep: { zh: "每名递减", en: "Step" },
   optFloor: { zh: "最低得分", en: "Floor" },
   optStd: { zh: "标准分折算", en: "Standard score" },
-  optStdFull: { zh: "满分折算 S/(10×J)", en: "full: S/(10×J)" },
+  optStdFull: { zh: "满分折算 S÷({top}×J)", en: "full: S÷({top}×J)" },
   optStdMax: { zh: "最高分折算 S/max", en: "max: S/max" },
   optBasis: { zh: "完成度", en: "Completion basis" },
   optBasisRatio: { zh: "完成率 A/T", en: "ratio A/T" },
   optBasisValue: { zh: "完成值 A", en: "value A" },
-  optSlots: { zh: "激励名额", en: "Slots" },
-  optMinAccelerated: { zh: "加快发展县至少", en: "Min. accelerated" },
+  optSlots: { zh: "建议激励名额", en: "Suggested places" },
+  optMinAccelerated: { zh: "名额内加快发展县至少（原则上，0 = 不适用）", en: "加快发展县 within the places, at least (原则上; 0 = off)" },
+  optMargin: { zh: "差额比例（本工具默认 0.2）", en: "Margin (ZG's default 0.2)" },
   runScore: { zh: "评分", en: "Score" },
   writeScoreSheet: { zh: "写入评分结果表（实时公式）", en: "Write results sheet (live formulas)" },
   scoreWritten: { zh: "评分结果已写入工作表“{sheet}”，公式引用原数据，修改数据后自动重算。", en: "Results written to sheet {sheet}; its formulas refer to your data and recalculate when it changes." },
   cityStage: { zh: "设区市推荐环节", en: "City stage" },
-  provinceStage: { zh: "省级评送环节", en: "Province stage" },
+  provinceStage: { zh: "省级部门评送环节", en: "Province stage" },
   colCounty: { zh: "县（市、区）", en: "County" },
   colCity: { zh: "设区市", en: "City" },
-  colTargetScore: { zh: "目标分", en: "Target" },
-  colOverScore: { zh: "超目标分", en: "Over" },
-  colPolicyScore: { zh: "政策分", en: "Policy" },
+  colTargetScore: { zh: "目标任务完成分", en: "Target" },
+  colOverScore: { zh: "超目标任务完成分", en: "Over" },
+  colPolicyScore: { zh: "政策机制分", en: "Policy" },
   colTotal: { zh: "总分", en: "Total" },
   colRank: { zh: "名次", en: "Rank" },
   recommended: { zh: "推荐", en: "Recommended" },
-  selected: { zh: "入围", en: "Selected" },
+  selected: { zh: "建议激励名额内", en: "Within the places" },
+  proposed: { zh: "拟列入督查激励建议名单", en: "Proposed list" },
+  byMargin: { zh: "差额", en: "margin" },
   accelerated: { zh: "加快发展县", en: "Accelerated" },
   warningsTitle: { zh: "提示（{n}）", en: "Warnings ({n})" },
   scoreFirst: { zh: "请先在“评分”页完成评分。", en: "Score first on the Score tab." },
@@ -100,25 +104,35 @@ export const STRINGS = {
 
   // ── select ──
   selectIntro: {
-    zh: "各设区市择优推荐1个县（市、区），省级在推荐名单中按总分确定激励名额（2号文件第三条、第六条）。",
-    en: "Each city recommends its best county; the province selects the best of those by total (Articles 3 and 6 of document No. 2).",
+    zh: "各设区市择优推荐1个县（市、区）（浙转升办〔2020〕2号第六条（二））；省级部门对推荐县综合评分，按差额比例形成拟列入督查激励建议名单，报省政府办公厅确定（第六条（三））。“建议激励名额内”是本工具按总分和第三条给出的建议，不是决定。",
+    en: "Each city recommends its best county (浙转升办〔2020〕2号, Art. 6(2)); the province scores those and sends a proposed list, longer than the places by a margin, to the provincial government's office, which decides (Art. 6(3)). 'Within the places' is ZG's suggestion by total and Art. 3, not a decision.",
   },
-  cityRecommendations: { zh: "各设区市推荐", en: "Each city's recommendation" },
-  provinceShortlist: { zh: "省级入围名单（{n} 个）", en: "Province shortlist ({n})" },
+  cityRecommendations: { zh: "各设区市推荐（{n} 个设区市）", en: "Each city's recommendation ({n} cities)" },
+  provinceShortlist: { zh: "拟列入督查激励建议名单（{n} 个，其中建议激励名额内 {m} 个）", en: "Proposed list ({n} names, {m} within the suggested places)" },
+  notProposed: { zh: "其余推荐县（{n} 个）", en: "The other recommended counties ({n})" },
   noRecommendation: { zh: "无可推荐的县", en: "no county to recommend" },
 
   // ── templates ──
   templatesIntro: { zh: "在新工作表中插入模板，不改动现有工作表。", en: "Insert templates on new sheets; existing sheets are left alone." },
-  insertDecomposition: { zh: "插入2020年分解方案（9号文件）", en: "Insert the 2020 allocation (document No. 9)" },
+  insertDecomposition: { zh: "插入2020年分解方案（浙转升办〔2020〕9号）", en: "Insert the 2020 allocation (浙转升办〔2020〕9号)" },
   insertDecompositionHint: { zh: "9号文件附件：18项关键性量化指标分解到11个设区市，照原文录入。", en: "Document No. 9's attachment: 18 indicators allocated to the 11 cities, as printed." },
+  cityForCounties: { zh: "设区市", en: "City" },
+  insertCityDecomposition: { zh: "插入设区市分解到县模板（9号文件）", en: "Insert a city's decomposition to its counties (document No. 9)" },
+  insertCityDecompositionHint: {
+    zh: "浙转升办〔2020〕9号要求各设区市将目标细化分解到所辖县（市、区），5月30日前上报备案：“全市目标”照录9号，每县一列，校核公式为普通 Excel 函数，无需加载项。",
+    en: "浙转升办〔2020〕9号 asks each city to decompose its targets to its counties and file the plan by 30 May: 全市目标 as printed in 9号, one column per county, check formulas in plain Excel (no add-in needed).",
+  },
   insertSelfAssessment: { zh: "插入县（市、区）自评模板", en: "Insert the county self-assessment template" },
-  insertSelfAssessmentHint: { zh: "完成情况、县级情况、指标、说明四张表，含下拉选择与数据验证。", en: "Four sheets (completion, county, indicators, guide) with drop-downs and data validation." },
+  insertSelfAssessmentHint: {
+    zh: "浙转升办〔2020〕2号第六条（二）：每年3月份填报上一年度关键性量化指标完成情况及支撑材料。完成情况（含“支撑材料”列）、县级情况、指标、说明四张表，含下拉选择与数据验证。",
+    en: "浙转升办〔2020〕2号 Art. 6(2): filed in March with the previous year's figures and the supporting material. Four sheets (completion with a 支撑材料 column, county, indicators, guide) with drop-downs and data validation.",
+  },
   cityFilter: { zh: "只含某设区市（可选）", en: "Only one city (optional)" },
   allCities: { zh: "全部设区市", en: "All cities" },
   inserted: { zh: "已插入：{list}", en: "Inserted: {list}" },
 
   // ── explain ──
-  explainTitle: { zh: "这个数是怎么来的", en: "Where this number comes from" },
+  explainTitle: { zh: "计算过程与依据", en: "How this number is calculated" },
   explainRule: { zh: "规则", en: "Rule" },
   explainArticle: { zh: "依据", en: "Source" },
   confirmReplaceTitle: { zh: "替换工作表？", en: "Replace the sheet?" },
@@ -236,6 +250,7 @@ export const STRINGS = {
   removeUndoWarning: { zh: "Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空。", en: "Excel cannot undo removing a sheet, and your undo history up to this point is cleared." },
   sheetRemoved: { zh: "已删除工作表“{sheet}”。", en: "Sheet {sheet} removed." },
   helpLabel: { zh: "打开本页签的使用说明（新窗口）", en: "Open this tab's guide (new window)" },
+  optMarginInvalid: { zh: "差额比例须在 0 到 {max} 之间", en: "The margin must be from 0 to {max}" },
   optionsInvalid: { zh: "请先更正标红的评分参数。", en: "Correct the options marked in red first." },
 } satisfies Record<string, Msg>;
 
@@ -264,10 +279,14 @@ export function fmtScore(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "—" : (Math.round(x * 100) / 100).toFixed(2);
 }
 
-/** A quantity in base units with its unit, rates as percentages. */
-export function fmtQuantity(x: number | null | undefined, unit: string | null): string {
+/**
+ * A quantity in base units shown in the unit the table wrote it in (`display`: 亿元, 万吨), else in the base unit
+ * with its separators; rates as percentages.
+ */
+export function fmtQuantity(x: number | null | undefined, unit: string | null, display?: string | null): string {
   if (x === null || x === undefined) return "—";
   if (unit === "%") return `${fmt(x * 100)}%`;
+  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
   return `${fmt(x)}${unit ?? ""}`;
 }
 
@@ -275,40 +294,45 @@ export function fmtQuantity(x: number | null | undefined, unit: string | null): 
 export const SCORE_SHEET = {
   zh: {
     title: "督查激励评分结果（浙转升办〔2020〕2号第五条、第六条）",
-    note: "本表公式引用原始数据，修改目标或完成值后自动重算，推荐与入围随之更新；省级环节列出的是写入时各市推荐的县。",
+    note: "本表公式引用原始数据，修改目标或完成值后自动重算，推荐、拟列入督查激励建议名单随之更新；省级部门评送环节列出的是写入时各设区市推荐的县。名单报省政府办公厅确定（第六条（三）），“建议激励名额内”是本工具的建议。",
     options: "参数",
+    /** The options in words (浙转升办〔2020〕2号's terms), never as code such as top=10. */
+    optionWords: (o: ScoreOptions, listSize: number): string =>
+      `第一名得分 ${o.top}，名次递减 ${o.step}，最低得分 ${o.floor}；标准分${o.std === "full" ? `按满分折算：S ÷ (${o.top} × J) × 60` : "按组内最高分折算：S ÷ 组内最高 S × 60"}；完成度${o.basis === "ratio" ? "按完成率（完成值 ÷ 目标值）" : "按完成值"}；建议激励名额 ${o.slots} 个，其中加快发展县至少 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须）；差额比例 ${o.margin}（本工具默认 0.2，文件未给数值），拟列入督查激励建议名单 ${listSize} 个；总分并列时依次比较目标任务完成分、超目标任务完成分、政策机制分，再按输入顺序（本工具默认，文件未规定）`,
     city: "一、设区市推荐环节",
-    province: "二、省级评送环节",
-    cityDetail: "三、指标明细（设区市推荐环节）",
-    provinceDetail: "四、指标明细（省级评送环节）",
-    headCity: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "市内名次", "推荐", "上年度已获激励"],
-    headProvince: ["设区市", "县（市、区）", "完成分合计S", "超目标分合计O", "指标数J", "目标分", "超目标分", "政策分", "总分", "省级名次", "加快发展县", "入围"],
-    headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成分", "超目标分"],
-    headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成分", "超目标分"],
+    province: "二、省级部门评送环节",
+    choose: "三、各设区市推荐与拟列入督查激励建议名单（第六条（二）、（三），第三条；实时公式）",
+    cityDetail: "四、指标明细（设区市推荐环节）",
+    provinceDetail: "五、指标明细（省级部门评送环节）",
+    headCity: ["设区市", "县（市、区）", "目标任务完成排名分合计S", "超目标任务完成排名分合计O", "指标数J", "目标任务完成分", "超目标任务完成分", "政策机制分", "总分", "市内名次", "推荐", "上年度已获激励"],
+    headProvince: ["设区市", "县（市、区）", "目标任务完成排名分合计S", "超目标任务完成排名分合计O", "指标数J", "目标任务完成分", "超目标任务完成分", "政策机制分", "总分", "省级名次", "加快发展县", "建议激励名额内", "拟列入督查激励建议名单"],
+    headDetail: ["设区市", "县（市、区）", "指标", "目标", "完成", "完成度", "超目标幅度", "分组", "完成排名分", "超目标排名分"],
+    headPDetail: ["县（市、区）", "指标", "完成度", "超目标幅度", "完成排名分", "超目标排名分"],
     yes: "是",
     no: "否",
-    choose: "五、推荐与入围（2号文件第三条、第六条，实时公式）",
     headRecommend: ["设区市", "推荐县（市、区）", "理由"],
-    headShortlist: ["入围县（市、区）", "理由"],
-    chart: "省级评送环节总分",
+    headShortlist: ["拟列入督查激励建议名单（先列建议激励名额内，再列差额）", "理由"],
+    chart: "省级部门评送环节总分",
   },
   en: {
-    title: "Incentive scores (document No. 2 of 2020, Articles 5 and 6)",
-    note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and shortlist recalculate; the province stage lists the counties recommended when the sheet was written.",
+    title: "Incentive scores (浙转升办〔2020〕2号, Articles 5 and 6)",
+    note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and proposed list recalculate; the province stage lists the counties recommended when the sheet was written. The list goes to the provincial government's office, which decides (Art. 6(3)); the places marked within are ZG's suggestion.",
     options: "Options",
+    optionWords: (o: ScoreOptions, listSize: number): string =>
+      `rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; standard score ${o.std === "full" ? `against full marks: S ÷ (${o.top} × J) × 60` : "against the group's highest: S ÷ highest S × 60"}; completion ${o.basis === "ratio" ? "as actual ÷ target" : "as the actual itself"}; ${o.slots} suggested places, at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上; ZG's default reading); margin ${o.margin} (ZG's default 0.2; the documents give no figure), so ${listSize} names on the proposed list; ties on total by target, over-target, policy score, then input order (ZG's default; the documents say nothing)`,
     city: "1. City stage",
     province: "2. Province stage",
-    cityDetail: "3. Indicators, city stage",
-    provinceDetail: "4. Indicators, province stage",
-    headCity: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank in city", "Recommended", "Previous winner"],
-    headProvince: ["City", "County", "Completion points S", "Over points O", "Indicators J", "Target score", "Over score", "Policy score", "Total", "Rank", "Accelerated", "Selected"],
+    choose: "3. Each city's recommendation and the proposed list (Art. 6(2), 6(3), Art. 3; live formulas)",
+    cityDetail: "4. Indicators, city stage",
+    provinceDetail: "5. Indicators, province stage",
+    headCity: ["City", "County", "Completion points S", "Over-target points O", "Indicators J", "Target score", "Over-target score", "Policy score", "Total", "Rank in city", "Recommended", "Previous winner"],
+    headProvince: ["City", "County", "Completion points S", "Over-target points O", "Indicators J", "Target score", "Over-target score", "Policy score", "Total", "Rank", "Accelerated", "Within the places", "Proposed list"],
     headDetail: ["City", "County", "Indicator", "Target", "Actual", "Completion", "Over target", "Group", "Completion points", "Over points"],
     headPDetail: ["County", "Indicator", "Completion", "Over target", "Completion points", "Over points"],
     yes: "Yes",
     no: "No",
-    choose: "5. Recommendation and shortlist (Articles 3 and 6, live formulas)",
     headRecommend: ["City", "Recommended county", "Reason"],
-    headShortlist: ["Selected county", "Reason"],
+    headShortlist: ["Proposed list (the places first, then the margin's names)", "Reason"],
     chart: "Province-stage totals",
   },
 };

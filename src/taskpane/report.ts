@@ -4,6 +4,7 @@ import { blockAddress } from "../core/address";
 import { type MarkRequest, OUR_SHEET_NAMES, type SheetContent } from "../excel/ops";
 import type { Lang } from "../core/lang";
 import { fmtQuantity, tr } from "./i18n";
+import { inWrittenNumber } from "../core/display";
 
 export function statusText(lang: Lang, r: CheckResult): string {
   return tr(lang, r.status === "ok" ? "statusOk" : r.status === "short" ? "statusShort" : "statusUnchecked");
@@ -46,15 +47,16 @@ export function reportSheet(check: SheetCheck, lang: Lang): SheetContent {
   const title = lang === "zh" ? `指标分解校核报告：工作表“${check.sheet}”${check.table ? ` ${blockAddress(check.table.region)}` : ""}` : `Allocation check of sheet ${check.sheet}${check.table ? ` ${check.table ? blockAddress(check.table.region) : ""}` : ""}`;
   const cells: (string | number | null)[][] = [[title], header];
   check.results.forEach((r, i) => {
-    const detail = r.status === "unchecked" ? (r.reason?.[lang] ?? "") : r.kind === "rate" ? r.short.join(lang === "zh" ? "、" : ", ") : r.status === "short" ? tr(lang, "totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit) }) : "";
+    const detail = r.status === "unchecked" ? (r.reason?.[lang] ?? "") : r.kind === "rate" ? r.short.join(lang === "zh" ? "、" : ", ") : r.status === "short" ? tr(lang, "totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit, r.displayUnit) }) : "";
     cells.push([
       i + 1,
       r.indicator,
       kindText(lang, r),
-      r.unit ?? "",
-      r.parent ?? "",
-      r.childrenTotal ?? "",
-      r.gap ?? "",
+      // Figures in the unit the table wrote them in (300亿元, not 30,000,000,000元).
+      r.displayUnit ?? r.unit ?? "",
+      r.parent === null ? "" : inWrittenNumber(r.parent, r.unit, r.displayUnit),
+      r.childrenTotal === null ? "" : inWrittenNumber(r.childrenTotal, r.unit, r.displayUnit),
+      r.gap === null ? "" : inWrittenNumber(r.gap, r.unit, r.displayUnit),
       statusText(lang, r),
       detail,
       r.at?.cell ? `${check.sheet}!${r.at.cell}` : "",

@@ -4,10 +4,10 @@
  * edited target or actual recalculates in Excel, recommendations and shortlist included. Only which counties
  * make up the province stage's rows is fixed when the sheet is written.
  *
- * Layout, top to bottom (each block an Excel table):
+ * Layout, top to bottom, sections numbered in that order:
  *   一 city stage per county     二 province stage per recommended county
- *   五 recommendation and shortlist (ZG.RECOMMEND / ZG.SHORTLIST spills)
- *   三 city-stage indicator rows 四 province-stage indicator rows
+ *   三 recommendation and the proposed list of 第六条（三） (ZG.RECOMMEND / ZG.SHORTLIST spills)
+ *   四 city-stage indicator rows 五 province-stage indicator rows
  */
 import type { CountyInput, IndicatorScore, ScoreOptions, SelectionResult, SheetData } from "../core/types";
 import { normalizeText } from "../core/parse";
@@ -18,6 +18,7 @@ import type { Lang } from "../core/lang";
 import { SCORE_SHEET } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";
 import type { ScoreColumn } from "../core/templates";
+import { proposedListSize } from "../core/select";
 
 /** A cell of the sheet: plain strings are TEXT (county names come from the user's workbook); formulas are f(…). */
 type Cell = string | number | null | Formula;
@@ -61,7 +62,9 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const inputOf = (county: string, city: string) => input.counties.find((c) => c.county === county && c.city === city);
 
   put([t.title]);
-  put([`${t.options}: top=${o.top}, step=${o.step}, floor=${o.floor}, std=${o.std}, basis=${o.basis}, slots=${o.slots}, minAccelerated=${o.minAccelerated}`]);
+  // The proposed list: the places and the names the margin adds, capped at the counties recommended.
+  const listSize = Math.min(result.province.length, Math.max(Math.min(o.slots, result.province.length), proposedListSize(o.slots, o.margin)));
+  put([`${t.options}：${t.optionWords(o, listSize)}`]);
   put([t.note]);
   put([]);
 
@@ -72,18 +75,20 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const provHead = cityLast + 3;
   const provFirst = provHead + 1;
   const provLast = provFirst + result.province.length - 1;
-  // Section 三 mirrors the user's completion table row for row (spilled formulas over its columns).
+  // Section 四 mirrors the user's completion table row for row (spilled formulas over its columns).
   const origin = cs.origin ?? { row: 0, col: 0 };
   const firstUserRow = origin.row + cm.row + 1;
   const lastUserRow = origin.row + cs.cells.length - 1;
   const userRows = Math.max(0, lastUserRow - firstUserRow + 1);
-  // 五 sits between 二 and 三: ZG.RECOMMEND spills one row per city, ZG.SHORTLIST one per selected county.
+  // 三 follows 二: ZG.RECOMMEND spills one row per city, ZG.SHORTLIST one per county on the proposed list (the
+  // places first), and one more when too few 加快发展县 could be placed.
   const chooseHead = provLast + 3;
   const recFirst = chooseHead + 1;
   const recLast = recFirst + Math.max(cityOrder.length, 1) - 1;
   const shortHead = recLast + 2;
   const shortFirst = shortHead + 1;
-  const shortLast = shortFirst + o.slots;
+  const shortLast = shortFirst + listSize;
+  const placesLast = shortFirst + Math.min(o.slots, result.province.length) - 1;
   const detHead = shortLast + 3;
   const detFirst = detHead + 1;
   const detLast = detFirst + Math.max(userRows, 1) - 1;
@@ -113,7 +118,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const r = cityFirst + i;
     const blk = cityBlockOf(c.city);
     const std = (points: string, weight: number) =>
-      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), blk.first, blk.last)},${weight},"max")`);
+      // Full marks are top × J, as the engine computes (2号 writes 10 × J with top = 10).
+      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",${o.top}*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), blk.first, blk.last)},${weight},"max")`);
     put(
       [
         c.city,
@@ -142,7 +148,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     const r = provFirst + i;
     const cityRow = cityFirst + countyRows.findIndex((c) => c.county === p.county && c.city === p.city);
     const std = (points: string, weight: number) =>
-      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",10*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), provFirst, provLast)},${weight},"max")`);
+      o.std === "full" ? f(`=ZG.STDSCORE(${points},,${weight},"full",${o.top}*${A(r, 4)})`) : f(`=ZG.STDSCORE(${points},${col(points.replace(/\d+/g, ""), provFirst, provLast)},${weight},"max")`);
     put(
       [
         p.city,
@@ -156,14 +162,15 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         f(`=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`),
         f(`=1+COUNTIF(${col("I", provFirst, provLast)},">"&${A(r, 8)})`),
         p.accelerated ? t.yes : t.no,
+        f(`=IF(COUNTIF(${col("A", shortFirst, Math.max(shortFirst, placesLast))},"="&${A(r, 1)})>0,"${t.yes}","")`),
         f(`=IF(COUNTIF(${col("A", shortFirst, shortLast)},"="&${A(r, 1)})>0,"${t.yes}","")`),
       ],
-      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null],
+      [null, null, "0.0", "0.0", "0", "0.00", "0.00", "0.00", "0.00", "0", null, null, null],
     );
   });
   put([]);
 
-  // 五 recommendation and shortlist by the custom functions, over the totals above (tie-breaks included). Their
+  // 三 recommendation and proposed list by the custom functions, over the totals above (tie-breaks included). Their
   // reasons are words: the sheet's language goes into the formula, so the sheet reads the same on every computer.
   put([t.choose]);
   put(t.headRecommend);
@@ -181,13 +188,13 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   for (let k = shortFirst; k <= shortLast; k++) {
     putFormulas(
       k === shortFirst && recommended.length
-        ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated},"${lang}")`]
+        ? [`=ZG.SHORTLIST(${provRange("B")},${provRange("I")},${provRange("K")},${o.slots},${o.minAccelerated},"${lang}",${o.margin})`]
         : [],
     );
   }
   put([]);
 
-  // 三 city-stage indicator rows: measures read from the user's own cells, ranked within city × indicator.
+  // 四 city-stage indicator rows: measures read from the user's own cells, ranked within city × indicator.
   // One spilled formula per column (dynamic arrays): the engine ranks each column once, n log n, however long.
   put([t.cityDetail]);
   put(t.headDetail);
@@ -240,10 +247,10 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   }
   put([]);
 
-  // 四 province-stage indicator rows: the same measures, ranked within the recommended counties per indicator.
+  // 五 province-stage indicator rows: the same measures, ranked within the recommended counties per indicator.
   put([t.provinceDetail]);
   put(t.headPDetail);
-  // Points as one spilled formula per column, like section 三: each column is ranked once.
+  // Points as one spilled formula per column, like section 四: each column is ranked once.
   pEntries.forEach(({ d }, k) => {
     const detRow = d.row;
     put(
@@ -263,7 +270,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
   const tables = [
     countyRows.length ? { name: "ZG_CityStage", range: block(cityHead, cityLast, t.headCity.length) } : null,
     recommended.length ? { name: "ZG_ProvinceStage", range: block(provHead, provLast, t.headProvince.length) } : null,
-    // Sections 三 and 四 spill (dynamic arrays), which Excel does not allow inside a table: they stay plain ranges.
+    // Sections 四 and 五 spill (dynamic arrays), which Excel does not allow inside a table: they stay plain ranges.
   ].filter((x): x is { name: string; range: Block } => x !== null);
 
   return {
@@ -271,7 +278,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
     kind: "score",
     cells,
     numberFormats: formats,
-    columnWidths: [10, 16, 14, 14, 9, 10, 10, 10, 10, 10, 12, 8],
+    columnWidths: [10, 16, 14, 14, 9, 10, 10, 10, 10, 10, 12, 10, 12],
     titleRows: [0],
     // Printed landscape, one page wide, the title on every page (each section has its own header row).
     print: { titleRows: { first: 0, last: 0 }, landscape: true, fitToWidth: true },

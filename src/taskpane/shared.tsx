@@ -227,6 +227,11 @@ export function Explained({ text, explanation, label, subject }: { text: string;
                   </b>
                   {m(e.rule)}
                 </Text>
+                {e.calc ? (
+                  <Text size={200} font="monospace" data-testid="explain-calc">
+                    {e.calc}
+                  </Text>
+                ) : null}
                 {e.lines.length ? (
                   <ul className={s.lines}>
                     {e.lines.map((l, k) => (

@@ -22,9 +22,9 @@ test("score defaults are the rules' defaults", () => {
 test("every score option is read, with a space or =", () => {
   const r = parseArgs([
     "score", "a.xlsx", "--top", "20", "--step=1", "--floor", "2", "--std", "max", "--basis=value",
-    "--slots", "8", "--min-accelerated", "2", "--json", "--out", "r.xlsx", "--force",
+    "--slots", "8", "--min-accelerated", "2", "--margin=0.5", "--json", "--out", "r.xlsx", "--force",
   ]);
-  expect(r.options).toEqual({ top: 20, step: 1, floor: 2, std: "max", basis: "value", slots: 8, minAccelerated: 2 });
+  expect(r.options).toEqual({ top: 20, step: 1, floor: 2, std: "max", basis: "value", slots: 8, minAccelerated: 2, margin: 0.5 });
   expect(r).toMatchObject({ json: true, out: "r.xlsx", force: true });
 });
 
@@ -33,6 +33,8 @@ test.each([
   [["--top", "ten"], "--top"],
   [["--step", "-0.5"], "--step"],
   [["--floor", "11"], "--floor"],
+  [["--margin", "-0.1"], "--margin"],
+  [["--margin", "11"], "--margin"],
   [["--std", "mean"], "--std"],
   [["--basis", "rank"], "--basis"],
   [["--slots", "0"], "--slots"],

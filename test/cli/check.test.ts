@@ -100,7 +100,7 @@ describe("the 2020 decomposition table of 9号", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("传统制造业新增工业机器人10000台");
     expect(r.stdout).toContain("达标");
-    expect(r.stdout).toContain("未校核");
+    expect(r.stdout).toContain("无法校核");
     expect(r.stdout).toContain("共 18 项");
     expect(r.stdout).not.toContain("\u001b[");
   });

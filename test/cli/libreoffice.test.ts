@@ -7,8 +7,9 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { buildCli, json, SAMPLES, tmpDir, workbook, zg } from "./helpers";
-import { decompositionTable2020 } from "../../src/core/templates";
+import { buildCli, json, openXlsx, SAMPLES, tmpDir, workbook, zg } from "./helpers";
+import { CITY_DECOMPOSITION_LAYOUT, decompositionTable2020 } from "../../src/core/templates";
+import { ALLOCATION_2020, CITY_IDS, COUNTIES_2020, INDICATORS_2020 } from "../../src/core/reference";
 
 const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, ["--version"], { encoding: "utf8" }).status === 0);
 const inCi = process.env.CI === "true";
@@ -119,7 +120,61 @@ beforeAll(async () => {
     const r = zg(args);
     if (r.status !== 0) throw new Error(`zg ${args.join(" ")}: ${r.stderr}`);
   }
+  files.city = await filledCityTemplate();
   convertAll(Object.values(files));
+});
+
+/**
+ * 杭州's decomposition template from `zg template decomposition --city 杭州`, filled as an official would: numbers,
+ * text with units (120台, 5.2亿元, 12%), rows met and rows short, the 累计 indicator, and one row left empty.
+ */
+async function filledCityTemplate(): Promise<string> {
+  const blank = path.join(dir, "city-blank.xlsx");
+  const r = zg(["template", "decomposition", blank, "--city", "杭州"]);
+  if (r.status !== 0) throw new Error(`zg template decomposition --city: ${r.stderr}`);
+  const wb = await openXlsx(blank);
+  const ws = wb.worksheets[0];
+  const L = CITY_DECOMPOSITION_LAYOUT;
+  const n = COUNTIES_2020.filter((c) => c.city === "杭州").length;
+  const hz = CITY_IDS.indexOf("杭州");
+  INDICATORS_2020.forEach((ind, k) => {
+    if (k === INDICATORS_2020.length - 1) return; // left empty: 待填写, and no result from zg check
+    const row = ws.getRow(L.firstIndicatorRow + k + 1);
+    const printed = Number(/^[\d.]+/.exec(ALLOCATION_2020[k][hz].replace(/\s+/g, ""))![0]);
+    for (let j = 0; j < n; j++) {
+      const cell = row.getCell(L.firstCountyColumn + j + 1);
+      if (ind.kind === "rate") {
+        const p = printed / 100;
+        cell.value = k % 2 === 1 && j === 0 ? "5%" : j === 1 ? `${Math.round((p + 0.02) * 100)}%` : p + 0.01;
+      } else {
+        const each = Math.ceil(printed / n) + 1;
+        const x = k % 3 === 1 && j === 0 ? 0 : each;
+        cell.value = k % 3 === 2 || j === 2 ? `${x}${ind.displayUnit}` : x;
+      }
+    }
+  });
+  const out = path.join(dir, "city-filled.xlsx");
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+maybe("the city's decomposition template: its plain-Excel check formulas agree with zg check, row by row", () => {
+  const out = json<{ results: { indicator: string; status: string; kind: string }[]; warnings: { code: string }[] }>(zg(["check", files.city, "--json"]));
+  const n = COUNTIES_2020.filter((c) => c.city === "杭州").length;
+  const L = CITY_DECOMPOSITION_LAYOUT;
+  const csv = sheetCsv(files.city, "杭州分解到县");
+  const verdicts = INDICATORS_2020.map((ind, k) => ({ ind, formula: csv[L.firstIndicatorRow + k][L.firstCountyColumn + n] }));
+  expect(out.results).toHaveLength(INDICATORS_2020.length - 1);
+  expect(out.warnings.filter((w) => w.code === "parent-label-mismatch")).toEqual([]);
+  for (const v of verdicts.slice(0, -1)) {
+    const r = out.results.find((x) => x.indicator === v.ind.name.replace(/\s+/g, ""))!;
+    expect([v.ind.name, v.formula.startsWith("达标") ? "ok" : v.formula.startsWith("未达标") ? "short" : v.formula]).toEqual([v.ind.name, r.status]);
+  }
+  expect(verdicts[verdicts.length - 1].formula).toBe("待填写");
+  // Both kinds of verdict occur, so agreement is not agreement on one answer.
+  expect(new Set(out.results.map((r) => r.status))).toEqual(new Set(["ok", "short"]));
+  // 累计 under the city's figure is a total (9号: 当年新增数).
+  expect(out.results[6].kind).toBe("total");
 });
 
 maybe("Calc recalculates on load (the sentinel's stale cached result is replaced)", () => {
@@ -132,7 +187,7 @@ maybe("score --out: Calc's totals and ranks from our formulas equal zg's JSON", 
     province: { county: string; total: number; rank: number }[];
   }>(zg(["score", path.join(SAMPLES, "sample-completion.xlsx"), "--json"]));
 
-  const city = sheetCsv(files.score, "设区市评分").filter((r) => r.length >= 9 && /[县市区]$/.test(r[1]));
+  const city = sheetCsv(files.score, "设区市推荐环节").filter((r) => r.length >= 9 && /[县市区]$/.test(r[1]));
   expect(city).toHaveLength(90);
   city.forEach((row, i) => {
     expect(row[1]).toBe(out.counties[i].county);
@@ -140,7 +195,7 @@ maybe("score --out: Calc's totals and ranks from our formulas equal zg's JSON", 
     expect(Number(row[8])).toBe(out.counties[i].cityRank);
   });
 
-  const province = sheetCsv(files.score, "全省评选").filter((r) => r.length >= 9 && /^\d+$/.test(r[0]));
+  const province = sheetCsv(files.score, "省级部门评送环节").filter((r) => r.length >= 9 && /^\d+$/.test(r[0]));
   expect(province).toHaveLength(11);
   province.forEach((row, i) => {
     expect(row[2]).toBe(out.province[i].county);

@@ -69,7 +69,7 @@ describe("a fixture scored by hand", () => {
   test("exactly cli.md's fields", () => {
     expect(Object.keys(out).sort()).toEqual(["counties", "province", "warnings"]);
     for (const c of out.counties) expect(Object.keys(c).sort()).toEqual([...UNIT_KEYS, "cityRank", "recommended"].sort());
-    for (const p of out.province) expect(Object.keys(p).sort()).toEqual([...UNIT_KEYS, "accelerated", "rank", "selected"].sort());
+    for (const p of out.province) expect(Object.keys(p).sort()).toEqual([...UNIT_KEYS, "accelerated", "proposed", "rank", "selected"].sort());
   });
 
   test("city stage: rank points, standard scores, policy points, totals, cityRank, recommendation", () => {
@@ -85,8 +85,8 @@ describe("a fixture scored by hand", () => {
 
   test("province stage: recomputed among the recommended; both selected; the missing 加快发展县 is a warning", () => {
     expect(out.province).toEqual([
-      { county: "上城区", city: "杭州市", completionPoints: 10, overPoints: 10, targetScore: 60, overScore: 20, policyScore: 10, total: 90, rank: 1, selected: true, accelerated: false },
-      { county: "海曙区", city: "宁波市", completionPoints: 10, overPoints: 10, targetScore: 60, overScore: 20, policyScore: 3, total: 83, rank: 2, selected: true, accelerated: false },
+      { county: "上城区", city: "杭州市", completionPoints: 10, overPoints: 10, targetScore: 60, overScore: 20, policyScore: 10, total: 90, rank: 1, selected: true, proposed: true, accelerated: false },
+      { county: "海曙区", city: "宁波市", completionPoints: 10, overPoints: 10, targetScore: 60, overScore: 20, policyScore: 3, total: 83, rank: 2, selected: true, proposed: true, accelerated: false },
     ]);
     expect(out.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["fewer-than-slots", "too-few-accelerated"]));
   });
@@ -121,8 +121,8 @@ describe("a fixture scored by hand", () => {
     expect(sha256(file)).toBe(before);
 
     const wb = await openXlsx(result);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["设区市评分", "全省评选", "指标明细", "提示", "选项与规则"]);
-    const city = wb.getWorksheet("设区市评分")!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["设区市推荐环节", "省级部门评送环节", "指标明细", "提示", "选项与规则"]);
+    const city = wb.getWorksheet("设区市推荐环节")!;
     expect(city.getRow(3).values).toEqual(
       expect.arrayContaining(["杭州市", "上城区", 10, 10, 60, 20, 10]),
     );
@@ -131,7 +131,7 @@ describe("a fixture scored by hand", () => {
     expect(city.getCell("I4").value).toMatchObject({ result: 2 });
     expect(String((city.getCell("I4").value as ExcelJS.CellFormulaValue).formula)).toContain("SUMPRODUCT");
     expect(city.getCell("E3").numFmt).toBe("0.00");
-    const province = wb.getWorksheet("全省评选")!;
+    const province = wb.getWorksheet("省级部门评送环节")!;
     expect(province.getCell("C3").value).toBe("上城区");
     expect(province.getCell("A4").value).toMatchObject({ result: 2 });
     const detail = wb.getWorksheet("指标明细")!;
@@ -258,10 +258,12 @@ describe("the made-up 90-county sample", () => {
   test("without --json: both stages as tables in Chinese", () => {
     const r = zg(["score", SAMPLE]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("设区市评分与推荐");
-    expect(r.stdout).toContain("全省评选");
+    expect(r.stdout).toContain("设区市推荐环节");
+    expect(r.stdout).toContain("省级部门评送环节");
     expect(r.stdout).toContain("★ 推荐");
-    expect(r.stdout).toContain("✔ 入选");
+    expect(r.stdout).toContain("✔ 建议激励名额内");
+    expect(r.stdout).toContain("拟列入督查激励建议名单（8 个，其中建议激励名额内 6 个，✔）");
+    expect(r.stdout).not.toMatch(/入选|入围/);
     // The county ranked first but passed over says why, on its own line.
     expect(r.stdout.split("\n").find((l) => l.includes("萧山区"))).toContain("上年度已获激励，不再推荐");
     expect(r.stdout).not.toContain("\u001b[");
@@ -315,4 +317,16 @@ test("--help lists every option with its default and an example", () => {
     expect(r.stdout).toContain(o);
   }
   expect(r.stdout).toContain("npx zg score assets/samples/sample-completion.xlsx");
+});
+
+test("--margin: the proposed list's size; proposed in --json is a superset of selected; a bad margin is exit 2", () => {
+  const sample = path.join(SAMPLES, "sample-completion.xlsx");
+  const out = json<{ province: { selected: boolean; proposed: boolean }[] }>(zg(["score", sample, "--json"]));
+  expect(out.province.filter((p) => p.proposed)).toHaveLength(8);
+  expect(out.province.every((p) => !p.selected || p.proposed)).toBe(true);
+  const wide = json<{ province: { proposed: boolean }[] }>(zg(["score", sample, "--json", "--margin", "0.5"]));
+  expect(wide.province.filter((p) => p.proposed)).toHaveLength(9);
+  const bad = zg(["score", sample, "--margin", "-1"]);
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain("--margin");
 });

@@ -97,3 +97,19 @@ test("never replaces a file without --force; unknown kinds are refused", () => {
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("budget");
 });
+
+test("decomposition --city: the city's template with its check formulas; an unknown city lists the 11 (filled in and checked: libreoffice.test.ts)", async () => {
+  const out = path.join(dir, "杭州分解.xlsx");
+  const r = zg(["template", "decomposition", out, "--city", "杭州"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const wb = await openXlsx(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["杭州分解到县"]);
+  const ws = wb.worksheets[0];
+  expect(ws.getRow(2).getCell(4).value).toBe("全市目标");
+  expect(ws.getRow(9).getCell(4).value).toBe("5500\n\n家"); // 杭州's 上云企业 of 9号, as printed
+  expect((ws.getRow(3).getCell(ws.getRow(2).cellCount).value as { formula?: string }).formula).toMatch(/^IF\(COUNTA/);
+  const bad = zg(["template", "decomposition", path.join(dir, "x.xlsx"), "--city", "上海"]);
+  expect(bad.status).toBe(2);
+  for (const city of ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"]) expect(bad.stderr).toContain(city);
+});

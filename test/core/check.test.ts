@@ -253,3 +253,21 @@ test("a bare parent cell takes the children's unit: 0.1 against 10%/12% is a rat
   expect(check("新产品产值增长", ["10%", "9%"], { parent: 0.1 })).toMatchObject({ kind: "rate", unit: "%", parent: 0.1, short: ["乙"] });
   expect(check("新增工业机器人", ["60台", "50台"], { parent: 100 })).toMatchObject({ kind: "total", unit: "台", gap: 10, status: "ok" });
 });
+
+describe("county tables (rules §2 county rule: the parent is a city's figure)", () => {
+  const cloud = "全省累计上云企业40万家（下达任务数为当年新增数）";
+  test("the 累计 indicator is checked as a total against the city's 当年新增数", () => {
+    const r = checkAllocation({ indicator: cloud, parent: "5500\n\n家", parentScope: "city", children: [{ name: "上城区", cell: "3000家" }, { name: "拱墅区", cell: 2000 }] });
+    expect(r).toMatchObject({ kind: "total", status: "short", parent: 5500, childrenTotal: 5000, gap: -500, reason: null });
+    // Under the province the same indicator stays unchecked without a base.
+    expect(checkAllocation({ indicator: cloud, children: [{ name: "杭州", cell: "5500家" }, { name: "宁波", cell: "9000家" }] }).status).toBe("unchecked");
+  });
+  test("the figure in a 9号 label is the province's: no mismatch warning, never the parent", () => {
+    const r = checkAllocation({ indicator: "传统制造业新增工业机器人10000台", parent: "1300台", parentScope: "city", children: [{ name: "上城区", cell: 700 }, { name: "拱墅区", cell: 600 }] });
+    expect(r.issues.map((i) => i.code)).toEqual([]);
+    expect(r).toMatchObject({ status: "ok", parent: 1300 });
+    const noCity = checkAllocation({ indicator: "传统制造业新增工业机器人10000台", parentScope: "city", children: [{ name: "上城区", cell: 700 }, { name: "拱墅区", cell: 600 }] });
+    expect(noCity.status).toBe("unchecked");
+    expect(noCity.reason!.zh).toContain("全市目标");
+  });
+});

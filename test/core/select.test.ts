@@ -3,7 +3,7 @@
  * target 100, so for a county with actual A: completion A/100, over (A − 100)/100, J = 1, and
  * targetScore = points × 6, overScore = points × 2 (points of rank r: 10 − 0.5 (r − 1)).
  */
-import { recommendInCity, runSelection, selectShortlist, type Standing } from "../../src/core/select";
+import { proposedListSize, recommendInCity, runSelection, selectShortlist, type Standing } from "../../src/core/select";
 import type { CountyInput, PolicyInput, ProvinceResult, SelectionResult } from "../../src/core/types";
 
 const IND = "传统制造业新增工业机器人";
@@ -59,7 +59,11 @@ describe("city stage", () => {
     expect(byName(r, "乙区")).toMatchObject({ total: 60, targetScore: 57, cityRank: 1, recommended: false });
     expect(codes(byName(r, "甲区"))).toContain("tie-break");
     expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("目标任务完成分");
-    expect(r.warnings).toEqual([]);
+    // The chain is the tool's default, said so; the tie it breaks is still reported as a tie.
+    expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("本工具默认的并列处理顺序");
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-broken"]);
+    expect(r.warnings[0].zh).toContain("甲区与乙区总分并列");
+    expect(r.warnings[0].en).toContain("ZG's default tie-break order");
   });
 
   test("then by overScore", () => {
@@ -80,7 +84,7 @@ describe("city stage", () => {
     const r = runSelection([two("乙区", 110, 95, { endorsements: 1 }), two("甲区", 120, 90)], { step: 1, ...ONE });
     expect(byName(r, "甲区")).toMatchObject({ targetScore: 57, overScore: 10, total: 67, recommended: true });
     expect(byName(r, "乙区")).toMatchObject({ targetScore: 57, overScore: 9, total: 67, recommended: false });
-    expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("超目标完成分");
+    expect(byName(r, "乙区").reasons.find((x) => x.code === "tie-break")!.zh).toContain("超目标任务完成分");
   });
 
   test("a tie that remains is reported and the county listed first wins", () => {
@@ -136,18 +140,19 @@ describe("province stage", () => {
     expect(sel).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "越城区", "缙云县"]);
     expect(prov(r, "缙云县")).toMatchObject({ accelerated: true, selected: true });
     expect(codes(prov(r, "缙云县"))).toEqual(["accelerated-replacement"]);
-    expect(codes(prov(r, "婺城区"))).toEqual(["replaced"]);
+    // Replaced, yet still on the proposed list (the places and the best of the rest).
+    expect(codes(prov(r, "婺城区"))).toEqual(["replaced", "proposed"]);
     expect(prov(r, "婺城区").reasons[0].zh).toContain("缙云县");
     expect(prov(r, "缙云县").reasons[0].zh).toContain("婺城区");
     expect(codes(prov(r, "鄞州区"))).toEqual(["selected"]);
-    expect(codes(prov(r, "江山市"))).toEqual(["not-selected"]);
+    expect(codes(prov(r, "江山市"))).toEqual(["proposed"]); // 8 names for 6 places: all eight
   });
 
   test("minAccelerated 2: two replacements, lowest-ranked non-accelerated out first", () => {
     const r = runSelection(eight(), { minAccelerated: 2 });
     // 缙云 (7th) replaces 婺城 (6th), then 江山 (8th) replaces 越城 (5th).
     expect(r.province.filter((p) => p.selected).map((p) => p.county)).toEqual(["鄞州区", "鹿城区", "吴兴区", "南湖区", "缙云县", "江山市"]);
-    expect(codes(prov(r, "越城区"))).toEqual(["replaced"]);
+    expect(codes(prov(r, "越城区"))).toEqual(["replaced", "proposed"]);
     expect(prov(r, "越城区").reasons[0].zh).toContain("江山市");
   });
 
@@ -190,7 +195,7 @@ describe("province stage", () => {
       ["乙区", 1, false],
     ]);
     expect(codes(prov(t, "甲区"))).toEqual(["selected", "tie-break"]);
-    expect(codes(prov(t, "乙区"))).toEqual(["not-selected", "tie-break"]);
+    expect(codes(prov(t, "乙区"))).toEqual(["proposed", "tie-break"]);
   });
 
   test("the province stage recomputes points within the recommended counties", () => {
@@ -251,7 +256,7 @@ describe("options", () => {
   });
 
   test("the options used are returned", () => {
-    expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1 });
+    expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1, margin: 0.2 });
   });
 });
 
@@ -270,7 +275,7 @@ describe("rules on totals", () => {
     expect(r.reasons.map((x) => x.map((y) => y.code))).toEqual([["previous-winner"], ["tie-break"], ["best-total", "tie-break"], ["not-best"]]);
     expect(r.reasons[2][0].zh).toContain("某市");
     expect(r.reasons[2][0].zh).toContain("甲");
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-broken"]);
   });
 
   test("recommendInCity: a full tie goes to the first listed and is warned; nobody eligible is warned", () => {
@@ -309,6 +314,61 @@ describe("rules on totals", () => {
       { winner: 2, other: 3, by: null },
       { winner: 2, other: 1, by: "targetScore" },
     ]);
-    expect(r.warnings.map((w) => w.code)).toEqual(["tie-unresolved"]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-unresolved", "tie-broken"]);
+  });
+});
+
+describe("proposed list (2号 第六条（三）: 按一定差额比例)", () => {
+  test("proposedListSize: ⌈slots × (1 + margin)⌉, exact where binary rounding would add one", () => {
+    expect(proposedListSize(6, 0.2)).toBe(8);
+    expect(proposedListSize(5, 0.2)).toBe(6); // 5 × 1.2 is 6.000000000000001 in binary
+    expect(proposedListSize(6, 0)).toBe(6);
+    expect(proposedListSize(6, 0.5)).toBe(9);
+    expect(proposedListSize(10, 0.15)).toBe(12); // 11.5 → 12
+    expect(proposedListSize(3, 1 / 3)).toBe(4);
+  });
+
+  const ten = (): Standing[] => Array.from({ length: 10 }, (_, k) => ({ county: `u${k}`, total: 90 - k, targetScore: 50, overScore: 10, policyScore: 0 }));
+
+  test("the places, then the best of the rest: 8 names for 6 places by default", () => {
+    const r = selectShortlist(ten(), Array(10).fill(false), { slots: 6, minAccelerated: 0, margin: 0.2 });
+    expect(r.proposedSize).toBe(8);
+    expect(r.proposed.filter(Boolean).length).toBe(8);
+    expect(r.selected.filter(Boolean).length).toBe(6);
+    r.selected.forEach((s, k) => s && expect(r.proposed[k]).toBe(true));
+    expect(r.reasons[6].map((x) => x.code)).toEqual(["proposed"]);
+    expect(r.reasons[6][0].zh).toContain("拟列入督查激励建议名单");
+    expect(r.reasons[8].map((x) => x.code)).toEqual(["not-selected"]);
+    expect(r.reasons[0][0].zh).toContain("建议激励名额内");
+  });
+
+  test("a replaced county stays on the list; the list is capped at the units there are", () => {
+    const acc = Array(10).fill(false);
+    acc[9] = true;
+    const r = selectShortlist(ten(), acc, { slots: 6, minAccelerated: 1, margin: 0.2 });
+    expect(r.selected[9]).toBe(true);
+    expect(r.selected[5]).toBe(false);
+    expect(r.proposed.map((p, k) => (p ? k : -1)).filter((k) => k >= 0)).toEqual([0, 1, 2, 3, 4, 5, 6, 9]);
+    const few = selectShortlist(ten().slice(0, 7), Array(7).fill(false), { slots: 6, minAccelerated: 0, margin: 0.2 });
+    expect(few.proposedSize).toBe(7);
+  });
+
+  test("runSelection: proposed in every province row, a superset of selected; margin is an option", () => {
+    const r = runSelection(eight(), {});
+    expect(r.province.filter((p) => p.proposed).length).toBe(8);
+    expect(r.province.every((p) => !p.selected || p.proposed)).toBe(true);
+    const r0 = runSelection(eight(), { margin: 0 });
+    expect(r0.province.filter((p) => p.proposed).length).toBe(6);
+    const bad = runSelection(eight(), { margin: -1 });
+    expect(bad.warnings[0].code).toBe("bad-option");
+    expect(bad.warnings[0].zh).toContain("第六条（三）");
+  });
+
+  test("a tie on total across the list's end is reported", () => {
+    const s = ten();
+    s[8] = { ...s[8], total: s[7].total, targetScore: 40 };
+    const r = selectShortlist(s, Array(10).fill(false), { slots: 6, minAccelerated: 0, margin: 0.2 });
+    expect(r.warnings.map((w) => w.code)).toEqual(["tie-broken"]);
+    expect(r.warnings[0].zh).toContain("拟列入督查激励建议名单末位");
   });
 });

@@ -14,10 +14,13 @@ import {
   DECOMPOSITION_LAYOUT_2020,
   SCORE_HEADERS,
   SELF_ASSESSMENT_SHEETS,
+  SELF_ASSESSMENT_GUIDE,
   SPARE_ROWS,
   ScoreColumn,
   TemplateSheet,
   Validation,
+  CITY_DECOMPOSITION_LAYOUT,
+  cityDecompositionTemplate,
   decompositionTable2020,
   matchHeader,
   matchHeaderRow,
@@ -172,12 +175,19 @@ describe("selfAssessmentTemplate", () => {
     const wb = selfAssessmentTemplate({ city: "丽水" });
     const completion = byName(wb.sheets, "完成情况");
     const county = byName(wb.sheets, "县");
-    expect(completion.cells[0]).toEqual(["设区市", "县（市、区）", "指标", "单位", "目标", "完成", "备注"]);
+    // 2号 第六条（二）: 完成情况表及支撑材料 — the last column says where the material is; no reader takes it as input.
+    expect(completion.cells[0]).toEqual(["设区市", "县（市、区）", "指标", "单位", "目标", "完成", "备注", "支撑材料"]);
     expect(county.cells[0]).toEqual([
       "县（市、区）", "设区市", "实施方案", "年度工作要点", "配套政策", "工作机制", "省级试点", "批示或典型发言",
       "加快发展县", "上年度已获激励",
     ]);
-    expect(completion.cells[0].map(matchHeader)).toEqual([...COMPLETION_COLUMNS]);
+    expect(completion.cells[0].map(matchHeader)).toEqual([...COMPLETION_COLUMNS, null]);
+    // When and what is filed (第六条（二）: 3月份, 上一年度数据, 支撑材料).
+    const guide = SELF_ASSESSMENT_GUIDE.map((m) => m.zh).join("\n");
+    expect(guide).toContain("3月份");
+    expect(guide).toContain("上一年度");
+    expect(guide).toContain("支撑材料");
+    expect(guide).toContain("第六条（二）");
     expect(county.cells[0].map(matchHeader)).toEqual([...COUNTY_COLUMNS]);
     // The sheets a reader must not mistake for input: neither has both a county and an indicator column.
     for (const name of [SELF_ASSESSMENT_SHEETS.indicators, SELF_ASSESSMENT_SHEETS.guide]) {
@@ -330,5 +340,48 @@ describe("SCORE_HEADERS and matchHeader", () => {
     const r = matchHeaderRow(["序号", "县区", "设区市", "指标名称", "目标值", "完成值", "完成", null, ""]);
     expect(r.columns).toEqual({ county: 1, city: 2, indicator: 3, target: 4, actual: 5 });
     expect(r.unknown).toEqual([{ index: 0, text: "序号" }]);
+  });
+});
+
+describe("cityDecompositionTemplate (9号: 细化分解到所辖县（市、区）, 5月30日前上报备案)", () => {
+  const L = CITY_DECOMPOSITION_LAYOUT;
+  test("the city's 9号 figures exactly as printed, one empty column per county, a check formula per row, the filing note", () => {
+    const t = cityDecompositionTemplate("杭州")!;
+    const hz = CITY_IDS.indexOf("杭州");
+    const counties = COUNTIES_2020.filter((c) => c.city === "杭州").map((c) => c.name);
+    expect(t.cells[L.headerRow].slice(L.firstCountyColumn, L.firstCountyColumn + counties.length)).toEqual(counties);
+    expect(t.cells[L.headerRow][L.parentColumn]).toBe("全市目标");
+    INDICATORS_2020.forEach((ind, k) => {
+      const row = t.cells[L.firstIndicatorRow + k];
+      expect(row[L.labelColumn]).toBe(ind.name);
+      expect(row[L.parentColumn]).toBe(ALLOCATION_2020[k][hz]);
+      expect(row.slice(L.firstCountyColumn, L.firstCountyColumn + counties.length).every((v) => v === null)).toBe(true);
+    });
+    expect(t.formulas).toHaveLength(INDICATORS_2020.length);
+    // Plain Excel: no ZG. function anywhere.
+    for (const f of t.formulas!) expect(f.formula).not.toMatch(/ZG\./);
+    const note = String(t.cells[t.cells.length - 1][0]);
+    expect(note).toContain("5月30日");
+    expect(note).toContain("浙转升办〔2020〕9号");
+    expect(cityDecompositionTemplate("不存在市")).toBeUndefined();
+  });
+
+  test("filled in, zg check reads it by the county rule: no label warnings, 累计 checked as a total", () => {
+    const t = cityDecompositionTemplate("丽水")!;
+    const n = COUNTIES_2020.filter((c) => c.city === "丽水").length;
+    const cells = t.cells.map((r) => r.slice());
+    const formats = t.numberFormats!.map((r) => r.slice());
+    INDICATORS_2020.forEach((ind, k) => {
+      const r = L.firstIndicatorRow + k;
+      for (let j = 0; j < n; j++) cells[r][L.firstCountyColumn + j] = ind.kind === "rate" ? 0.7 : j === 0 ? `1000${ind.displayUnit}` : 1000;
+    });
+    const check = checkSheet({ name: t.name, cells, numberFormats: formats });
+    expect(check.results).toHaveLength(INDICATORS_2020.length);
+    expect(check.issues.concat(check.results.flatMap((r) => r.issues)).filter((i) => i.code === "parent-label-mismatch")).toEqual([]);
+    const cloud = check.results[6];
+    expect(cloud.kind).toBe("total");
+    expect(cloud.status).toBe("ok");
+    expect(cloud.parent).toBe(300); // 丽水's 300 家 of 9号, not the province's 40万家
+    expect(check.results.filter((r) => r.status !== "ok").map((r) => [r.indicator, r.status, r.reason?.zh])).toEqual([]);
   });
 });

@@ -177,7 +177,7 @@ async function fileRoundTrip(page, url, work) {
   await pane.getByTestId("province-table").waitFor();
   const again = await pane.getByTestId("province-table").locator("tbody tr").count();
   assert(again === scored.province.length, `reopened: province stage ${again} vs zg ${scored.province.length}`);
-  await pane.getByRole("tab", { name: "推荐与入围" }).click();
+  await pane.getByRole("tab", { name: "推荐与建议名单" }).click();
   const selected = await pane.getByTestId("shortlist").locator('li[data-selected="true"]').count();
   assert(selected === scored.province.filter((p) => p.selected).length, `reopened: ${selected} on the shortlist vs zg's`);
 }
@@ -222,15 +222,15 @@ async function main() {
       assert((await cell("C4").innerText()).trim() === "8%", "the fixture's short cell C4 should show 8%");
     });
 
-    await step("分解校核：找到分解表，标出不足 / check finds the table and marks the shortfall", async () => {
+    await step("分解校核：找到分解表，标出未达标 / check finds the table and marks the shortfall", async () => {
       await pane.getByRole("button", { name: "校核", exact: true }).click();
       const summary = pane.getByTestId("check-summary");
       await summary.waitFor();
       const text = await summary.innerText();
-      assert(/不足 1/.test(text), `summary should count one short indicator: ${text}`);
+      assert(/未达标 1/.test(text), `summary should count one short indicator: ${text}`);
       assert(/达标 16/.test(text), `16 indicators should pass: ${text}`);
       const found = await pane.getByTestId("table-found").innerText();
-      assert(found.includes("18 项指标") && found.includes("11 个下级单位"), found);
+      assert(found.includes("18 项指标") && found.includes("11 个下级地区"), found);
       const row = pane.locator('tr[data-indicator="传统制造业研发费用支出增长10%以上"]');
       assert((await row.innerText()).includes("杭州"), "the short row names 杭州");
       await page.waitForFunction(() => document.querySelector('td[data-cell="C4"]')?.getAttribute("data-mark") === "short");
@@ -244,7 +244,7 @@ async function main() {
       await sheetTab("ZG校核报告").waitFor();
       await pane.getByText("校核报告已写入工作表“ZG校核报告”").waitFor();
       await grid.locator('table.grid[data-sheet="ZG校核报告"]').waitFor();
-      assert((await cell("H3").innerText()).trim() === "不足", "the report's first verdict is 不足");
+      assert((await cell("H3").innerText()).trim() === "未达标", "the report's first verdict is 未达标");
       assert((await cell("I3").innerText()).includes("杭州"), "the report names 杭州");
     });
 
@@ -266,7 +266,8 @@ async function main() {
       await table.waitFor();
       const rows = table.locator("tbody tr");
       assert((await rows.count()) === 11, `11 recommended counties expected, got ${await rows.count()}`);
-      assert((await table.getByText("入围").count()) === 6, "six selected");
+      assert((await table.getByText("建议激励名额内").count()) === 6, "six within the places");
+      assert((await table.getByText("差额").count()) === 2, "two more on the proposed list by the margin");
       assert((await pane.getByTestId("score-summary").innerText()).includes("90 个县"), "90 counties read");
       provinceTop = { county: await rows.first().getAttribute("data-county"), total: (await rows.first().locator("td").last().innerText()).trim() };
     });
@@ -399,12 +400,15 @@ async function main() {
       assert(help === "help.html#templates", `help link of the templates tab: ${help}`);
     });
 
-    await step("推荐与入围：理由齐全 / the shortlist gives each county's reasons", async () => {
-      await pane.getByRole("tab", { name: "推荐与入围" }).click();
+    await step("推荐与建议名单：理由齐全 / the proposed list gives each county's reasons", async () => {
+      await pane.getByRole("tab", { name: "推荐与建议名单" }).click();
       const list = pane.getByTestId("shortlist");
       await list.waitFor();
-      assert((await list.locator('li[data-selected="true"]').count()) === 6, "six selected");
-      assert((await list.locator("[data-reason]").count()) >= 11, "every county has a reason");
+      assert((await list.locator('li[data-selected="true"]').count()) === 6, "six within the places");
+      assert((await list.locator("> li").count()) === 8, "eight names on the proposed list");
+      const rest = pane.getByTestId("not-proposed");
+      assert((await list.locator("[data-reason]").count()) + (await rest.locator("[data-reason]").count()) >= 11, "every county has a reason");
+      assert((await rest.locator("> li").count()) === 3, "the other three recommended counties, under their own heading");
       const recs = pane.getByTestId("recommendations").locator("li[data-city]");
       assert((await recs.count()) === 11, "eleven cities");
       await shoot("shortlist.png");
@@ -412,7 +416,7 @@ async function main() {
 
     await step("模板：在新工作表插入 / templates go onto new sheets", async () => {
       await pane.getByRole("tab", { name: "模板" }).click();
-      await pane.getByRole("button", { name: "插入2020年分解方案（9号文件）" }).click();
+      await pane.getByRole("button", { name: "插入2020年分解方案（浙转升办〔2020〕9号）" }).click();
       await sheetTab("2020分解方案 (2)").waitFor();
       assert((await cell("C4").innerText()).includes("10%"), "the inserted table is 9号's, not the fixture");
       await pane.getByRole("button", { name: "插入县（市、区）自评模板" }).click();

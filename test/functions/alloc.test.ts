@@ -38,7 +38,7 @@ describe("total indicators: the parent read from a label or a target cell", () =
   });
 
   it("reads 以下 on the parent as at most: over the cap is the problem", () => {
-    expect(allocCheck("100万吨标准煤以下", col("60万吨", "50万吨"), null)).toBe("超出上限 100000吨");
+    expect(allocCheck("100万吨标准煤以下", col("60万吨", "50万吨"), null)).toBe("超出上限 10万吨") // in the unit the table wrote;
     expect(allocCheck("100万吨标准煤以下", col("60万吨", "40万吨"), null)).toBe("达标");
   });
 
@@ -72,7 +72,7 @@ describe("children named by their cells where Excel gives the addresses", () => 
   it("lists the cells below the rate, and names the cell whose unit does not convert", () => {
     const inv = { parameterAddresses: ["Sheet1!A3", "Sheet1!B3:E3", ""] };
     expect(allocCheck("10%以上", [["12%", "9%", "10%", "9.5%"]], null, null, inv)).toBe("低于目标：C3、E3");
-    expect(allocCheck("10000台", [[5000, "3000家"]], null, null, { parameterAddresses: ["", "'县表'!C7:D7", "", ""] })).toMatch(/^不可比：单位不一致.*D7/);
+    expect(allocCheck("10000台", [[5000, "3000家"]], null, null, { parameterAddresses: ["", "'县表'!C7:D7", "", ""] })).toMatch(/^无法校核：单位不一致.*D7/);
   });
 });
 
@@ -81,21 +81,21 @@ describe("not comparable", () => {
 
   it("a cumulative (累计) label needs the base year's stock", () => {
     const verdict = allocCheck(cloud, col("5万家", "3万家"), null) as string;
-    expect(verdict.startsWith("不可比：")).toBe(true);
+    expect(verdict.startsWith("无法校核：")).toBe(true);
     expect(verdict).toContain("基期");
-    expectError(allocGap(cloud, col("5万家", "3万家"), null), "#N/A", "不可比", "基期");
+    expectError(allocGap(cloud, col("5万家", "3万家"), null), "#N/A", "无法校核", "基期");
     expect(allocGap(cloud, col("5万家", "3万家"), 330000)).toBe(10000);
     expect(allocCheck(cloud, col("5万家", "3万家"), 330000)).toBe("达标");
   });
 
   it("units that do not convert", () => {
     const verdict = allocCheck("10000台", col("5000台", "3000家"), null) as string;
-    expect(verdict).toMatch(/^不可比：单位不一致/);
+    expect(verdict).toMatch(/^无法校核：单位不一致/);
     expectError(allocGap("10000台", col("5000台", "3000家"), null), "#N/A", "单位");
   });
 
   it("a label with no target in it", () => {
-    expect(allocCheck("传统制造业新增工业机器人", col(1, 2), null)).toMatch(/^不可比：没有上级目标/);
+    expect(allocCheck("传统制造业新增工业机器人", col(1, 2), null)).toMatch(/^无法校核：没有上级目标/);
   });
 
   it("unreadable children are an input error for the gap", () => {

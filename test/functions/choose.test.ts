@@ -45,7 +45,7 @@ describe("ZG.RECOMMEND", () => {
     const t = col(88, 88);
     const onlyTotals = recommend(c, k, t, null, null, null, null) as unknown[][];
     expect(onlyTotals[0][1]).toBe("A县");
-    expect(onlyTotals[0][2]).toContain("按列表顺序在前，请人工确认");
+    expect(onlyTotals[0][2]).toContain("列表在前，请人工确认");
     const withTarget = recommend(c, k, t, null, col(50, 52), null, null) as unknown[][];
     expect(withTarget[0][1]).toBe("B县");
     expect(withTarget[0][2]).toContain("目标任务完成分更高（52 对 50）");
@@ -78,7 +78,7 @@ describe("ZG.SHORTLIST", () => {
   const totals = col(95, 93, 91, 90, 88, 86, 85, 84, 80, 79, 78);
 
   it("takes the best six, then replaces the sixth by the best 加快发展县 (2号 第三条), options omitted as null", () => {
-    const out = shortlist(counties, totals, null, null, null) as unknown[][];
+    const out = shortlist(counties, totals, null, null, null, null, 0) as unknown[][];
     expect(out.map((r) => r[0])).toEqual(["萧山区", "江北区", "鹿城区", "南湖区", "德清县", "淳安县"]);
     expect(out[5][1]).toContain("加快发展县");
     expect(out[5][1]).toContain("柯桥区");
@@ -86,24 +86,24 @@ describe("ZG.SHORTLIST", () => {
 
   it("keeps the best six when one of them is already a 加快发展县", () => {
     const t = col(95, 93, 91, 90, 88, 86, 87, 84, 80, 79, 78);
-    const out = shortlist(counties, t, null, null, null) as unknown[][];
+    const out = shortlist(counties, t, null, null, null, null, 0) as unknown[][];
     expect(out.map((r) => r[0])).toEqual(["萧山区", "江北区", "鹿城区", "南湖区", "德清县", "淳安县"]);
     expect(out[5][1]).not.toContain("替换");
   });
 
   it("honours slots, minAccelerated and an accelerated column that overrides the list of 26", () => {
-    const two = shortlist(counties, totals, null, 4, 2) as unknown[][];
+    const two = shortlist(counties, totals, null, 4, 2, null, 0) as unknown[][];
     expect(two.map((r) => r[0])).toEqual(["萧山区", "江北区", "淳安县", "龙泉市"]);
     const acc = col("否", "否", "否", "否", "否", "否", "否", "是", "否", "否", "否");
-    const own = shortlist(counties, totals, acc, null, null) as unknown[][];
+    const own = shortlist(counties, totals, acc, null, null, null, 0) as unknown[][];
     expect(own.map((r) => r[0])).toEqual(["萧山区", "江北区", "鹿城区", "南湖区", "德清县", "义乌市"]);
-    const none = shortlist(counties, totals, null, 6, 0) as unknown[][];
+    const none = shortlist(counties, totals, null, 6, 0, null, 0) as unknown[][];
     expect(none.map((r) => r[0])).toContain("柯桥区");
   });
 
   it("says when there are not enough 加快发展县", () => {
     const acc = col("否", "否", "否", "否", "否", "否", "否", "否", "否", "否", "否");
-    const out = shortlist(counties, totals, acc, null, null) as unknown[][];
+    const out = shortlist(counties, totals, acc, null, null, null, 0) as unknown[][];
     expect(out).toHaveLength(7);
     expect(out[6][0]).toBe("");
     expect(out[6][1]).toContain("只有 0 个加快发展县");
@@ -111,15 +111,24 @@ describe("ZG.SHORTLIST", () => {
 
   it("reports a tie across the cut-off", () => {
     const t = col(95, 93, 91, 90, 88, 86, 86, 84, 80, 79, 78);
-    const out = shortlist(counties, t, null, 6, 0) as unknown[][];
+    const out = shortlist(counties, t, null, 6, 0, null, 0) as unknown[][];
     expect(out[5][0]).toBe("柯桥区");
-    expect(out[5][1]).toContain("与淳安县总分相同");
+    expect(out[5][1]).toContain("与淳安县总分并列");
+  });
+
+  it("lists ⌈slots × (1 + margin)⌉ names (第六条（三）), the places first: 8 for 6 by default", () => {
+    const out = shortlist(counties, totals, null, null, null) as unknown[][];
+    expect(out.map((r) => r[0])).toEqual(["萧山区", "江北区", "鹿城区", "南湖区", "德清县", "淳安县", "柯桥区", "义乌市"]);
+    out.slice(0, 6).forEach((r) => expect(r[1]).toMatch(/^建议激励名额内/));
+    out.slice(6).forEach((r) => expect(r[1]).toMatch(/^拟列入督查激励建议名单（差额/));
+    expect((shortlist(counties, totals, null, 6, 1, null, 0.5) as unknown[][]).length).toBe(9);
+    expectError((shortlist(counties, totals, null, 6, 1, null, -0.1) as unknown[][])[0][0], "#VALUE!", "margin");
   });
 
   it("checks its options", () => {
-    expectError((shortlist(counties, totals, null, 0, null) as unknown[][])[0][0], "#VALUE!", "参数 slots");
-    expectError((shortlist(counties, totals, null, 2.5, null) as unknown[][])[0][0], "#VALUE!", "整数");
-    expectError((shortlist(counties, totals, null, 3, 4) as unknown[][])[0][0], "#VALUE!", "minAccelerated");
+    expectError((shortlist(counties, totals, null, 0, null, null, 0) as unknown[][])[0][0], "#VALUE!", "参数 slots");
+    expectError((shortlist(counties, totals, null, 2.5, null, null, 0) as unknown[][])[0][0], "#VALUE!", "整数");
+    expectError((shortlist(counties, totals, null, 3, 4, null, 0) as unknown[][])[0][0], "#VALUE!", "minAccelerated");
   });
 });
 
@@ -141,9 +150,9 @@ describe("the language of the reasons is the lang argument's, never the machine'
   it("SHORTLIST: the same, and a bad lang is #VALUE! in the machine's language", () => {
     setLanguage("en");
     const zh = shortlist(counties, totals, null, 1, 1, null) as unknown[][];
-    expect(zh[0][1]).toContain("加快发展县中排名最高的未入选者");
+    expect(zh[0][1]).toContain("名额外排名最高的加快发展县");
     const en = shortlist(counties, totals, null, 1, 1, "en-GB") as unknown[][];
-    expect(en[0][1]).toContain("the best unselected 加快发展县");
+    expect(en[0][1]).toContain("the best 加快发展县 outside the places");
     const bad = shortlist(counties, totals, null, 1, 1, "de") as unknown[][];
     expectError(bad[0][0], "#VALUE!", "argument lang", '"de"');
   });

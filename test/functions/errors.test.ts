@@ -177,12 +177,12 @@ describe("ZG.RECOMMEND and ZG.SHORTLIST", () => {
   it("an error in a list argument is the result, naming the argument and its cell", () => {
     const out = f.recommend(col("上城区", "萧山区"), col("杭州市", "杭州市"), col(80, NA()), null, null, null, null, null, inv("Sheet1!A1:A2", "Sheet1!B1:B2", "Sheet1!C1:C2", "", "", "", "", "")) as unknown[][];
     expectError(out[0][0], "#N/A", "参数 totals（工作表“Sheet1”C2 单元格）");
-    const s = f.shortlist(col("上城区", REF()), col(80, 70), null, null, null, null, inv("Sheet1!A1:A2", "Sheet1!B1:B2", "", "", "", "")) as unknown[][];
+    const s = f.shortlist(col("上城区", REF()), col(80, 70), null, null, null, null, null, inv("Sheet1!A1:A2", "Sheet1!B1:B2", "", "", "", "", "")) as unknown[][];
     expectError(s[0][0], "#VALUE!", "#REF!", "参数 counties（工作表“Sheet1”A2 单元格）");
   });
 
   it("an error as a scalar option is the result, named", () => {
-    const s = f.shortlist(col("上城区"), col(80), null, NUM(), null, null, inv("Sheet1!A1", "Sheet1!B1", "", "Sheet1!D1", "", "")) as unknown[][];
+    const s = f.shortlist(col("上城区"), col(80), null, NUM(), null, null, null, inv("Sheet1!A1", "Sheet1!B1", "", "Sheet1!D1", "", "", "")) as unknown[][];
     expectError(s[0][0], "#NUM!");
     const r = f.recommend(col("上城区"), col("杭州市"), col(80), col(DIV0()), null, null, null, null, inv("Sheet1!A1", "Sheet1!B1", "Sheet1!C1", "Sheet1!D1", "", "", "", "")) as unknown[][];
     expectError(r[0][0], "#DIV/0!");

@@ -62,10 +62,10 @@ test.each([
 ] as const)("a %s sheet recalculated on a %s machine: the formulas carry the sheet's language, and the reasons are in it", async (sheetLang, machine) => {
   const { formulas, texts } = await reasons(sheetLang, machine);
   expect(formulas).toHaveLength(2);
-  for (const f of formulas) expect(f.endsWith(`,"${sheetLang}")`)).toBe(true);
+  for (const f of formulas) expect(f.includes(`,"${sheetLang}"`)).toBe(true);
   expect(texts.length).toBeGreaterThanOrEqual(2);
   for (const t of texts) {
     if (sheetLang === "zh") expect(t).toMatch(/总分/);
-    else expect(t).toMatch(/^total /);
+    else expect(t).toMatch(/total /);
   }
 });

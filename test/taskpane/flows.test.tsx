@@ -56,7 +56,7 @@ describe("分解校核 / check", () => {
     await user.click(screen.getByRole("button", { name: "校核" }));
     const summary = await screen.findByTestId("check-summary");
     expect(summary).toHaveTextContent("达标 1");
-    expect(summary).toHaveTextContent("不足 2");
+    expect(summary).toHaveTextContent("未达标 2");
     const rows = within(screen.getByTestId("check-results")).getAllByRole("row");
     expect(rows[1]).toHaveTextContent("新增工业机器人");
     expect(rows[1]).toHaveTextContent("分解合计比上级目标少 10台");
@@ -64,7 +64,7 @@ describe("分解校核 / check", () => {
     // The gap explains itself: the sum, child by child, and the document behind the rule.
     await user.click(within(rows[1]).getByRole("button", { name: "新增工业机器人 差额 -10台" }));
     expect(await screen.findByText("丙县：70台，E3")).toBeTruthy();
-    expect(screen.getByText(/浙转升办〔2020〕9号/)).toBeTruthy();
+    expect(screen.getByText(/浙转升办〔2020〕9号 附件/)).toBeTruthy();
     await user.keyboard("{Escape}");
     // Marks: the robots label (the sum falls short) and 乙县's research rate.
     const marks = book.marksOf("分解");
@@ -91,7 +91,7 @@ describe("分解校核 / check", () => {
     const report = book.sheet("ZG校核报告")!;
     expect(report.ours).toBe("report");
     expect(report.cells[2][1]).toBe("新增工业机器人");
-    expect(report.cells[3][7]).toBe("不足");
+    expect(report.cells[3][7]).toBe("未达标");
     expect(report.cells[3][8]).toBe("乙县");
     // Again: the pane asks; keeping both writes a second sheet.
     await user.click(screen.getByRole("button", { name: "写入校核报告表" }));
@@ -172,7 +172,7 @@ describe("分解校核 / check", () => {
     const user = renderApp(book);
     await user.click(screen.getByRole("button", { name: "校核" }));
     const summary = await screen.findByTestId("check-summary");
-    expect(summary).toHaveTextContent("不足 2");
+    expect(summary).toHaveTextContent("未达标 2");
     expect(screen.getByText(/选中了 2 个区域/)).toBeTruthy();
     expect(screen.getByText(/XFD1048576/)).toBeTruthy();
   });
@@ -212,7 +212,7 @@ describe("分解校核 / check", () => {
   });
 });
 
-describe("评分 / score, 推荐与入围 / shortlist", () => {
+describe("评分 / score, 推荐与建议名单 / proposed list", () => {
   test("recognises the sample's columns, scores, explains a number and writes live formulas", async () => {
     const book = sampleWorkbook({});
     const user = renderApp(book);
@@ -222,7 +222,8 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     const table = await screen.findByTestId("province-table");
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(11);
-    expect(within(table).getAllByText("入围")).toHaveLength(6);
+    expect(within(table).getAllByText("建议激励名额内")).toHaveLength(6);
+    expect(within(table).getAllByText("差额")).toHaveLength(2);
 
     // The pane shows what the engine computes for the same input.
     const c = await book.readSheet("完成情况");
@@ -249,7 +250,7 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     expect(sheet.cells[detailRow][5]).toMatch(/^=IFERROR\(ZG\.COMPLETION\(\$E\$\d+:\$E\$\d+,\$D\$\d+:\$D\$\d+\),""\)$/);
     expect(sheet.cells[detailRow][3]).toBe(`=IF(ISBLANK('完成情况'!$E$3),"",IF(ISNUMBER('完成情况'!$E$3),'完成情况'!$E$3&'完成情况'!$D$3,'完成情况'!$E$3))`);
     // The province block's totals are the engine's.
-    const provRow = sheet.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
+    const provRow = sheet.cells.findIndex((r) => r[0] === "二、省级部门评送环节") + 2;
     expected.province.forEach((p, i) => {
       expect(book.value("ZG评分结果", provRow + i, 1)).toBe(p.county);
       expect(book.value("ZG评分结果", provRow + i, 8) as number).toBeCloseTo(p.total, 9);
@@ -263,6 +264,7 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
       expect([c.county, book.value("ZG评分结果", row, 10)]).toEqual([c.county, "是"]);
     }
     expected.province.forEach((p, i) => expect([p.county, book.value("ZG评分结果", provRow + i, 11)]).toEqual([p.county, p.selected ? "是" : ""]));
+    expected.province.forEach((p, i) => expect([p.county, book.value("ZG评分结果", provRow + i, 12)]).toEqual([p.county, p.proposed ? "是" : ""]));
 
     // Live: a higher actual for one county raises its city-stage total.
     const first = { county: book.value("ZG评分结果", 6, 1), total: book.value("ZG评分结果", 6, 8) as number };
@@ -272,10 +274,15 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     expect(book.value("ZG评分结果", 6, 8) as number).toBeGreaterThan(first.total);
 
     // The shortlist with its reasons.
-    await user.click(screen.getByRole("tab", { name: "推荐与入围" }));
+    await user.click(screen.getByRole("tab", { name: "推荐与建议名单" }));
     const list = screen.getByTestId("shortlist");
+    // The proposed list (8 for 6 places) with the places inside it; every heading counts the list under it.
+    expect(list.querySelectorAll(":scope > li")).toHaveLength(8);
     expect(list.querySelectorAll('li[data-selected="true"]')).toHaveLength(6);
-    expect(list.querySelectorAll('[data-reason="selected"]')).toHaveLength(6);
+    expect(screen.getByText("拟列入督查激励建议名单（8 个，其中建议激励名额内 6 个）")).toBeTruthy();
+    expect(screen.getByTestId("not-proposed").querySelectorAll(":scope > li")).toHaveLength(3);
+    expect(screen.getByText("其余推荐县（3 个）")).toBeTruthy();
+    expect(screen.getByText("各设区市推荐（11 个设区市）")).toBeTruthy();
     const recs = screen.getByTestId("recommendations");
     expect(recs.querySelectorAll("li[data-city]")).toHaveLength(11);
     // The sample has a previous winner: the pane says why it was passed over.
@@ -305,20 +312,22 @@ describe("评分 / score, 推荐与入围 / shortlist", () => {
     expect(city).toHaveTextContent("推荐");
   });
 
-  test("options reach the engine: with one slot only one county is selected", async () => {
+  test("options reach the engine: with one place only one county is within the places", async () => {
     const book = sampleWorkbook({});
     const user = renderApp(book);
     await user.click(screen.getByRole("tab", { name: "评分" }));
     await screen.findByText(/完成情况表 · 列对应关系/);
-    const slots = screen.getByRole("spinbutton", { name: "激励名额" });
+    const slots = screen.getByRole("spinbutton", { name: "建议激励名额" });
     await user.clear(slots);
     await user.type(slots, "1");
-    const min = screen.getByRole("spinbutton", { name: "加快发展县至少" });
+    const min = screen.getByRole("spinbutton", { name: "名额内加快发展县至少（原则上，0 = 不适用）" });
     await user.clear(min);
     await user.type(min, "0");
     await user.click(screen.getByRole("button", { name: "评分" }));
     const table = await screen.findByTestId("province-table");
-    expect(within(table).getAllByText("入围")).toHaveLength(1);
+    expect(within(table).getAllByText("建议激励名额内")).toHaveLength(1);
+    // ⌈1 × 1.2⌉ = 2 names: one more by the margin.
+    expect(within(table).getAllByText("差额")).toHaveLength(1);
   });
 });
 
@@ -328,7 +337,7 @@ describe("模板 / templates, language", () => {
     book.addSheet({ name: "指标", cells: [["用户自己的指标表"]] });
     const user = renderApp(book);
     await user.click(screen.getByRole("tab", { name: "模板" }));
-    await user.click(screen.getByRole("button", { name: "插入2020年分解方案（9号文件）" }));
+    await user.click(screen.getByRole("button", { name: "插入2020年分解方案（浙转升办〔2020〕9号）" }));
     await screen.findByText(/已插入：2020分解方案/);
     expect(book.sheet("2020分解方案")!.ours).toBe("template");
     await user.selectOptions(screen.getByRole("combobox", { name: "只含某设区市（可选）" }), "衢州市");
@@ -344,6 +353,23 @@ describe("模板 / templates, language", () => {
     }
     const counties = book.sheet("县")!.cells.slice(1).map((r) => r[1]);
     expect(new Set(counties)).toEqual(new Set(["衢州市"]));
+  });
+
+  test("a city's decomposition to its counties: 全市目标 as printed, one column per county, its check formulas live", async () => {
+    const book = new MemoryWorkbook();
+    const user = renderApp(book);
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    await user.selectOptions(screen.getByTestId("city-decomposition-city"), "丽水市");
+    await user.click(screen.getByRole("button", { name: "插入设区市分解到县模板（9号文件）" }));
+    await screen.findByText(/已插入：丽水分解到县/);
+    const sheet = book.sheet("丽水分解到县")!;
+    expect(sheet.ours).toBe("template");
+    expect(sheet.cells[1].slice(0, 5)).toEqual(["序号", "关键性量化指标", "单位", "全市目标", "莲都区"]);
+    expect(sheet.cells[8][3]).toBe("300\n\n家"); // 丽水's 上云企业 of 9号, as printed
+    // The check column holds formulas (plain Excel), the county cells are empty until filled.
+    const checkCol = sheet.cells[1].length - 1;
+    expect(book.isFormula("丽水分解到县", a1(2, checkCol))).toBe(true);
+    expect(String(sheet.cells[sheet.cells.length - 1][0])).toContain("5月30日");
   });
 
   test("the language follows Office and can be switched", async () => {

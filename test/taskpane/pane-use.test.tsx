@@ -120,14 +120,14 @@ test("in English the field's message is in English", async () => {
 test("the form's checks agree with the engine's (resolveOptions) on any numbers", () => {
   const num = fc.oneof(fc.integer({ min: -3, max: 30 }), fc.double({ min: -5, max: 30, noNaN: true }).map((x) => Math.round(x * 4) / 4));
   fc.assert(
-    fc.property(num, num, num, num, num, (top, step, floor, slots, minAccelerated) => {
-      const raw: RawOptions = { top: String(top), step: String(step), floor: String(floor), slots: String(slots), minAccelerated: String(minAccelerated) };
+    fc.property(num, num, num, num, num, num, (top, step, floor, slots, minAccelerated, margin) => {
+      const raw: RawOptions = { top: String(top), step: String(step), floor: String(floor), slots: String(slots), minAccelerated: String(minAccelerated), margin: String(margin) };
       const formOk = Object.keys(optionErrors(raw)).length === 0;
-      expect(formOk).toBe(resolveOptions({ top, step, floor, slots, minAccelerated }).ok);
+      expect(formOk).toBe(resolveOptions({ top, step, floor, slots, minAccelerated, margin }).ok);
     }),
     { numRuns: 400 },
   );
-  expect(optionErrors({ top: "", step: "0.5", floor: "0", slots: "6", minAccelerated: "1" })).toEqual({ top: { key: "optNotNumber" } });
+  expect(optionErrors({ top: "", step: "0.5", floor: "0", slots: "6", minAccelerated: "1", margin: "0.2" })).toEqual({ top: { key: "optNotNumber" } });
 });
 
 test("the head of a city's list says on its row why it is not recommended", async () => {

@@ -111,6 +111,18 @@ test.each(["zh", "en"] as const)("the 90-county results sheet (%s): every cell t
       if (!same) differ.push(`R${r + 1}C${c + 1}: memory ${JSON.stringify(mine)} vs HyperFormula ${JSON.stringify(theirs)}`);
     }
   }
+  // 建议激励名额内 and 拟列入督查激励建议名单 as the engine has them: 6 places, 8 names.
+  const yes = lang === "zh" ? "是" : "Yes";
+  const provHead = content.cells.findIndex((r) => typeof r[0] === "string" && /^(二、|2\. )/.test(r[0] as string)) + 2;
+  result.province.forEach((p, i) => {
+    const r = provHead + i;
+    expect([p.county, shown(hf.getCellValue({ sheet: sheetId, row: r, col: 11 })), shown(hf.getCellValue({ sheet: sheetId, row: r, col: 12 }))]).toEqual([
+      p.county,
+      p.selected ? yes : "",
+      p.proposed ? yes : "",
+    ]);
+  });
+  expect(result.province.filter((p) => p.proposed)).toHaveLength(8);
   hf.destroy();
   expect(formulas).toBeGreaterThan(1000);
   expect(differ.slice(0, 20)).toEqual([]);

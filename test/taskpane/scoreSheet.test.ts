@@ -54,13 +54,21 @@ test.each(["full", "max"] as const)("merged city cells, std %s: the sheet's tota
     // 推荐 comes from =ZG.RECOMMEND over the totals: the engine's choice.
     expect([c.county, book.value(w.sheet, r, 10)]).toEqual([c.county, c.recommended ? "是" : ""]);
   }
-  const prov = content.cells.findIndex((r) => r[0] === "二、省级评送环节") + 2;
+  const prov = content.cells.findIndex((r) => r[0] === "二、省级部门评送环节") + 2;
   result.province.forEach((p, i) => {
     expect(book.value(w.sheet, prov + i, 1)).toBe(p.county);
     expect(book.value(w.sheet, prov + i, 8) as number).toBeCloseTo(p.total, 9);
     expect(book.value(w.sheet, prov + i, 9)).toBe(p.rank);
+    // 建议激励名额内 and 拟列入督查激励建议名单 come from =ZG.SHORTLIST: the engine's choice, both of them.
     expect([p.county, book.value(w.sheet, prov + i, 11)]).toEqual([p.county, p.selected ? "是" : ""]);
+    expect([p.county, book.value(w.sheet, prov + i, 12)]).toEqual([p.county, p.proposed ? "是" : ""]);
   });
+  // Sections numbered in the order they come; options in words, not as code.
+  const heads = content.cells.map((r) => r[0]).filter((v): v is string => typeof v === "string" && /^[一二三四五六七八九十]、/.test(v));
+  expect(heads.map((h) => h[0])).toEqual(["一", "二", "三", "四", "五"]);
+  const options = String(content.cells[1][0]);
+  expect(options).toContain("第一名得分 10，名次递减 0.5");
+  expect(options).not.toMatch(/top=|slots=|step=/);
   // The reasons spill beside the names, in the sheet's language.
   const rec = content.cells.findIndex((r) => r[0] === "设区市" && r[1] === "推荐县（市、区）") + 1;
   expect(book.value(w.sheet, rec, 1)).toBe(result.counties.find((c) => c.recommended && c.city === "杭州市")!.county);
@@ -101,7 +109,7 @@ test("county and city names that look like formulas land on the results sheet as
   expect(cityCells.length).toBeGreaterThan(0);
   for (const r of cityCells) expect([book.value(w.sheet, r, 0), book.isFormula(w.sheet, a1(r, 0))]).toEqual(["=杭州", false]);
   // The detail section refers to the user's cells: the names come through those references as the same text.
-  const detail = written.cells.findIndex((r) => r[0] === "三、指标明细（设区市推荐环节）") + 2;
+  const detail = written.cells.findIndex((r) => r[0] === "四、指标明细（设区市推荐环节）") + 2;
   names.forEach((name, i) => expect(book.value(w.sheet, detail + i * 2, 1)).toBe(name));
   // SUMIFS/COUNTIFS read a criterion starting with =, < or > as a comparison: the sheet matches names with "="&cell,
   // so a county called "=1+1" still gets its own totals (the engine's), not 0.

@@ -1,6 +1,7 @@
 /** The scoring options of rules.md (top, step, floor, standard score, completion basis, places, 加快发展县). */
 import { Field, Input, Select, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
+import { MAX_MARGIN } from "../../core/score";
 import type { ScoreOptions } from "../../core/types";
 import type { StringKey } from "../i18n";
 import { useT } from "../shared";
@@ -10,8 +11,8 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-export type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated";
-const NUMERIC: readonly NumericOption[] = ["top", "step", "floor", "slots", "minAccelerated"];
+export type NumericOption = "top" | "step" | "floor" | "slots" | "minAccelerated" | "margin";
+const NUMERIC: readonly NumericOption[] = ["top", "step", "floor", "slots", "minAccelerated", "margin"];
 
 export type RawOptions = Record<NumericOption, string>;
 export type OptionErrors = Partial<Record<NumericOption, { key: StringKey; vars?: Record<string, number> }>>;
@@ -40,12 +41,14 @@ export function optionErrors(raw: RawOptions): OptionErrors {
   const floor = n("floor");
   const slots = n("slots");
   const minAccelerated = n("minAccelerated");
+  const margin = n("margin");
   if (top !== null && top <= 0) errors.top = { key: "optTopInvalid" };
   if (step !== null && step < 0) errors.step = { key: "optStepInvalid" };
   if (floor !== null && top !== null && (floor < 0 || floor > top)) errors.floor = { key: "optFloorInvalid", vars: { top } };
   if (slots !== null && (!Number.isInteger(slots) || slots < 1)) errors.slots = { key: "optSlotsInvalid" };
   if (minAccelerated !== null && slots !== null && (!Number.isInteger(minAccelerated) || minAccelerated < 0 || minAccelerated > slots))
     errors.minAccelerated = { key: "optMinAcceleratedInvalid", vars: { slots } };
+  if (margin !== null && (margin < 0 || margin > MAX_MARGIN)) errors.margin = { key: "optMarginInvalid", vars: { max: MAX_MARGIN } };
   return errors;
 }
 
@@ -82,7 +85,7 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
       {num("floor", t("optFloor"), 0.5, 0)}
       <Field label={t("optStd")} size="small">
         <Select size="small" value={options.std} onChange={(_, d) => onChange({ ...options, std: d.value as ScoreOptions["std"] }, valid)}>
-          <option value="full">{t("optStdFull")}</option>
+          <option value="full">{t("optStdFull", { top: options.top })}</option>
           <option value="max">{t("optStdMax")}</option>
         </Select>
       </Field>
@@ -94,6 +97,7 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
       </Field>
       {num("slots", t("optSlots"), 1, 1)}
       {num("minAccelerated", t("optMinAccelerated"), 1, 0)}
+      {num("margin", t("optMargin"), 0.1, 0)}
     </div>
   );
 }

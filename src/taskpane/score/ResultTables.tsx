@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 2px" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   cityRow: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  // A badge never breaks inside its pill (建议激励名额内 is one term); it moves below the name when the column is narrow.
+  badge: { whiteSpace: "nowrap" },
 });
 
 type Unit = Parameters<typeof explain>[0];
@@ -20,7 +22,7 @@ type Unit = Parameters<typeof explain>[0];
 /** A score cell that opens its explanation. */
 function ScoreCell({ unit, field, stage, label, result }: { unit: Unit; field: ScoreField; stage: "city" | "province"; label: string; result: SelectionResult }) {
   const text = field === "rank" ? String((unit as { rank?: number }).rank ?? "") : fmtScore(unit[field as Exclude<ScoreField, "rank">] as number);
-  return <Explained text={text} label={label} subject={unit.county} explanation={() => explain(unit, field, result.options, stage)} />;
+  return <Explained text={text} label={label} subject={unit.county} explanation={() => explain(unit, field, result, stage)} />;
 }
 
 const SCORE_FIELDS = [
@@ -57,8 +59,12 @@ export const ProvinceTable = memo(function ProvinceTable({ result }: { result: S
             <td className={s.td}>
               {p.county}{" "}
               {p.selected ? (
-                <Badge size="small" color="success">
+                <Badge size="small" color="success" className={s.badge}>
                   {t("selected")}
+                </Badge>
+              ) : p.proposed ? (
+                <Badge size="small" color="informative" appearance="outline" className={s.badge}>
+                  {t("byMargin")}
                 </Badge>
               ) : null}
             </td>
@@ -76,7 +82,7 @@ export const ProvinceTable = memo(function ProvinceTable({ result }: { result: S
 
 /**
  * The head of a city's list that is not recommended says why on its row (上年度已获激励, an unresolved tie),
- * not only on the 推荐与入围 tab: otherwise the first row looks like an error next to the 推荐 below it.
+ * not only on the 推荐与建议名单 tab: otherwise the first row looks like an error next to the 推荐 below it.
  */
 function HeadNotRecommended({ c }: { c: CountyResult }) {
   const { t, m } = useT();
