@@ -3,14 +3,14 @@
  * 5月30日) and the county self-assessment template (2号 第六条（二）) on new sheets.
  */
 import { OurSheets } from "./OurSheets";
-import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { CITIES } from "../core/reference";
 import { cityDecompositionTemplate, decompositionTable2020, selfAssessmentTemplate } from "../core/templates";
 import { quoteSheet } from "../core/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
-import { Status, useBusy, useNote, useOps, useT } from "./shared";
+import { CitySelect, Status, useBusy, useNote, useOps, useT } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "12px" },
@@ -64,31 +64,14 @@ export function TemplatesTab() {
         <Text size={200}>{t("insertDecompositionHint")}</Text>
       </div>
       <div className={s.card}>
-        <Field label={t("cityForCounties")} size="small">
-          <Select size="small" value={cityForCounties} onChange={(_, d) => setCityForCounties(d.value)} data-testid="city-decomposition-city">
-            {CITIES.map((c) => (
-              <option key={c.id} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CitySelect label={t("cityForCounties")} value={cityForCounties} onChange={setCityForCounties} testId="city-decomposition-city" />
         <Button appearance="primary" onClick={() => void insert("city")} disabled={busy !== null}>
           {t("insertCityDecomposition")}
         </Button>
         <Text size={200}>{t("insertCityDecompositionHint")}</Text>
       </div>
       <div className={s.card}>
-        <Field label={t("cityFilter")} size="small">
-          <Select size="small" value={city} onChange={(_, d) => setCity(d.value)}>
-            <option value="">{t("allCities")}</option>
-            {CITIES.map((c) => (
-              <option key={c.id} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CitySelect label={t("cityFilter")} value={city} onChange={setCity} empty={t("allCities")} />
         <Button appearance="primary" onClick={() => void insert("self")} disabled={busy !== null}>
           {t("insertSelfAssessment")}
         </Button>

@@ -219,8 +219,8 @@ export const STRINGS = {
   optTopInvalid: { zh: "第一名得分须大于 0", en: "Top points must be above 0" },
   optStepInvalid: { zh: "每名递减不能小于 0", en: "Step cannot be below 0" },
   optFloorInvalid: { zh: "最低得分须在 0 到第一名得分（{top}）之间", en: "Floor must be from 0 to the top points ({top})" },
-  optSlotsInvalid: { zh: "激励名额须为不小于 1 的整数", en: "Slots must be a whole number, 1 or more" },
-  optMinAcceleratedInvalid: { zh: "加快发展县至少须为 0 到激励名额（{slots}）之间的整数", en: "Min. accelerated must be a whole number from 0 to the slots ({slots})" },
+  optSlotsInvalid: { zh: "建议激励名额须为不小于 1 的整数", en: "Suggested places must be a whole number, 1 or more" },
+  optMinAcceleratedInvalid: { zh: "名额内加快发展县至少须为 0 到建议激励名额（{slots}）之间的整数", en: "加快发展县 within the places must be a whole number from 0 to the suggested places ({slots})" },
   help: { zh: "帮助", en: "Help" },
   flagsTitle: { zh: "加快发展县 {a} 个、上年度已获激励 {p} 个（可勾选）", en: "{a} accelerated, {p} previous winners (tick to change)" },
   flagsIntro: {

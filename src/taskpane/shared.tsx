@@ -7,18 +7,21 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
   Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Popover,
   PopoverSurface,
+  Select,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { CITIES } from "../core/reference";
 import type { Msg, ZgIssue } from "../core/types";
 import { type ExcelOps, OpError } from "../excel/ops";
 import type { Explanation } from "./explain";
@@ -287,4 +290,20 @@ export function useConfirmReplace(): { confirmReplace: (name: string) => Promise
     </Dialog>
   );
   return { confirmReplace, dialog };
+}
+
+/** A choice of one of the 11 设区市 (value: its name), `empty` naming the choice of none when there is one. */
+export function CitySelect({ label, value, onChange, empty, testId }: { label: string; value: string; onChange: (city: string) => void; empty?: string; testId?: string }) {
+  return (
+    <Field label={label} size="small">
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {CITIES.map((c) => (
+          <option key={c.id} value={c.name}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }

@@ -23,38 +23,9 @@ const maybe = soffice || inCi ? test : test.skip;
 
 jest.setTimeout(300_000);
 
-/** CSV as LibreOffice writes it: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+// One CSV reader for every LibreOffice check (test/e2e/libreoffice.js), so they read LibreOffice's output alike.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseCsv } = require("../e2e/libreoffice") as { parseCsv: (text: string) => string[][] };
 
 let dir: string;
 let csvDir: string;

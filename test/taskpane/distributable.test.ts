@@ -93,36 +93,9 @@ async function toXlsx(content: SheetContent, file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+// One CSV reader for every LibreOffice check (test/e2e/libreoffice.js), so they read LibreOffice's output alike.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseCsv } = require("../e2e/libreoffice") as { parseCsv: (text: string) => string[][] };
 
 withCalc("LibreOffice recalculates the saved copy to the engine's figures", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zg-copy-"));

@@ -111,10 +111,10 @@ test("in English the field's message is in English", async () => {
   const user = userEvent.setup();
   render(<App ops={book} lang="en" />);
   await user.click(screen.getByRole("tab", { name: "Score" }));
-  const slots = await screen.findByRole("spinbutton", { name: "Slots" });
+  const slots = await screen.findByRole("spinbutton", { name: "Suggested places" });
   await user.clear(slots);
   await user.type(slots, "2.5");
-  expect(screen.getByText("Slots must be a whole number, 1 or more")).toBeInTheDocument();
+  expect(screen.getByText("Suggested places must be a whole number, 1 or more")).toBeInTheDocument();
 });
 
 test("the form's checks agree with the engine's (resolveOptions) on any numbers", () => {

@@ -6,7 +6,6 @@
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { collectCounties, type CollectResult } from "../../core/collect";
-import { CITIES } from "../../core/reference";
 import { findDecompositionTable } from "../../core/table";
 import { runSelection } from "../../core/select";
 import { DEFAULT_OPTIONS, type SheetData } from "../../core/types";
@@ -14,7 +13,7 @@ import type { SheetContent } from "../../excel/ops";
 import { tr } from "../i18n";
 import { detectHeader, readCounties } from "../scoreInput";
 import { inputsKey, type ScoreState } from "../score/useScoreFlow";
-import { IssueList, Status, useBusy, useNote, useOps, useT } from "../shared";
+import { CitySelect, IssueList, Status, useBusy, useNote, useOps, useT } from "../shared";
 import type { WorkbookReader } from "./readFiles";
 
 const useStyles = makeStyles({
@@ -122,16 +121,7 @@ export function CollectView({ onScored, reader }: { onScored: (s: ScoreState) =>
           {t("collectFiles")}
         </Button>
         <Text size={200}>{t("collectChosen", { n: files.length })}</Text>
-        <Field label={t("collectCity")} size="small">
-          <Select size="small" value={city} onChange={(_, d) => setCity(d.value)}>
-            <option value="">{t("collectCityAuto")}</option>
-            {CITIES.map((c) => (
-              <option key={c.id} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CitySelect label={t("collectCity")} value={city} onChange={setCity} empty={t("collectCityAuto")} />
         <Field label={t("collectDecomposition")} size="small">
           <Select size="small" value={decomposition} onChange={(_, d) => setDecomposition(d.value)} data-testid="collect-decomposition">
             <option value="">{t("noneOption")}</option>
