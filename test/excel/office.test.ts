@@ -140,7 +140,7 @@ describe("getSelectionSheet", () => {
     expect(e.msg.zh).toContain("分解表");
     expect(e.msg.en).toContain("XFD1048576");
     expect(e.msg.zh).not.toContain("Excel 操作失败");
-  });
+  }, 30_000); // the mock walks a large grid: about 3 s alone, over jest's 5 s default on a loaded machine
 
   // Range.getMergedAreasOrNullObject: "Note that if the merged areas count in this range is more than 512,
   // then this method will fail to return the result."
