@@ -8,7 +8,7 @@ import { type Lang, langOf } from "../core/lang";
 import { tr } from "./i18n";
 import { ScoreTab, type ScoreState } from "./ScoreTab";
 import { SelectTab } from "./SelectTab";
-import { LangContext, OpsContext } from "./shared";
+import { LangContext, OpsContext } from "./common";
 import { TemplatesTab } from "./TemplatesTab";
 
 export type TabId = "check" | "score" | "select" | "city" | "templates";

@@ -8,7 +8,7 @@ import { fmtQuantity } from "./i18n";
 import { marksFor, reportSheet, statusText } from "./report";
 import { explainCheck } from "./explain";
 import { useRovingTable } from "./roving";
-import { Status, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./shared";
+import { Status, Explained, IssueList, useBusy, useConfirmReplace, useNote, useOps, useT } from "./common";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },

@@ -7,7 +7,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from "react";
 import type { SheetInfo } from "../excel/ops";
 import { STRINGS } from "./i18n";
-import { Status, useBusy, useNote, useOps, useT } from "./shared";
+import { Status, useBusy, useNote, useOps, useT } from "./common";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "6px" },

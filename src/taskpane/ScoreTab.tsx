@@ -7,7 +7,7 @@ import { OptionsForm } from "./score/OptionsForm";
 import { CityTable, ProvinceTable } from "./score/ResultTables";
 import { type ScoreState, useScoreFlow } from "./score/useScoreFlow";
 import { COMPLETION_CHOICES, COMPLETION_REQUIRED, COUNTY_CHOICES } from "./scoreInput";
-import { ErrorBar, IssueList, Status, useT } from "./shared";
+import { ErrorBar, IssueList, Status, useT } from "./common";
 
 export type { ScoreState };
 

@@ -7,7 +7,7 @@ import type { ProvinceResult, Reason, SelectionResult } from "../core/types";
 import { explain } from "./explain";
 import { fmtScore } from "./i18n";
 import type { ScoreState } from "./ScoreTab";
-import { Explained, useT } from "./shared";
+import { Explained, useT } from "./common";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "10px" },

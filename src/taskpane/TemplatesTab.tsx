@@ -10,7 +10,7 @@ import { cityDecompositionTemplate, decompositionTable2020, selfAssessmentTempla
 import { quoteSheet } from "../core/address";
 import { freeSheetName } from "../excel/ops";
 import { templateContent } from "./templateContent";
-import { CitySelect, Status, useBusy, useNote, useOps, useT } from "./shared";
+import { CitySelect, Status, useBusy, useNote, useOps, useT } from "./common";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "12px" },

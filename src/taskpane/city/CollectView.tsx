@@ -13,7 +13,7 @@ import type { SheetContent } from "../../excel/ops";
 import { tr } from "../i18n";
 import { detectHeader, readCounties } from "../scoreInput";
 import { inputsKey, type ScoreState } from "../score/useScoreFlow";
-import { CitySelect, IssueList, Status, useBusy, useNote, useOps, useT } from "../shared";
+import { CitySelect, IssueList, Status, useBusy, useNote, useOps, useT } from "../common";
 import type { WorkbookReader } from "./readFiles";
 
 const useStyles = makeStyles({

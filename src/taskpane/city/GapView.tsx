@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import { countyGap, type IndicatorGap } from "../../core/gap";
 import { fmt, fmtScore } from "../i18n";
 import type { ScoreState } from "../score/useScoreFlow";
-import { ErrorBar, useT } from "../shared";
+import { ErrorBar, useT } from "../common";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "8px" },

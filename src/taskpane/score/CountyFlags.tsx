@@ -11,7 +11,7 @@ import { findCounty, isAccelerated } from "../../core/reference";
 import { SCORE_HEADERS } from "../../core/templates";
 import type { CountyInput, SheetData } from "../../core/types";
 import type { HeaderMapping } from "../scoreInput";
-import { useT } from "../shared";
+import { useT } from "../common";
 
 export interface Flags {
   accelerated: boolean;

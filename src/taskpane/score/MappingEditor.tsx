@@ -2,7 +2,7 @@
 import { Select, makeStyles, tokens } from "@fluentui/react-components";
 import { SCORE_HEADERS, type ScoreColumn } from "../../core/templates";
 import { type HeaderMapping, missingColumns } from "../scoreInput";
-import { useT } from "../shared";
+import { useT } from "../common";
 
 const useStyles = makeStyles({
   details: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "4px 8px" },

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { MAX_MARGIN } from "../../core/score";
 import type { ScoreOptions } from "../../core/types";
 import type { StringKey } from "../i18n";
-import { useT } from "../shared";
+import { useT } from "../common";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", columnGap: "8px", rowGap: "6px" },

@@ -5,7 +5,7 @@ import type { CountyResult, SelectionResult } from "../../core/types";
 import { explain, type ScoreField } from "../explain";
 import { fmtScore } from "../i18n";
 import { useRovingTable } from "../roving";
-import { Explained, useT } from "../shared";
+import { Explained, useT } from "../common";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },

@@ -12,7 +12,7 @@ import { COMPLETION_REQUIRED, detectHeader, type HeaderMapping, isCompletionShee
 import { distributableSheet } from "../distributable";
 import { type FlagOverrides, flagWrites, withFlags } from "./CountyFlags";
 import { scoreSheet } from "../scoreSheet";
-import { useBusy, useConfirmReplace, useNote, useOps, useT } from "../shared";
+import { useBusy, useConfirmReplace, useNote, useOps, useT } from "../common";
 import type { ScoreColumn } from "../../core/templates";
 
 export interface ScoreState {
