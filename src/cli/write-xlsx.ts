@@ -177,18 +177,20 @@ export async function saveWorkbook(
     throw inputError({ zh: "输出文件夹不存在", en: "the output folder does not exist" }, { file: shown });
   }
 
-  const { fd, tmp } = createTemp(dir, path.basename(target), shown);
-  let open = true;
+  // The handlers go in before the temporary file exists, so no moment has a temp file and the default (killing) action.
+  let temp: { fd: number; tmp: string } | null = null;
+  let open = false;
   const cleanUp = () => {
+    if (!temp) return;
     if (open) {
       open = false;
       try {
-        fs.closeSync(fd);
+        fs.closeSync(temp.fd);
       } catch {
         // already closed
       }
     }
-    fs.rmSync(tmp, { force: true });
+    fs.rmSync(temp.tmp, { force: true });
   };
   // Interrupted while writing: the temporary file goes, then the conventional status (128 + signal number).
   const onSignal = (signal: NodeJS.Signals) => {
@@ -198,6 +200,9 @@ export async function saveWorkbook(
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const sig of signals) process.on(sig, onSignal);
   try {
+    temp = createTemp(dir, path.basename(target), shown);
+    open = true;
+    const { fd, tmp } = temp;
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
     fs.fsyncSync(fd);
