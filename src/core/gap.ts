@@ -13,7 +13,7 @@
  */
 import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
 import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
-import { type PreparedUnit, completionMeasure, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
+import { type PreparedUnit, completionMeasure, entryFor, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
 import { normalizeText, readCell, readLabelTarget, withFields } from "./parse";
 import { cityKey } from "./reference";
 import { proposedListSize, runSelection } from "./select";
@@ -217,10 +217,10 @@ function solve(kind: Measure, basis: ScoreOptions["basis"], bound: Bound, T: Dec
 /** The group's direction for an indicator, as scorePrepared decides it: "at most" when the label or any target says so. */
 function groupBound(prepared: readonly PreparedUnit[], key: string): Bound {
   for (const p of prepared) {
-    const e = p.byKey.get(key);
+    const e = entryFor(p, key);
     if (!e) continue;
     if (e.labelBound === "atMost" || readLabelTarget(e.label)?.bound === "atMost") return "atMost";
-    if (e.read?.t.bound === "atMost") return "atMost";
+    if (e.t?.bound === "atMost") return "atMost";
   }
   return "atLeast";
 }
@@ -248,7 +248,8 @@ function measuresOf(prepared: readonly PreparedUnit[], key: string, bound: Bound
   const over: (Ratio | null)[] = [];
   const reads: ({ t: Quantity; a: Quantity } | null)[] = [];
   for (const p of prepared) {
-    const read = p.byKey.get(key)?.read ?? null;
+    const e = entryFor(p, key);
+    const read = e?.t && e.a ? { t: e.t, a: e.a } : null;
     reads.push(read);
     if (!read) {
       completion.push(null);

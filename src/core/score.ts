@@ -490,7 +490,9 @@ interface PreparedEntry {
   key: string;
   label: string;
   labelBound: Bound | null;
-  read: { t: Quantity; a: Quantity } | null;
+  /** Target and actual when both are usable (read, same unit, target > 0); otherwise both null, and issues say why. */
+  t: Quantity | null;
+  a: Quantity | null;
   targetAt?: CellRef;
   actualAt?: CellRef;
 }
@@ -500,7 +502,12 @@ export interface PreparedUnit {
   unit: CountyInput;
   /** In input order, one per normalised label (later duplicates dropped with a warning). */
   entries: PreparedEntry[];
-  byKey: Map<string, PreparedEntry>;
+  /**
+   * The entry of each normalised label by the label's number in `slotOf`, which the units of one prepareUnits call
+   * share: an array per unit rather than a Map, since a province-sized input has 100,000 units (memory, then GC).
+   */
+  bySlot: (PreparedEntry | undefined)[];
+  slotOf: ReadonlyMap<string, number>;
   /** Problems met while reading this unit's cells. */
   issues: ZgIssue[];
 }
@@ -522,44 +529,66 @@ class ReadCache {
     if (cacheable && r.status === "value") this.cells.set(cell, r.quantity);
     return r;
   }
-  private readonly m = new Map<string, { key: string; label: string; labelBound: Bound | null }>();
-  get(label: string): { key: string; label: string; labelBound: Bound | null } {
+  private readonly m = new Map<string, { key: string; label: string; labelBound: Bound | null; slot: number }>();
+  /** Each normalised label's number, in order of first appearance. */
+  readonly slots = new Map<string, number>();
+  get(label: string): { key: string; label: string; labelBound: Bound | null; slot: number } {
     let v = this.m.get(label);
     if (!v) {
-      v = { key: normalizeText(label), label: stripSpace(label), labelBound: readLabelTarget(label)?.bound ?? null };
+      const key = normalizeText(label);
+      let slot = this.slots.get(key);
+      if (slot === undefined) this.slots.set(key, (slot = this.slots.size));
+      v = { key, label: stripSpace(label), labelBound: readLabelTarget(label)?.bound ?? null, slot };
       this.m.set(label, v);
     }
     return v;
   }
 }
 
+/** The unit's entry for a normalised label, if it has one. */
+export function entryFor(p: PreparedUnit, key: string): PreparedEntry | undefined {
+  const slot = p.slotOf.get(key);
+  return slot === undefined ? undefined : p.bySlot[slot];
+}
+
+/** One cell read for prepareUnit: its quantity, or null with the reason added to `issues`. */
+function readEntryCell(
+  labels: ReadCache,
+  issues: ZgIssue[],
+  county: string,
+  label: string,
+  which: "target" | "actual",
+  cell: CellValue,
+  at: CellRef | undefined,
+): Quantity | null {
+  const r = labels.read(cell, at);
+  if (r.status === "value") return r.quantity;
+  issues.push(issue(r.issue.code, r.issue.severity, unusableEntry(county, label, which, bare(r.issue, at)), at));
+  return null;
+}
+
 function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
   const issues: ZgIssue[] = [];
   const entries: PreparedEntry[] = [];
-  const byKey = new Map<string, PreparedEntry>();
+  const bySlot: (PreparedEntry | undefined)[] = [];
   for (const e of u.entries ?? []) {
     const raw = typeof e.indicator === "string" ? e.indicator : String(e.indicator ?? "");
-    const { key, label, labelBound } = labels.get(raw);
+    const { key, label, labelBound, slot } = labels.get(raw);
     if (!key) continue;
-    if (byKey.has(key)) {
+    while (bySlot.length <= slot) bySlot.push(undefined);
+    if (bySlot[slot] !== undefined) {
       issues.push(
         issue("duplicate-indicator", "warning", ISSUES["duplicate-indicator"](u.county, label), e.targetAt ?? e.actualAt),
       );
       continue;
     }
-    const entry: PreparedEntry = { key, label, labelBound, read: null, targetAt: e.targetAt, actualAt: e.actualAt };
+    const entry: PreparedEntry = { key, label, labelBound, t: null, a: null, targetAt: e.targetAt, actualAt: e.actualAt };
     entries.push(entry);
-    byKey.set(key, entry);
+    bySlot[slot] = entry;
 
-    // Read directly (no per-row arrays): this loop runs for every county × indicator of a province.
-    const readOne = (which: "target" | "actual", cell: CellValue, at: CellRef | undefined): Quantity | null => {
-      const r = labels.read(cell, at);
-      if (r.status === "value") return r.quantity;
-      issues.push(issue(r.issue.code, r.issue.severity, unusableEntry(u.county, label, which, bare(r.issue, at)), at));
-      return null;
-    };
-    const t = readOne("target", e.target, e.targetAt);
-    const a = readOne("actual", e.actual, e.actualAt);
+    // This loop runs for every county × indicator of a province: no closures or arrays per row.
+    const t = readEntryCell(labels, issues, u.county, label, "target", e.target, e.targetAt);
+    const a = readEntryCell(labels, issues, u.county, label, "actual", e.actual, e.actualAt);
     if (t === null || a === null) continue;
     if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
       issues.push(
@@ -579,9 +608,10 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
       const pct = decimalToString(shiftDecimal(a.exact, 2));
       issues.push(issue("rate-scale", "warning", ISSUES["rate-scale"](u.county, label, shown, pct), e.actualAt));
     }
-    entry.read = { t, a };
+    entry.t = t;
+    entry.a = a;
   }
-  return { unit: u, entries, byKey, issues };
+  return { unit: u, entries, bySlot, slotOf: labels.slots, issues };
 }
 
 /** Reads every unit's cells (rules.md §1) once, for scoring in one or more groups. */
@@ -633,7 +663,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
   let j = 0;
 
   for (const slot of slots) {
-    const rows: (PreparedEntry | undefined)[] = units.map((u) => u.byKey.get(slot.key));
+    const rows: (PreparedEntry | undefined)[] = units.map((u) => entryFor(u, slot.key));
     // One direction per indicator: "at most" when the label or any target says so, so all units rank alike.
     let anyAtMost = false;
     let anyAtLeast = false;
@@ -641,8 +671,8 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       const r = rows[ui];
       if (r === undefined) {
         issues.push(issue("missing-indicator", "warning", ISSUES["missing-indicator"](units[ui].unit.county, slot.label)));
-      } else if (r.read) {
-        if (r.read.t.bound === "atMost") anyAtMost = true;
+      } else if (r.t) {
+        if (r.t.bound === "atMost") anyAtMost = true;
         else anyAtLeast = true;
       }
     }
@@ -653,13 +683,13 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
 
     let measured = false;
     for (let ui = 0; ui < nUnits; ui++) {
-      const read = rows[ui]?.read;
+      const row = rows[ui];
       comp[ui] = null;
       ovr[ui] = null;
-      if (!read) continue;
-      const t = read.t.bound === bound ? read.t : withFields(read.t, { bound });
-      comp[ui] = completionMeasure(t, read.a, o.basis);
-      ovr[ui] = overMeasure(t, read.a);
+      if (!row || !row.t || !row.a) continue;
+      const t = row.t.bound === bound ? row.t : withFields(row.t, { bound });
+      comp[ui] = completionMeasure(t, row.a, o.basis);
+      ovr[ui] = overMeasure(t, row.a);
       if (comp[ui] || ovr[ui]) measured = true;
       if (!comp[ui]) {
         issues.push(issue("actual-not-positive", "warning", ISSUES["actual-not-positive"](units[ui].unit.county, slot.label), rows[ui]!.actualAt));
