@@ -39,7 +39,11 @@ function province(): void {
   record({ name: "score.province.first.ms", value: first, unit: "ms", budget: null, note: "进程内首次调用（含编译）/ first call in a fresh process (JIT included)" });
 }
 
-/** Growth from 1k to 100k units: n log n means about 10× per decade plus a little, well under 15×. */
+/**
+ * Growth from 1k to 100k units: n log n means about 10× per decade plus a little. The 100k run also grows a heap of
+ * about 1 GB, and its garbage collection made the same code measure 12.5–17.9× from run to run, so the budget is
+ * set where it separates algorithms rather than runs: 20×, against n^1.5's 31.6× and n²'s 100×.
+ */
 function growth(): void {
   const sizes = [1_000, 10_000, 100_000];
   const times = new Map<number, number>();
@@ -52,7 +56,7 @@ function growth(): void {
     record({ name: `score.${n / 1000}k.ms`, value: t, unit: "ms", budget: null, note: `${n} 个单位 / units, median of ${runs}` });
   }
   record({ name: "score.growth.1k-10k.x", value: times.get(10_000)! / times.get(1_000)!, unit: "x", budget: null, note: "n log n ≈ 13.3×" });
-  record({ name: "score.growth.10k-100k.x", value: times.get(100_000)! / times.get(10_000)!, unit: "x", budget: 15, note: "n log n ≈ 12.5×" });
+  record({ name: "score.growth.10k-100k.x", value: times.get(100_000)! / times.get(10_000)!, unit: "x", budget: 20, note: "n log n ≈ 12.5×; n^1.5 would be 31.6×" });
 }
 
 /** The same city-stage scoring as spreadsheet formulas (RANK via COUNTIFS) in HyperFormula, against ZG. */
