@@ -31,9 +31,11 @@ const useStyles = makeStyles({
   titles: { display: "contents" },
   title: { margin: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", gridColumn: "1", gridRow: "1" },
   subtitle: { color: tokens.colorNeutralForeground2, gridColumn: "1 / span 2", gridRow: "2" },
-  tabs: { marginLeft: "-10px", minWidth: 0 },
-  tabRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
-  help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  // Five tabs and 帮助 are wider than 326 px in English (and just so in Chinese): the tabs wrap onto a second line,
+  // 帮助 stays at the end of the last one, rather than scroll the whole pane sideways (Excel's pane is a page of its own).
+  tabs: { marginLeft: "-10px", minWidth: 0, flexShrink: 1, flexWrap: "wrap" },
+  tabRow: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", alignItems: "end", columnGap: "4px" },
+  help: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap", paddingBottom: "8px" },
   tools: { display: "flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap", gridColumn: "2", gridRow: "1" },
   // Fluent's small button is at least 64 px wide: two of them left the English title too little of 326 px.
   tool: { minWidth: "auto", paddingLeft: "6px", paddingRight: "6px" },

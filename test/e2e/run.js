@@ -210,6 +210,21 @@ async function main() {
   const grid = page.getByTestId("grid");
   const pane = page.locator("aside.pane");
   const sheetTab = (name) => page.getByTestId("sheet-tabs").locator(`[data-sheet-tab="${name}"]`);
+  // Excel's pane is its own page at the pane's width: anything wider scrolls the whole pane sideways. Names the widest offenders.
+  const noSidewaysScroll = async (where) => {
+    const wide = await page.evaluate(() => {
+      const aside = document.querySelector("aside.pane");
+      const right = aside.getBoundingClientRect().left + aside.clientWidth;
+      if (aside.scrollWidth <= aside.clientWidth) return [];
+      return [...aside.querySelectorAll("*")]
+        .map((e) => ({ e, over: Math.round(e.getBoundingClientRect().right - right) }))
+        .filter((x) => x.over > 0)
+        .sort((a, b) => b.over - a.over)
+        .slice(0, 5)
+        .map(({ e, over }) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""} “${(e.textContent || "").slice(0, 30)}” +${over}px`);
+    });
+    assert(wide.length === 0, `${where}: the pane scrolls sideways: ${wide.join("; ")}`);
+  };
   const cell = (address) => grid.locator(`td[data-cell="${address}"]`);
   const shoot = (file) => page.screenshot({ path: path.join(shots, file) });
 
@@ -236,6 +251,7 @@ async function main() {
       await page.waitForFunction(() => document.querySelector('td[data-cell="C4"]')?.getAttribute("data-mark") === "short");
       const marked = await grid.locator("td[data-mark]").count();
       assert(marked === 1, `exactly one marked cell expected, found ${marked}`);
+      await noSidewaysScroll("check");
       await shoot("check.png");
     });
 
@@ -306,6 +322,7 @@ async function main() {
       }, provinceTop.county);
       assert(Math.abs(shown - Number(provinceTop.total)) < 0.006, `grid total ${shown} vs pane ${provinceTop.total}`);
       await pane.getByTestId("province-table").scrollIntoViewIfNeeded();
+      await noSidewaysScroll("score");
       await shoot("score.png");
       // Raise one actual of that county: its row recalculates.
       const before = await page.evaluate(() => window.zgBook.value("ZG评分结果", 6, 8));
@@ -411,6 +428,7 @@ async function main() {
       assert((await rest.locator("> li").count()) === 3, "the other three recommended counties, under their own heading");
       const recs = pane.getByTestId("recommendations").locator("li[data-city]");
       assert((await recs.count()) === 11, "eleven cities");
+      await noSidewaysScroll("shortlist");
       await shoot("shortlist.png");
     });
 
@@ -439,6 +457,7 @@ async function main() {
         const at = document.querySelector("[data-testid=city-table]");
         aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 120;
       });
+      await noSidewaysScroll("Score, English");
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-en.png") });
       await page.evaluate(() => (document.querySelector("aside.pane").scrollTop = 0));
       await pane.getByRole("tab", { name: "Check" }).click();
@@ -465,6 +484,7 @@ async function main() {
         const at = document.querySelector("[data-testid=score-summary]");
         aside.scrollTop += at.getBoundingClientRect().top - aside.getBoundingClientRect().top - 240;
       });
+      await noSidewaysScroll("评分，中文");
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-zh.png") });
       await pane.getByTestId("theme-toggle").click();
       await page.locator("aside.pane").screenshot({ path: path.join(shots, "pane-dark.png") });
@@ -506,6 +526,7 @@ async function main() {
         const robots = await table.locator('tr[data-indicator="传统制造业新增工业机器人10000台"]').innerText();
         // 衢江区 245台 is second behind 江山市 260台: 261台 passes it, 260台 draws level.
         assert(robots.includes("261台") && robots.includes("并列需 260台"), `robots row: ${robots}`);
+        await noSidewaysScroll("汇总与差距");
         await table.scrollIntoViewIfNeeded();
         await shoot("city.png");
       } finally {

@@ -9,7 +9,9 @@ import { Explained, useT } from "../common";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "3px 2px", whiteSpace: "nowrap" },
+  // Headings wrap (目标任务完成分 over two lines) so the table fits Excel's 350 px pane; the figures below never do.
+  th: { textAlign: "left", verticalAlign: "bottom", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "3px 2px" },
+  numHead: { textAlign: "right" },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 2px" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   cityRow: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
@@ -44,7 +46,7 @@ export const ProvinceTable = memo(function ProvinceTable({ result }: { result: S
           <th className={s.th}>{t("colRank")}</th>
           <th className={s.th}>{t("colCounty")}</th>
           {SCORE_FIELDS.map(([, col]) => (
-            <th key={col} className={`${s.th} ${s.num}`}>
+            <th key={col} className={`${s.th} ${s.numHead}`}>
               {t(col)}
             </th>
           ))}
@@ -107,7 +109,7 @@ export const CityTable = memo(function CityTable({ result }: { result: Selection
         <tr>
           <th className={s.th}>{t("colCounty")}</th>
           {SCORE_FIELDS.map(([, col]) => (
-            <th key={col} className={`${s.th} ${s.num}`}>
+            <th key={col} className={`${s.th} ${s.numHead}`}>
               {t(col)}
             </th>
           ))}
