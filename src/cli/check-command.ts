@@ -70,6 +70,9 @@ export function findCheckedSheet(sheets: (SheetData | ReadSheet)[], wanted: stri
 }
 
 function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError {
+  // A decomposition template not filled in yet: say that, at its cells, rather than that there is no table.
+  const unfilled = issues.find((i) => i.code === "children-empty");
+  if (unfilled) return inputError({ zh: unfilled.zh, en: unfilled.en }, { file });
   const names = sheets.map((s) => s.name).join("、");
   const why = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
   const single = sheets.length === 1 ? sheets[0].name : undefined;

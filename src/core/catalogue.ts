@@ -92,6 +92,11 @@ export const ISSUES = {
       `分解单位的${rows ? "列" : "行"}没有表头名称，暂以“${name}”称呼`,
       `a child ${rows ? "column" : "row"} has no header name; it is called “${name}”`,
     ),
+  "children-empty": (names: string[], range: string) =>
+    both(
+      `表中已有指标和上级目标，但各下级地区（${names.slice(0, 3).join("、")}${names.length > 3 ? ` 等 ${names.length} 个` : ""}）的目标都还是空的：请先在 ${range} 填写，再校核`,
+      `the table has its indicators and parent targets, but every child unit's target (${names.slice(0, 3).join(", ")}${names.length > 3 ? ` … ${names.length} units` : ""}) is still empty: fill in ${range}, then check`,
+    ),
   "no-table": () =>
     both(
       "没有找到指标分解表：需要一列（或一行）指标名称，旁边是各分解单位的目标值",

@@ -237,7 +237,11 @@ function isUnitName(name: string): boolean {
   return findCity(name) !== undefined || findCounty(name) !== undefined;
 }
 
-function findInView(v: View, orientation: Orientation): Candidate | null {
+/**
+ * Finds the table in one view, or null. `notes` receives why a table-like layout is not yet a table: indicators with
+ * their parent targets and named child lines that are all still empty (a decomposition template not filled in).
+ */
+function findInView(v: View, orientation: Orientation, notes: ZgIssue[]): Candidate | null {
   // The label column: the one whose texts most often have readable values to their right.
   // On a tie the longer texts win: a 序号 column written （一）、（二） is not the labels beside it.
   let labelCol = -1;
@@ -314,7 +318,17 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
   // are all 待定 still counts when it sits among them).
   const firstValue = candidates.find((c) => valueCols.has(c));
   const lastValue = [...candidates].reverse().find((c) => valueCols.has(c));
-  if (firstValue === undefined || lastValue === undefined) return null;
+  if (firstValue === undefined || lastValue === undefined) {
+    const named = candidates.filter((c) => headerOf(c) !== null);
+    const parentTargets = parentCol !== undefined && dataRows.some((r) => v.cls(r, parentCol!).kind === "value");
+    if (named.length >= 2 && parentTargets) {
+      const names = named.map((c) => String(headerOf(c)!.text).replace(/[\s\u00A0\u3000]+/g, ""));
+      const from = v.ref(dataRows[0], named[0]);
+      const to = v.ref(dataRows[dataRows.length - 1], named[named.length - 1]);
+      notes.push(issue("children-empty", "error", ISSUES["children-empty"](names, `${from.cell}:${to.cell}`), from));
+    }
+    return null;
+  }
   const childCols = candidates.filter((c) => c >= firstValue && c <= lastValue && (valueCols.has(c) || headerOf(c) !== null));
   // An allocation splits a target among at least two units; one value beside a label is a list, not a table.
   if (childCols.length < 2) return null;
@@ -440,10 +454,10 @@ function findInView(v: View, orientation: Orientation): Candidate | null {
   return { view: v, orientation, region, childNames, build, score, issues };
 }
 
-function findCandidate(sheet: SheetData, options?: FindTableOptions): Candidate | null {
+function findCandidate(sheet: SheetData, options?: FindTableOptions, notes: ZgIssue[] = []): Candidate | null {
   const views = makeViews(sheet);
-  const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows");
-  const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns");
+  const rows = options?.orientation === "indicatorColumns" ? null : findInView(views.rows, "indicatorRows", notes);
+  const cols = options?.orientation === "indicatorRows" ? null : findInView(views.columns, "indicatorColumns", notes);
   // 9号's own layout wins a tie.
   const c = !rows ? cols : !cols ? rows : cols.score > rows.score ? cols : rows;
   if (!c) return null;
@@ -483,8 +497,9 @@ function noTable(sheet: SheetData): ZgIssue {
  * issues (no table, unnamed child columns) followed by every result's issues, so a caller can print one list.
  */
 export function checkSheet(sheet: SheetData, options?: CheckSheetOptions): SheetCheck {
-  const c = findCandidate(sheet, options);
-  if (!c) return { sheet: sheet.name, table: null, results: [], issues: [noTable(sheet)] };
+  const notes: ZgIssue[] = [];
+  const c = findCandidate(sheet, options, notes);
+  if (!c) return { sheet: sheet.name, table: null, results: [], issues: [noTable(sheet), ...notes] };
   const table: DecompositionTable = {
     sheet: sheet.name,
     orientation: c.orientation,

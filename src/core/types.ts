@@ -62,6 +62,7 @@ export type EngineIssueCode =
   | "total-mismatch"
   | "child-unnamed"
   | "no-table"
+  | "children-empty"
   | "bad-option"
   | "duplicate-indicator"
   | "unit-mismatch"

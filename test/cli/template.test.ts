@@ -112,4 +112,10 @@ test("decomposition --city: the city's template with its check formulas; an unkn
   const bad = zg(["template", "decomposition", path.join(dir, "x.xlsx"), "--city", "上海"]);
   expect(bad.status).toBe(2);
   for (const city of ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"]) expect(bad.stderr).toContain(city);
+  // Checked before it is filled in: not "no table found" but which cells are still empty.
+  const early = zg(["check", out]);
+  expect(early.status).toBe(2);
+  expect(early.stderr).toContain("上城区、下城区、江干区 等 13 个）的目标都还是空的：请先在 E3:Q20 填写，再校核");
+  expect(early.stderr).toContain("fill in E3:Q20, then check");
+  expect(early.stderr).not.toContain("没有找到指标分解表");
 });

@@ -1,6 +1,6 @@
 /** rules.md §2 and cli.md: finding a decomposition table however it is laid out, and checking the sheet. */
 import { checkSheet, findDecompositionTable, findFirstTable } from "../../src/core/table";
-import { selfAssessmentTemplate } from "../../src/core/templates";
+import { cityDecompositionTemplate, selfAssessmentTemplate } from "../../src/core/templates";
 import type { CellValue, SheetData } from "../../src/core/types";
 
 const _ = null;
@@ -221,6 +221,29 @@ describe("sheets without a table", () => {
     expect(c.issues[0].zh).toContain("工作表“说明”");
     expect(c.issues[0].zh).toContain("没有找到指标分解表");
     expect(c.issues[0].en).toMatch(/no decomposition table/);
+  });
+
+  test("a city's decomposition template not yet filled in: no table, and the issue says which cells to fill", () => {
+    const t = cityDecompositionTemplate("衢州")!;
+    const blank: SheetData = { name: t.name, cells: t.cells, merges: t.merges, numberFormats: t.numberFormats };
+    const c = checkSheet(blank);
+    expect(c.table).toBeNull();
+    const unfilled = c.issues.find((i) => i.code === "children-empty");
+    expect(unfilled).toMatchObject({ severity: "error", sheet: t.name, cell: "E3" });
+    // 衢州's six counties, from the first indicator to the last (row 20), nothing beyond the county columns.
+    expect(unfilled!.zh).toContain("柯城区、衢江区、常山县 等 6 个");
+    expect(unfilled!.zh).toContain("E3:J20");
+    expect(unfilled!.en).toContain("fill in E3:J20");
+    // Two counties' figures filled in and the table is found: the note is only for a table with no child value at all.
+    const cells = t.cells.map((row) => [...row]);
+    cells[2][4] = "10%";
+    cells[2][5] = "11%";
+    expect(checkSheet({ ...blank, cells }).table).not.toBeNull();
+    expect(checkSheet({ ...blank, cells }).issues.some((i) => i.code === "children-empty")).toBe(false);
+  });
+
+  test("a sheet of prose or a list is no template: no children-empty note", () => {
+    expect(checkSheet(notes).issues.map((i) => i.code)).toEqual(["no-table"]);
   });
 
   test("findFirstTable skips sheets without one, and gives null when none has one", () => {
