@@ -37,7 +37,7 @@ export async function runCheck(req: Request, out: Output): Promise<number> {
   if (req.json) {
     out.stdout(JSON.stringify(json, null, 2));
   } else {
-    out.stdout(renderCheck(json, out.colour).join("\n"));
+    out.stdout(renderCheck(json, found, out.colour).join("\n"));
     if (req.out) out.stdout(`\n已写入 / written: ${visible(req.out)}`);
   }
   return 0;
@@ -85,18 +85,22 @@ function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError
   );
 }
 
-function renderCheck(json: CheckJson, colour: boolean): string[] {
+function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): string[] {
   const lines = [`文件 / file: ${visible(json.file)}    工作表 / sheet: ${visible(json.sheet)}`, ""];
-  const rows: Cell[][] = json.results.map((r, i) => [
-    String(i + 1),
-    r.indicator,
-    KIND[r.kind],
-    quantity(r.parent, r.unit),
-    r.kind === "rate" ? "—" : quantity(r.childrenTotal, r.unit),
-    r.gap === null ? "—" : (r.gap > 0 ? "+" : "") + quantity(r.gap, r.unit),
-    { text: STATUS[r.status], tone: r.status === "ok" ? "good" : r.status === "short" ? "bad" : "warn" },
-    r.short.length ? r.short.join("、") : r.reason ? r.reason.zh : "",
-  ]);
+  const rows: Cell[][] = json.results.map((r, i) => {
+    // Figures in the unit the table wrote them in (300亿元), as the task pane shows them; --json keeps base units.
+    const shown = (x: number | null) => quantity(x, r.unit, checked.results[i]?.displayUnit);
+    return [
+      String(i + 1),
+      r.indicator,
+      KIND[r.kind],
+      shown(r.parent),
+      r.kind === "rate" ? "—" : shown(r.childrenTotal),
+      r.gap === null ? "—" : (r.gap > 0 ? "+" : "") + shown(r.gap),
+      { text: STATUS[r.status], tone: r.status === "ok" ? "good" : r.status === "short" ? "bad" : "warn" },
+      r.short.length ? r.short.join("、") : r.reason ? r.reason.zh : "",
+    ];
+  });
   lines.push(
     ...renderTable(
       [

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { SheetCheck } from "../core/types";
 import { DOC_9 } from "../core/reference";
+import { inWrittenNumber } from "../core/display";
 import { KIND, STATUS, type CheckJson } from "./check-json";
 import {
   addIssuesSheet,
@@ -37,22 +38,26 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
   const { ws, headerRow } = addTableSheet(wb, "校核结果", cols, `指标分解校核结果：${json.file}（工作表 ${json.sheet}）`);
   json.results.forEach((r, i) => {
     const n = headerRow + 1 + i;
-    const parentFmt = formatFor(r.parent, r.unit);
+    // Figures in the unit the table wrote them in (300 under 亿元, not 30,000,000,000 元), as the pane's report sheet.
+    const display = checked.results[i]?.displayUnit ?? null;
+    const written = (x: number | null) => (x === null ? null : inWrittenNumber(x, r.unit, display));
+    const parent = written(r.parent);
+    const parentFmt = formatFor(parent, r.unit);
     // The gap is a formula over the two cells beside it, so the sheet stays right if someone edits a figure.
     // (Only for totals: a cumulative gap also counts the base year's stock, which has no cell here.)
     const gap =
       r.gap === null || r.parent === null || r.childrenTotal === null
         ? null
         : r.kind === "total"
-          ? formula(`F${n}-E${n}`, r.gap)
-          : r.gap;
+          ? formula(`F${n}-E${n}`, inWrittenNumber(r.gap, r.unit, display))
+          : written(r.gap);
     const row = putRow(ws, n, cols, [
       i + 1,
       r.indicator,
       `${KIND[r.kind]} ${r.kind}`,
-      r.unit ?? "",
-      r.parent,
-      r.childrenTotal,
+      display ?? r.unit ?? "",
+      parent,
+      written(r.childrenTotal),
       gap,
       `${STATUS[r.status]} ${r.status}`,
       r.short.join("、"),
@@ -63,18 +68,22 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     else if (r.status === "ok") row.getCell(8).fill = GOOD_FILL;
   });
 
-  // Each child's allocated target in base units, rate children below the parent marked.
+  // Each child's allocated target in the row's written unit, rate children below the parent marked.
   const children = checked.table?.childNames ?? [];
   const childCols: ColumnSpec[] = [
     { header: "指标\nIndicator", width: 44, wrap: true },
+    { header: "单位\nUnit", width: 8 },
     ...children.map((name) => ({ header: name, width: 12 })),
   ];
-  const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（基本单位：万、亿已折算，百分数为小数）");
+  const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（单位与原表一致，百分数按百分比格式显示）");
   checked.results.forEach((r, i) => {
-    const values = children.map((name) => r.children.find((c) => c.name === name)?.value ?? null);
-    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, ...values]);
+    const values = children.map((name) => {
+      const v = r.children.find((c) => c.name === name)?.value ?? null;
+      return v === null ? null : inWrittenNumber(v, r.unit, r.displayUnit);
+    });
+    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, r.displayUnit ?? r.unit ?? "", ...values]);
     values.forEach((v, c) => {
-      const cell = row.getCell(c + 2);
+      const cell = row.getCell(c + 3);
       cell.numFmt = formatFor(v, r.unit);
       if (r.short.includes(children[c])) {
         cell.fill = SHORT_FILL;
@@ -94,7 +103,7 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     ["比率指标 / rate", "不求和；每个下级 ≥ 上级比率为达标，否则列出未达到的下级", "not summed; each child must reach the parent rate, those below are listed"],
     ["累计指标 / cumulative", "标注“累计”的指标，上级为存量、下级为当年新增，缺少基期存量时不比较", "a 累计 indicator's parent is a stock and the children are yearly additions: not compared without the base year's stock"],
     ["合计行 / totals", "合计、小计、总计 不计入下级；其数值与计算之和不符时给出提示", "合计/小计/总计 are not children; a differing value is reported as a warning"],
-    ["单位 / units", "万 = 10⁴、亿 = 10⁸ 折算为基本单位；百分数以小数保存（10% = 0.1），按百分比格式显示", "万 and 亿 are multiplied out; percentages are stored as fractions and shown in a percent format"],
+    ["单位 / units", "数值按原表书写的单位列出（原表写 300亿元 即为 300，单位列为“亿元”）；比较时 万 = 10⁴、亿 = 10⁸ 精确折算；百分数以小数保存（10% = 0.1），按百分比格式显示", "figures in the unit the table wrote them in (300 under 亿元); compared exactly with 万 = 10⁴ and 亿 = 10⁸ multiplied out; percentages are stored as fractions and shown in a percent format"],
   ]);
   return wb;
 }

@@ -1,4 +1,5 @@
 /** A readable terminal table: CJK characters count two columns; colour only when asked for. */
+import { inWrittenUnit } from "../core/display";
 
 /**
  * Characters a terminal would act on rather than show: C0 controls (ESC starts the sequences that retitle the
@@ -150,12 +151,13 @@ export function score(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(2);
 }
 
-/** A base-unit value for display: rates as percentages, large counts with 万/亿 where exact enough to read. */
-export function quantity(x: number | null, unit: string | null): string {
+/**
+ * A base-unit value for display, as the task pane shows it: in the unit the table wrote it in (300亿元, 0.95万吨:
+ * `display`, core/display.ts), else in the base unit; rates as percentages.
+ */
+export function quantity(x: number | null, unit: string | null, display?: string | null): string {
   if (x === null) return "—";
   if (unit === "%") return `${num(x * 100, 2)}%`;
-  const u = unit ?? "";
-  if (Math.abs(x) >= 1e8 && (unit === "元" || unit === null)) return `${num(x / 1e8, 4)}亿${u}`;
-  if (Math.abs(x) >= 1e4 && (unit === "元" || unit === "吨" || unit === "亩")) return `${num(x / 1e4, 4)}万${u}`;
-  return `${num(x, 4)}${u}`;
+  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
+  return `${num(x, 4)}${unit ?? ""}`;
 }

@@ -103,6 +103,10 @@ describe("the 2020 decomposition table of 9号", () => {
     expect(r.stdout).toContain("无法校核");
     expect(r.stdout).toContain("共 18 项");
     expect(r.stdout).not.toContain("\u001b[");
+    // Figures as 9号 writes them: 300亿元 and 100万吨 (104.14万吨 allocated), not base units or another 万/亿 rule.
+    const line = (label: string) => r.stdout.split("\n").find((l) => l.includes(label)) ?? "";
+    expect(line("涉及金额300亿元")).toMatch(/300亿元\s+300亿元\s+0亿元/);
+    expect(line("腾出用能")).toMatch(/100万吨\s+104\.14万吨\s+\+4\.14万吨/);
   });
 });
 
@@ -164,9 +168,13 @@ describe("a fixture with a two-row merged header, title and note rows, 全市目
     expect(String(ws.getCell("H3").value)).toContain("short");
     expect((ws.getCell("B3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
     expect(ws.getCell("E4").numFmt).toBe("0.00%");
+    // Figures in the unit the table wrote them in: 5亿元 is 5 under 亿元, not 500,000,000 元.
+    expect([ws.getCell("D5").value, ws.getCell("E5").value, ws.getCell("F5").value]).toEqual(["亿元", 5, 5.5]);
+    expect(ws.getCell("G5").value).toMatchObject({ formula: "F5-E5", result: 0.5 });
     const detail = wb.getWorksheet("下级明细")!;
-    expect(detail.getRow(2).values).toEqual([undefined, "指标\nIndicator", "甲县", "乙县", "丙县"]);
-    expect((detail.getCell("D4").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect(detail.getRow(2).values).toEqual([undefined, "指标\nIndicator", "单位\nUnit", "甲县", "乙县", "丙县"]);
+    expect(detail.getRow(5).values).toEqual([undefined, "并购重组交易金额", "亿元", 2, 2, 1.5]);
+    expect((detail.getCell("E4").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
 
     // An existing file is not replaced without --force, and the refusal names it.
     const again = zg(["check", file, "--out", result]);
