@@ -8,7 +8,7 @@ import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } 
 import { normalizeText, readCell } from "../core/parse";
 import { DOC_2, findCity } from "../core/reference";
 import { sheetNumber } from "../core/score";
-import { proposedListSize } from "../core/select";
+import { proposedListSize, rankByTotalFormula } from "../core/select";
 import { TIE_CHAIN } from "../core/catalogue";
 import type { ScoreInput } from "./score-input";
 import {
@@ -42,9 +42,6 @@ export const SCORE_SHEETS = Object.freeze({
   warnings: "提示",
   rules: "选项与规则",
 });
-
-/** Scores tied within this relative tolerance are one score (as the engine's sameScore). */
-const TIE = "1E-9";
 
 function cityShown(city: string): string {
   return findCity(city)?.name ?? city;
@@ -90,7 +87,7 @@ function citySheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
       c.policyScore,
       formula(`E${n}+F${n}+G${n}`, c.total),
       // cityRank = 1 + the counties of the same city with a strictly higher total (cli.md).
-      formula(`SUMPRODUCT(($A$${first}:$A$${last}=A${n})*(($H$${first}:$H$${last}-H${n})>${TIE}*MAX(1,ABS(H${n}))))+1`, c.cityRank),
+      formula(rankByTotalFormula(`$H$${first}:$H$${last}`, `H${n}`, { range: `$A$${first}:$A$${last}`, cell: `A${n}` }), c.cityRank),
       c.recommended ? "★ 推荐" : "",
       c.reasons.map((r) => r.zh).join("\n"),
     ]);
@@ -125,7 +122,7 @@ function provinceSheet(wb: ExcelJS.Workbook, result: SelectionResult): void {
   result.province.forEach((p, i) => {
     const n = first + i;
     const row = putRow(ws, n, cols, [
-      formula(`SUMPRODUCT(1*(($I$${first}:$I$${last}-I${n})>${TIE}*MAX(1,ABS(I${n}))))+1`, p.rank),
+      formula(rankByTotalFormula(`$I$${first}:$I$${last}`, `I${n}`), p.rank),
       cityShown(p.city),
       p.county,
       p.completionPoints,

@@ -20,6 +20,18 @@ export function sameScore(a: number, b: number): boolean {
 }
 
 /**
+ * ranksByTotal as a plain Excel formula (without the leading =), for the sheets ZG writes (the results sheet, the copy
+ * to send, `zg score --out`): 1 + the totals in `totals` higher than `cell` by more than sameScore's tolerance, within
+ * the rows whose `group.range` equals `group.cell` (the city) when given. The tolerance keeps a tie a tie when two
+ * totals, summed from different points, differ in their last binary digits, as the engine's ranks do.
+ */
+export function rankByTotalFormula(totals: string, cell: string, group?: { range: string; cell: string }): string {
+  const within = group ? `${group.range},"="&${group.cell},` : "";
+  // 1E-9 as Excel writes a number (not JavaScript's 1e-9).
+  return `1+COUNTIFS(${within}${totals},">"&(${cell}+${SCORE_EPS.toExponential().toUpperCase()}*MAX(1,ABS(${cell}))))`;
+}
+
+/**
  * ZG's default tie-break chain: total, then targetScore, overScore, policyScore, then input order. The documents say
  * nothing about ties (2号 第六条 included): this is the tool's choice, and every message that applies it says so.
  */

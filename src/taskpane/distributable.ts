@@ -8,12 +8,13 @@
 import { a1 } from "../core/address";
 import type { Lang } from "../core/lang";
 import type { SelectionResult } from "../core/types";
+import { rankByTotalFormula } from "../core/select";
 import { formula as f, OUR_SHEET_NAMES, type SheetCell, type SheetContent } from "../excel/ops";
 
 const WORDS = {
   zh: {
     title: "督查激励评分结果（可分发副本，浙转升办〔2020〕2号第五条、第六条）",
-    note: "本表只含数值与普通公式（SUMIFS、COUNTIFS、求和），不需要 ZG 加载项；数字为生成副本时的评分结果。",
+    note: "本表只含数值与普通公式（SUMIFS、COUNTIFS、MAX、ABS、求和），不需要 ZG 加载项；数字为生成副本时的评分结果。",
     city: "一、设区市推荐环节",
     province: "二、省级部门评送环节",
     detail: "三、指标明细（设区市推荐环节）",
@@ -24,7 +25,7 @@ const WORDS = {
   },
   en: {
     title: "Incentive scores (copy to send; document No. 2 of 2020, Articles 5 and 6)",
-    note: "Values and plain formulas only (SUMIFS, COUNTIFS, sums): no ZG add-in needed; the figures are those of the run the copy was made from.",
+    note: "Values and plain formulas only (SUMIFS, COUNTIFS, MAX, ABS, sums): no ZG add-in needed; the figures are those of the run the copy was made from.",
     city: "1. City stage",
     province: "2. Province stage",
     detail: "3. Indicators, city stage",
@@ -79,7 +80,7 @@ export function distributableSheet(result: SelectionResult, lang: Lang): SheetCo
         c.overScore,
         c.policyScore,
         f(`=${a1(r, 4)}+${a1(r, 5)}+${a1(r, 6)}`),
-        f(`=1+COUNTIFS(${col("A", first, last)},"="&${a1(r, 0)},${col("H", first, last)},">"&${a1(r, 7)})`),
+        f(`=${rankByTotalFormula(col("H", first, last), a1(r, 7), { range: col("A", first, last), cell: a1(r, 0) })}`),
         c.recommended ? w.yes : "",
       ],
       [null, null, "0.0", "0.0", "0.00", "0.00", "0.00", "0.00", "0", null],
@@ -91,7 +92,7 @@ export function distributableSheet(result: SelectionResult, lang: Lang): SheetCo
   result.province.forEach((p, k) => {
     const r = provFirst + k;
     put(
-      [p.city, p.county, p.targetScore, p.overScore, p.policyScore, f(`=${a1(r, 2)}+${a1(r, 3)}+${a1(r, 4)}`), f(`=1+COUNTIFS(${col("F", provFirst, provLast)},">"&${a1(r, 5)})`), p.selected ? w.yes : ""],
+      [p.city, p.county, p.targetScore, p.overScore, p.policyScore, f(`=${a1(r, 2)}+${a1(r, 3)}+${a1(r, 4)}`), f(`=${rankByTotalFormula(col("F", provFirst, provLast), a1(r, 5))}`), p.selected ? w.yes : ""],
       [null, null, "0.00", "0.00", "0.00", "0.00", "0", null],
     );
   });

@@ -18,7 +18,7 @@ import type { Lang } from "../core/lang";
 import { SCORE_SHEET } from "./i18n";
 import type { HeaderMapping } from "./scoreInput";
 import type { ScoreColumn } from "../core/templates";
-import { proposedListSize } from "../core/select";
+import { proposedListSize, rankByTotalFormula } from "../core/select";
 
 /** A cell of the sheet: plain strings are TEXT (county names come from the user's workbook); formulas are f(…). */
 type Cell = string | number | null | Formula;
@@ -131,7 +131,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         std(A(r, 3), 20),
         policyFormula(input, c.county),
         f(`=${A(r, 5)}+${A(r, 6)}+${A(r, 7)}`),
-        f(`=1+COUNTIFS(${col("A", blk.first, blk.last)},"="&${A(r, 0)},${col("I", blk.first, blk.last)},">"&${A(r, 8)})`),
+        f(`=${rankByTotalFormula(col("I", blk.first, blk.last), A(r, 8), { range: col("A", blk.first, blk.last), cell: A(r, 0) })}`),
         f(`=IF(COUNTIFS(${col("A", recFirst, recLast)},"="&${A(r, 0)},${col("B", recFirst, recLast)},"="&${A(r, 1)})>0,"${t.yes}","")`),
         previousCell(input, c.county, c.city, t),
       ],

@@ -3,6 +3,7 @@
  * spills, marks kept apart from the cells, and our-sheet naming rules, so it behaves as office.ts does.
  */
 import { a1 } from "../../src/core/address";
+import { rankByTotalFormula, ranksByTotal } from "../../src/core/select";
 import { markFormula } from "../../src/excel/cells";
 import { enterInput } from "../../src/excel/memory/formula";
 import { MemoryWorkbook } from "../../src/excel/memory/memory";
@@ -201,4 +202,21 @@ describe("the contracts office.ts relies on, modelled", () => {
     await expect(b.writeSheet({ ...content, cells: [["新"]] }, { confirmReplace: async () => true })).resolves.toEqual({ sheet: "ZG评分结果", replaced: true });
     expect(b.sheet("ZG评分结果")!.cells).toEqual([["新"]]);
   });
+});
+
+test("rankByTotalFormula: totals that differ only in their last binary digits tie, as the engine's ranks do", async () => {
+  const b = new MemoryWorkbook({ functions: zgFunctions() });
+  // 0.1 + 0.2 is 0.30000000000000004: the same score as 0.3, which plain ">"&H2 would rank apart.
+  const totals = [74.45, 74.45 + 1e-13, 80, 74.44, 0.1 + 0.2, 0.3];
+  const cities = ["杭州市", "杭州市", "杭州市", "杭州市", "宁波市", "宁波市"];
+  await b.writeSheet({
+    name: "排名",
+    kind: "score",
+    cells: totals.map((t, i) => [cities[i], t, f(`=${rankByTotalFormula("$B$1:$B$6", `B${i + 1}`, { range: "$A$1:$A$6", cell: `A${i + 1}` })}`), f(`=${rankByTotalFormula("$B$1:$B$6", `B${i + 1}`)}`)]),
+  });
+  const col = (c: string) => totals.map((_, i) => b.valueAt("排名", `${c}${i + 1}`));
+  expect(col("C")).toEqual([2, 2, 1, 4, 1, 1]);
+  expect(col("D")).toEqual([2, 2, 1, 4, 5, 5]);
+  // The same ranks as the engine gives these totals.
+  expect(ranksByTotal(totals.map((total, i) => ({ county: String(i), total, targetScore: 0, overScore: 0, policyScore: 0 })))).toEqual([2, 2, 1, 4, 5, 5]);
 });

@@ -324,6 +324,18 @@ const BUILTINS: FunctionTable = {
     }
     return total;
   },
+  ABS: (a) => {
+    const x = toNumber(scalar(a));
+    return isErr(x) ? x : Math.abs(x);
+  },
+  MAX: (...args) => {
+    let m = -Infinity;
+    for (const v of args.flatMap(flat)) {
+      if (isErr(v)) return v;
+      if (typeof v === "number" && v > m) m = v;
+    }
+    return m === -Infinity ? 0 : m;
+  },
   ROUND: (a, d) => {
     const x = toNumber(a as Value);
     const n = toNumber((d ?? 0) as Value);
