@@ -86,7 +86,8 @@ test("unticking 萧山区's previous win makes it 杭州's recommendation on the
   expect(xiaoshan()).toHaveTextContent("推荐");
   // Written back on request, after the confirmation.
   await user.click(within(flags).getByRole("button", { name: "写回县级情况表" }));
-  await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "写回" }));
+  // findBy: the modal's surface can be aria-hidden for a moment while it opens (see pane-use.test.tsx).
+  await user.click(await within(await screen.findByRole("dialog")).findByRole("button", { name: "写回" }, { timeout: 10_000 }));
   await screen.findByText(/已写回工作表“县”的 \d+ 个单元格/);
   const k = book.sheet("县")!;
   const row = k.cells.findIndex((r) => r[0] === "萧山区");

@@ -215,7 +215,9 @@ test("a sheet ZG wrote is removed from the pane after a confirmation; the user's
   const dialog = await screen.findByRole("dialog");
   expect(dialog).toHaveTextContent("Excel 不能撤销删除工作表");
   expect(book.sheet("ZG校核报告")).toBeDefined();
-  await user.click(within(dialog).getByRole("button", { name: "删除" }));
+  // findBy, not getBy: Fluent's modal focus trap (tabster) can mark the surface aria-hidden for a moment while it
+  // opens, which a loaded CI machine once caught; the button is asked for until it is reachable.
+  await user.click(await within(dialog).findByRole("button", { name: "删除" }, { timeout: 10_000 }));
   await screen.findByText("已删除工作表“ZG校核报告”。");
   expect(book.sheet("ZG校核报告")).toBeUndefined();
   expect(book.sheet("完成情况")).toBeDefined();
