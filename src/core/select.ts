@@ -27,8 +27,8 @@ export function sameScore(a: number, b: number): boolean {
  */
 export function rankByTotalFormula(totals: string, cell: string, group?: { range: string; cell: string }): string {
   const within = group ? `${group.range},"="&${group.cell},` : "";
-  // 1E-9 as Excel writes a number (not JavaScript's 1e-9).
-  return `1+COUNTIFS(${within}${totals},">"&(${cell}+${SCORE_EPS.toExponential().toUpperCase()}*MAX(1,ABS(${cell}))))`;
+  // Written out (0.000000001), not 1E-9: every spreadsheet program parses a plain decimal; not all take an exponent.
+  return `1+COUNTIFS(${within}${totals},">"&(${cell}+${SCORE_EPS.toFixed(9)}*MAX(1,ABS(${cell}))))`;
 }
 
 /**

@@ -130,7 +130,7 @@ describe("a fixture scored by hand", () => {
     expect(city.getCell("H4").value).toMatchObject({ result: 58.5 });
     expect(city.getCell("I4").value).toMatchObject({ result: 2 });
     // Ties within the engine's tolerance stay ties (core/select.ts rankByTotalFormula).
-    expect(String((city.getCell("I4").value as ExcelJS.CellFormulaValue).formula)).toBe('1+COUNTIFS($A$3:$A$5,"="&A4,$H$3:$H$5,">"&(H4+1E-9*MAX(1,ABS(H4))))');
+    expect(String((city.getCell("I4").value as ExcelJS.CellFormulaValue).formula)).toBe('1+COUNTIFS($A$3:$A$5,"="&A4,$H$3:$H$5,">"&(H4+0.000000001*MAX(1,ABS(H4))))');
     expect(city.getCell("E3").numFmt).toBe("0.00");
     const province = wb.getWorksheet("省级部门评送环节")!;
     expect(province.getCell("C3").value).toBe("上城区");
