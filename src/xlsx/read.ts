@@ -15,7 +15,7 @@ import { damaged, excerpt, tooBig, XlsxError } from "./errors";
 import { tooManyMerges } from "./bounds";
 import { xmlStream, type XmlHandlers } from "./xml";
 import { propertyText } from "./property";
-import { checkParts, inflatePart, type Inflater, looksLikeZip, readDirectory, type ZipEntry } from "./zip";
+import { checkParts, inflatePart, type Inflater, looksLikeZip, readDirectory, resolvePart, type ZipEntry } from "./zip";
 
 /** One worksheet as read: its cells that hold a value or a number format, in row-major order. */
 export interface SparseSheet {
@@ -92,16 +92,6 @@ function finishText(raw: string, overflow: boolean): { text: string; cut: boolea
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return { text: text.slice(0, end), cut: true };
-}
-
-/** Path of a relationship's target: relative to the source part's folder, or absolute from the package root. */
-function resolvePart(base: string, target: string): string {
-  const parts = target.startsWith("/") ? [] : base.split("/").slice(0, -1);
-  for (const seg of target.replace(/^\//, "").split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
 }
 
 const relsOf = (part: string) => {

@@ -17,7 +17,7 @@
 import { deflateSync } from "fflate";
 import { a1, blockAddress, type Block } from "../core/address";
 import { damaged } from "./errors";
-import { readDirectory, type ZipEntry } from "./zip";
+import { readDirectory, resolvePart, type ZipEntry } from "./zip";
 import { fflateInflater } from "./inflate";
 import { inflatePart } from "./zip";
 import { xmlStream } from "./xml";
@@ -591,15 +591,6 @@ function remark(xml: string, marks: OutMark[], isMark: (formula: string) => bool
 }
 
 // ─── the patch ───────────────────────────────────────────────────────────────────────────────────
-
-function resolvePart(base: string, target: string): string {
-  const parts = target.startsWith("/") ? [] : base.split("/").slice(0, -1);
-  for (const seg of target.replace(/^\//, "").split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
 
 /** A relationship target from the part `from` to `to`, relative as Excel writes it (some readers take no absolute one). */
 function relTarget(from: string, to: string): string {

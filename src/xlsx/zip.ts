@@ -173,3 +173,13 @@ export function inflatePart(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate
   }
   if (out !== entry.size) throw damaged(`${where.zh}不完整（文件可能被截断）`, `${where.en} is incomplete (the file may be truncated)`, label);
 }
+
+/** Path of a relationship's target: relative to the source part's folder, or absolute from the package root. */
+export function resolvePart(base: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : base.split("/").slice(0, -1);
+  for (const seg of target.replace(/^\//, "").split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
