@@ -499,7 +499,8 @@ function noTable(sheet: SheetData): ZgIssue {
 export function checkSheet(sheet: SheetData, options?: CheckSheetOptions): SheetCheck {
   const notes: ZgIssue[] = [];
   const c = findCandidate(sheet, options, notes);
-  if (!c) return { sheet: sheet.name, table: null, results: [], issues: [noTable(sheet), ...notes] };
+  // An unfilled template is said as such (children-empty, with the cells to fill) instead of "no table".
+  if (!c) return { sheet: sheet.name, table: null, results: [], issues: notes.length ? notes : [noTable(sheet)] };
   const table: DecompositionTable = {
     sheet: sheet.name,
     orientation: c.orientation,

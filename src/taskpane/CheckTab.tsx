@@ -53,8 +53,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
       const result = sheet.notices?.length ? { ...checked, issues: [...sheet.notices, ...checked.issues] } : checked;
       if (!result.table) {
         setCheck(null);
-        // An unfilled template says so at its cells; otherwise the no-table message.
-        const first = checked.issues.find((i) => i.code === "children-empty") ?? checked.issues[0];
+        const first = checked.issues[0];
         setError({ msg: first ?? { zh: t("noTable"), en: t("noTable") }, sheet: sheet.name, cell: first?.cell });
         return;
       }
