@@ -249,6 +249,27 @@ export interface Merge {
   right: number;
 }
 
+/**
+ * How a sheet ZG writes is laid out, beyond its cells: the same fields whether Office.js writes it (excel/ops.ts
+ * SheetContent) or the .xlsx writer does (xlsx/write.ts OutSheet).
+ */
+export interface SheetLayout {
+  numberFormats?: (string | null | undefined)[][];
+  merges?: Merge[];
+  /** Character widths of the first columns. */
+  columnWidths?: number[];
+  /** Row heights in points (null keeps Excel's default). */
+  rowHeights?: (number | null)[];
+  /** Rows (0-based) shown bold as headers, shaded. */
+  boldRows?: number[];
+  /** Rows shown as a title (bold, larger). */
+  titleRows?: number[];
+  /** Wrap text in every written cell, so line breaks show. */
+  wrapText?: boolean;
+  /** Freeze this many top rows. */
+  freezeRows?: number;
+}
+
 export interface SheetData {
   name: string;
   cells: Grid;

@@ -13,7 +13,7 @@
  */
 import type { Block } from "../core/address";
 import type { Validation } from "../core/templates";
-import type { CellValue, Merge, Msg, SheetData, ZgIssue } from "../core/types";
+import type { CellValue, Msg, SheetData, SheetLayout, ZgIssue } from "../core/types";
 
 export type { Validation };
 
@@ -90,26 +90,12 @@ export interface ChartSpec {
  * The content of a sheet we write: values, text, our formulas, formats and the structure around them.
  * Written in one 2-D array, never cell by cell.
  */
-export interface SheetContent {
+export interface SheetContent extends SheetLayout {
   /** The name we would like; a free name is derived from it when taken by a user's sheet. */
   name: string;
   kind: OwnedKind;
   /** Rows × columns starting at A1. Strings are text; formulas are formula("=ZG.COMPLETION(...)") cells. */
   cells: SheetCell[][];
-  numberFormats?: (string | null | undefined)[][];
-  merges?: Merge[];
-  /** Character widths of the first columns. */
-  columnWidths?: number[];
-  /** Row heights in points (null keeps Excel's default). */
-  rowHeights?: (number | null)[];
-  /** Rows (0-based) shown bold as headers, shaded. */
-  boldRows?: number[];
-  /** Rows shown as a title (bold, larger). */
-  titleRows?: number[];
-  /** Wrap text in every written cell, so line breaks show. */
-  wrapText?: boolean;
-  /** Freeze this many top rows. */
-  freezeRows?: number;
   tables?: TableSpec[];
   charts?: ChartSpec[];
   /** Data validation (drop-downs, whole numbers), as templates.ts describes it. */

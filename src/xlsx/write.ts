@@ -15,7 +15,8 @@
  * the `formula` kind, written with its cached value.
  */
 import { deflateSync } from "fflate";
-import { a1, blockAddress, type Block } from "../core/address";
+import { a1, blockAddress } from "../core/address";
+import type { SheetLayout } from "../core/types";
 import { damaged } from "./errors";
 import { readDirectory, resolvePart, type ZipEntry } from "./zip";
 import { fflateInflater } from "./inflate";
@@ -27,18 +28,10 @@ export type OutValue = null | number | string | boolean | { error: string };
 /** A cell we write: a value (a string is TEXT), or a formula (without "=") with its cached value. */
 export type OutCell = OutValue | { formula: string; value: OutValue };
 
-export interface OutSheet {
+export interface OutSheet extends SheetLayout {
   name: string;
   /** Rows × columns from A1. */
   cells: OutCell[][];
-  numberFormats?: (string | null | undefined)[][];
-  merges?: Block[];
-  columnWidths?: number[];
-  rowHeights?: (number | null)[];
-  boldRows?: number[];
-  titleRows?: number[];
-  wrapText?: boolean;
-  freezeRows?: number;
   /** Custom sheet properties (Excel's Worksheet.customProperties), name → text. */
   properties?: Record<string, string>;
   /** Conditional formats to carry (a new sheet's marks). */
