@@ -3,6 +3,7 @@ import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@flue
 import { createRoot } from "react-dom/client";
 import { OfficeOps, REQUIRED_EXCEL_API, supportsTaskPane } from "../excel/office";
 import { App } from "./App";
+import { StartNotice, startInOffice } from "./startup";
 
 /**
  * Shown instead of the pane on an Excel without ExcelApi 1.13 (Microsoft's requirement-set table: Microsoft 365 and
@@ -26,10 +27,14 @@ function TooOld() {
   );
 }
 
-Office.onReady(() => {
-  // old-host.js has already explained why this webview cannot run the pane.
-  if ((window as { ZG_OLD_HOST?: boolean }).ZG_OLD_HOST) return;
-  const container = document.getElementById("root") ?? document.getElementById("container");
-  if (!container) return;
-  createRoot(container).render(supportsTaskPane() ? <App ops={new OfficeOps()} /> : <TooOld />);
-});
+// old-host.js has already explained why this webview cannot run the pane.
+const container = (window as { ZG_OLD_HOST?: boolean }).ZG_OLD_HOST ? null : (document.getElementById("root") ?? document.getElementById("container"));
+if (container) {
+  const root = createRoot(container);
+  // Office is undefined when office.js did not load: startInOffice says so rather than leave the pane blank.
+  startInOffice(
+    typeof Office === "undefined" ? undefined : Office,
+    (problem) => root.render(<StartNotice problem={problem} />),
+    () => root.render(supportsTaskPane() ? <App ops={new OfficeOps()} /> : <TooOld />),
+  );
+}

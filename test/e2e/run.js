@@ -19,6 +19,7 @@ const { serve } = require("./serve");
 const { makeWorkbook } = require("./workbook");
 const { pageFlow } = require("./flow");
 const { recalculatedSheets } = require("./libreoffice");
+const { officePagesSteps } = require("./office-pages");
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -571,6 +572,8 @@ async function main() {
       assert(`${r.stdout}${r.stderr}`.includes("不是 .xlsx 工作簿"), `zg says the same: ${r.stdout}${r.stderr}`);
       await sheetTab("分解表").waitFor();
     });
+
+    await officePagesSteps(context, server.url, step, assert);
 
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
