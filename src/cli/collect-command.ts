@@ -113,6 +113,6 @@ function render(json: CollectJson, r: CollectResult, colour: boolean): string[] 
     for (const { f, p } of problems) lines.push(`  · 文件“${visible(f.file)}” ${shownMessage(p.zh)}`, `    ${visible(f.file)}, ${shownMessage(p.en)}`);
   }
   if (json.missing.length) lines.push("", `未报送 / missing (${json.missing.length}): ${json.missing.join("、")}`);
-  if (json.out) lines.push("", `已写入 / written: ${visible(json.out)}（${SELF_ASSESSMENT_SHEETS.completion}、${SELF_ASSESSMENT_SHEETS.county}、${REPORT_SHEET}）`, `下一步 / next: npx zg score ${visible(json.out)}`);
+  if (json.out) lines.push("", `已写入 / written: ${visible(json.out)}（${SELF_ASSESSMENT_SHEETS.completion}、${SELF_ASSESSMENT_SHEETS.county}、${REPORT_SHEET}）`, `下一步 / next: zg score ${visible(json.out)}`);
   return lines;
 }

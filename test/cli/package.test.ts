@@ -5,6 +5,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { helpText } from "../../src/cli/help";
 import { buildCli, json, SAMPLES, tmpDir, zg } from "./helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,4 +47,12 @@ test("the packed zg installs with no registry and no cache, and the installed co
   expect({ status: scored.status, stderr: scored.stderr }).toEqual({ status: 0, stderr: "" });
   buildCli();
   expect(JSON.parse(scored.stdout)).toEqual(json(zg(["score", sample, "--json"])));
+});
+
+test("every --help shows the installed command, zg …, never npx zg …", () => {
+  for (const command of [null, "check", "score", "template", "collect", "gap"] as const) {
+    const text = helpText(command);
+    expect(text).toMatch(/^ {2}zg /m);
+    expect(text).not.toMatch(/npx/);
+  }
 });
