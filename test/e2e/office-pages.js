@@ -11,10 +11,11 @@
 /**
  * @param {import("playwright-core").BrowserContext} context
  * @param {string} origin the server's origin (http://localhost:port)
+ * @param {string} dist the folder served (its index.html is also opened from file://)
  * @param {(name: string, fn: () => Promise<void>) => Promise<void>} step
  * @param {(cond: unknown, message: string) => void} assert
  */
-async function officePagesSteps(context, origin, step, assert) {
+async function officePagesSteps(context, origin, dist, step, assert) {
   const page = await context.newPage();
   const refused = [];
   const failed = [];
@@ -97,6 +98,19 @@ async function officePagesSteps(context, origin, step, assert) {
       const text = await notice.textContent();
       assert(/Office\.js 未能加载/.test(text) && /Office\.js did not load/.test(text), `the notice: ${text}`);
       assert(errors.length === 0, `page errors: ${errors.join("; ")}`);
+    });
+    await step("浏览器页面从共享盘（file://）打开，无需服务器 / the browser page opened from a shared drive (file://) works with no server", async () => {
+      const local = await context.newPage();
+      const localErrors = [];
+      local.on("pageerror", (e) => localErrors.push(e.message));
+      try {
+        await local.goto(`file://${dist}/index.html`);
+        await local.locator("aside.pane").getByRole("tab", { name: "分解校核" }).waitFor({ timeout: 30_000 });
+        await local.getByTestId("grid").waitFor({ timeout: 30_000 });
+        assert(localErrors.length === 0, `page errors: ${localErrors.join("; ")}`);
+      } finally {
+        await local.close();
+      }
     });
   } finally {
     blockOfficeJs = false;

@@ -573,7 +573,7 @@ async function main() {
       await sheetTab("分解表").waitFor();
     });
 
-    await officePagesSteps(context, server.url, step, assert);
+    await officePagesSteps(context, server.url, dist, step, assert);
 
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
