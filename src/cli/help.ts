@@ -154,6 +154,11 @@ returned twice, values readable, targets as the city allocated them (with --deco
 present (a missing one is a warning). A file with a problem is not collected, and the problem names its file, sheet
 and cell; the other files are collected. The inputs are never modified.
 
+文件可以写成文件夹（取其中全部 .xlsx）或带 * 和 ? 的名称（如 报送/*.xlsx）：zg 自己展开，Windows 的命令提示符和
+PowerShell 中同样可用；Excel 的临时文件 ~$… 不计。
+A FILE may be a folder (every .xlsx in it) or a name with * and ? (报送/*.xlsx): zg expands them itself, so they work
+in Windows' Command Prompt and PowerShell too; Excel's lock files ~$… are left out.
+
 输出 / Output: 完成情况、县 两张表（zg score 直接读取）和 汇总情况 表 / sheets 完成情况 and 县 (read by zg score as
 they are) and 汇总情况 (what was collected from where, and the problems).
 
@@ -169,6 +174,7 @@ they are) and 汇总情况 (what was collected from where, and the problems).
 
 示例 / Example:
   zg collect 报送/*.xlsx --out 衢州汇总.xlsx --city 衢州 && zg score 衢州汇总.xlsx
+  zg collect 报送 --out 衢州汇总.xlsx --city 衢州
 `;
 
 const GAP = `zg gap — 差距分析 / gap analysis
