@@ -180,6 +180,8 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      // old-host.js as shipped, after terser (which targets ES2020 here), must still parse as ES5.
+      new Es2016Gate({ files: ["old-host.js"], ecmaVersion: 5, who: { zh: "Internet Explorer 11 与旧版 Edge 网页控件", en: "Internet Explorer 11 and Edge Legacy webviews" } }),
       // Adds its rows to the functions configuration's bundle-sizes.json.
       new BundleBudgetPlugin({ enforce: !dev, merge: true }),
     ],
