@@ -122,7 +122,8 @@ module.exports = async (env = {}, argv = {}) => {
     ],
   };
   // The runtime and Office.js beside the pages (local choice): copied once, by the configuration that cleans.
-  if (officeJs.copyPatterns.length) functions.plugins.push(new CopyWebpackPlugin({ patterns: officeJs.copyPatterns }));
+  // (Not for `--env only=functions`: the bare-runtime test loads functions.js alone.)
+  if (officeJs.copyPatterns.length && env.only !== "functions") functions.plugins.push(new CopyWebpackPlugin({ patterns: officeJs.copyPatterns }));
   if (env.only === "functions") return [functions];
 
   const pages = {
