@@ -577,7 +577,8 @@ async function main() {
 
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
-        if (u.startsWith("data:") || u.startsWith("blob:")) return false;
+        // data:, blob: and file: (the page opened from a shared drive) are not network requests.
+        if (u.startsWith("data:") || u.startsWith("blob:") || u.startsWith("file:")) return false;
         const host = new URL(u).hostname;
         return host !== "localhost" && host !== "127.0.0.1";
       });
