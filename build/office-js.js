@@ -65,8 +65,11 @@ function officeJsSource(choice) {
  * the debug copies, the type definitions and the other hosts' files (Word, Outlook, PowerPoint, …).
  */
 function officeJsCopyPatterns() {
-  const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+  const pkg = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+  const from = path.join(pkg, "dist");
   return [
+    // Microsoft's licence allows distributing Office.js with the add-in it serves; its terms travel with the files.
+    { from: "LICENSE.md", context: pkg, to: `${LOCAL_DIR}/LICENSE.md` },
     {
       from: "**/*",
       context: from,

@@ -37,7 +37,9 @@ test("a choice that is not https, or not a URL, stops the build", () => {
 });
 
 test("the local copy takes what office.js loads for Excel from the package, and leaves out debug copies and other hosts", () => {
-  const [p] = officeJsCopyPatterns() as { from: string; context: string; to: string; globOptions: { ignore: string[] } }[];
+  const patterns = officeJsCopyPatterns() as { from: string; context: string; to: string; globOptions?: { ignore: string[] } }[];
+  expect(patterns.some((x) => x.to.endsWith("/LICENSE.md"))).toBe(true);
+  const p = patterns.find((x) => x.from === "**/*") as { from: string; context: string; to: string; globOptions: { ignore: string[] } };
   const dir = p.context;
   for (const f of ["office.js", "custom-functions-runtime.js", "o15apptofilemappingtable.js", "excel-win32-16.01.js", "excel-web-16.00.js", "excel-mac-16.00.js", "zh-cn/office_strings.js", "en-us/office_strings.js"]) {
     expect(fs.existsSync(path.join(dir, f))).toBe(true);
