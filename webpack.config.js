@@ -1,7 +1,8 @@
 /**
  * Webpack 5 build of the ZG add-in (docs/build.md).
  *
- *   dist/taskpane.html + taskpane.js     task pane (React + Fluent UI), Office.js from the CDN
+ *   dist/taskpane.html + taskpane.js     task pane (React + Fluent UI)
+ *   dist/office-js/                      Office.js and the custom-functions runtime, from @microsoft/office-js
  *   dist/functions.html + functions.js   custom functions (dedicated JavaScript-only runtime)
  *   dist/functions.json                  metadata generated from src/functions/functions.ts
  *   dist/functions.zh-CN.json            the same in Chinese, from src/functions/zh-CN.json (build fails if incomplete)
@@ -10,6 +11,8 @@
  *   dist/assets/, dist/manifest.xml, dist/support.html, dist/bundle-sizes.json
  *
  * ZG_PUBLIC_URL=https://host/path (or --env publicUrl=…) replaces https://localhost:3000 in the copied manifest.
+ * ZG_OFFICE_JS=local|microsoft|21vianet|https://…/ (or --env officeJs=…) chooses where the pages load Office.js from
+ * (build/office-js.js; our own origin by default), and so the pages' Content-Security-Policy.
  *
  * Two configurations. The custom functions run in Excel's JavaScript-only runtime, which parses ECMAScript 2016
  * only on Windows builds before 2403 and on perpetual Office through 2021 (Microsoft's "Runtimes in Office
@@ -26,6 +29,16 @@ const { LocalizeFunctionsPlugin, BundleBudgetPlugin, Es2016Gate } = require("./b
 const { contentSecurityPolicy } = require("./build/csp");
 const { helpPage } = require("./build/help");
 const { parsePublicUrl, rewriteManifestUrls } = require("./build/manifest-url");
+const { officeJsSource, officeJsCopyPatterns } = require("./build/office-js");
+
+/**
+ * Office.js for the add-in's pages: where the <script> tags point, what the CSP allows, and (local choice) the
+ * copy of @microsoft/office-js that dist/ serves itself.
+ */
+function officeJsBuild(env) {
+  const source = officeJsSource(env.officeJs || process.env.ZG_OFFICE_JS);
+  return { source, copyPatterns: source.kind === "local" ? officeJsCopyPatterns() : [] };
+}
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -35,8 +48,9 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const prodUrl = parsePublicUrl(env.publicUrl || process.env.ZG_PUBLIC_URL);
-  const cspOffice = contentSecurityPolicy({ office: true, devServer: serving ? DEV_ORIGIN : undefined });
-  const cspPreview = contentSecurityPolicy({ office: false, devServer: serving ? DEV_ORIGIN : undefined });
+  const officeJs = officeJsBuild(env);
+  const cspOffice = contentSecurityPolicy({ officeOrigin: officeJs.source.origin, devServer: serving ? DEV_ORIGIN : undefined });
+  const cspPreview = contentSecurityPolicy({ devServer: serving ? DEV_ORIGIN : undefined });
   const functionsEntry = "./src/functions/functions.ts";
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
 
@@ -101,11 +115,15 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./build/functions.html",
         chunks: ["functions"],
         csp: cspOffice,
+        officeJs: officeJs.source,
       }),
       new Es2016Gate({ files: ["functions.js"] }),
       new BundleBudgetPlugin({ enforce: !dev }),
     ],
   };
+  // The runtime and Office.js beside the pages (local choice): copied once, by the configuration that cleans.
+  // (Not for `--env only=functions`: the bare-runtime test loads functions.js alone.)
+  if (officeJs.copyPatterns.length && env.only !== "functions") functions.plugins.push(new CopyWebpackPlugin({ patterns: officeJs.copyPatterns }));
   if (env.only === "functions") return [functions];
 
   const pages = {
@@ -132,6 +150,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         csp: cspOffice,
+        officeJs: officeJs.source,
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -162,6 +181,8 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      // old-host.js as shipped, after terser (which targets ES2020 here), must still parse as ES5.
+      new Es2016Gate({ files: ["old-host.js"], ecmaVersion: 5, who: { zh: "Internet Explorer 11 与旧版 Edge 网页控件", en: "Internet Explorer 11 and Edge Legacy webviews" } }),
       // Adds its rows to the functions configuration's bundle-sizes.json.
       new BundleBudgetPlugin({ enforce: !dev, merge: true }),
     ],

@@ -40,7 +40,7 @@ export function timed(args: string[], runs: number): { ms: number; mb: number; s
 }
 
 /** 445 county-level units × 18 indicators as an official's completion workbook (bench/data.ts's seeded figures). */
-async function make445(file: string): Promise<void> {
+export async function make445(file: string): Promise<void> {
   const { counties } = makeUnits(445);
   const header = ["设区市", "县（市、区）", "指标", "目标", "完成"];
   const rows: (string | number | null)[][] = counties.flatMap((c) => c.entries.map((e) => [c.city, c.county, e.indicator, e.target as string, e.actual as number]));

@@ -15,7 +15,36 @@ export interface FormulaRun {
   totals: Map<string, number>;
 }
 
+/** The formula sheet itself (header row first; formulas as "=…" text), its counties in row order, and the total's column (1-based). */
+export interface FormulaSheet {
+  sheet: (string | number)[][];
+  counties: string[];
+  totalColumn: number;
+}
+
 export function runFormulas(rows: readonly BenchRow[], policy: ReadonlyMap<string, number>): FormulaRun {
+  const { sheet, counties, totalColumn } = formulaSheet(rows, policy);
+  const t0 = process.hrtime.bigint();
+  const hf = HyperFormula.buildFromSheets({ 完成情况: sheet }, { licenseKey: "gpl-v3" });
+  const id = hf.getSheetId("完成情况") as number;
+  const totals = new Map<string, number>();
+  counties.forEach((county, i) => totals.set(county, hf.getCellValue({ sheet: id, row: i + 1, col: totalColumn - 1 }) as number));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  hf.destroy();
+  return { ms, totals };
+}
+
+/**
+ * `rank`: how the count of better values is written. "countif" (HyperFormula has no RANK.EQ) joins the value into a
+ * text criterion, ">"&x; LibreOffice turns that number into text at 15 significant digits, so a value can count
+ * itself as better and lose half a point. "rank" writes RANK(x, block) - 1, which compares numbers as numbers, and
+ * rounds the ratios to 12 decimals, as ZG's exact decimals tie what binary floating point may not (HyperFormula
+ * compares with a tolerance of its own; LibreOffice compares exactly).
+ */
+export function formulaSheet(rows: readonly BenchRow[], policy: ReadonlyMap<string, number>, rank: "countif" | "rank" = "countif"): FormulaSheet {
+  const better = (column: string, r: number, top: number, bottom: number) =>
+    rank === "countif" ? `COUNTIF(${column}$${top}:${column}$${bottom},">"&${column}${r})` : `(RANK(${column}${r},${column}$${top}:${column}$${bottom},0)-1)`;
+  const ratio = (expr: string, when: string) => (rank === "countif" ? `=IF(${when},${expr},"")` : `=IF(${when},ROUND(${expr},12),"")`);
   const indicators = [...new Set(rows.map((r) => r.indicator))];
   const byCounty = new Map<string, { city: string; cells: Map<string, BenchRow> }>();
   for (const r of rows) {
@@ -53,10 +82,10 @@ export function runFormulas(rows: readonly BenchRow[], policy: ReadonlyMap<strin
       line.push(
         cell.target,
         cell.actual,
-        `=IF(${T}${r}>0,${A}${r}/${T}${r},"")`,
-        `=IF(AND(${T}${r}>0,${A}${r}>${T}${r}),(${A}${r}-${T}${r})/${T}${r},"")`,
-        `=IF(${M}${r}="",0,MAX(0,10-0.5*COUNTIF(${M}$${top}:${M}$${bottom},">"&${M}${r})))`,
-        `=IF(${O}${r}="",0,MAX(0,10-0.5*COUNTIF(${O}$${top}:${O}$${bottom},">"&${O}${r})))`,
+        ratio(`${A}${r}/${T}${r}`, `${T}${r}>0`),
+        ratio(`(${A}${r}-${T}${r})/${T}${r}`, `AND(${T}${r}>0,${A}${r}>${T}${r})`),
+        `=IF(${M}${r}="",0,MAX(0,10-0.5*${better(M, r, top, bottom)}))`,
+        `=IF(${O}${r}="",0,MAX(0,10-0.5*${better(O, r, top, bottom)}))`,
       );
     });
     const points = indicators.map((_, j) => `${col(first - 1 + j * perIndicator + 4)}${r}`).join(",");
@@ -69,17 +98,10 @@ export function runFormulas(rows: readonly BenchRow[], policy: ReadonlyMap<strin
       `=${Ov}${r}/(10*${J})*20`,
       policy.get(county) ?? 0,
       `=${TS}${r}+${OS}${r}+${P}${r}`,
-      `=1+COUNTIF(${TOT}$${top}:${TOT}$${bottom},">"&${TOT}${r})`,
+      `=1+${better(TOT, r, top, bottom)}`,
     );
     sheet.push(line);
   });
 
-  const t0 = process.hrtime.bigint();
-  const hf = HyperFormula.buildFromSheets({ 完成情况: sheet }, { licenseKey: "gpl-v3" });
-  const id = hf.getSheetId("完成情况") as number;
-  const totals = new Map<string, number>();
-  counties.forEach(([county], i) => totals.set(county, hf.getCellValue({ sheet: id, row: i + 1, col: sumsAt - 1 + 5 }) as number));
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  hf.destroy();
-  return { ms, totals };
+  return { sheet, counties: counties.map(([county]) => county), totalColumn: sumsAt + 5 };
 }

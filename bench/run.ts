@@ -12,6 +12,7 @@ import { measurePerCell } from "./percell";
 import { measureRankScore } from "./rankscore";
 import { measureSyncs } from "./syncs";
 import { measureCli } from "./cli";
+import { measureInstalled } from "./installed";
 import { measureCity } from "./city";
 import { measurePage } from "./page";
 import { measurePane } from "./pane";
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   (await measureSyncs()).forEach(record);
   measureBundles().forEach(record);
   (await measureCli()).forEach(record);
+  (await measureInstalled()).forEach(record);
   (await measureCity()).forEach(record);
   (await measurePage()).forEach(record);
   measurePane().forEach(record);

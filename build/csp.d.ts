@@ -1,2 +1,1 @@
-export declare const OFFICE_ORIGIN: string;
-export declare function contentSecurityPolicy(opts?: { office?: boolean; devServer?: string }): string;
+export declare function contentSecurityPolicy(opts?: { officeOrigin?: string | null; devServer?: string }): string;

@@ -9,7 +9,7 @@ export declare class BundleBudgetPlugin {
   apply(compiler: Compiler): void;
 }
 export declare class Es2016Gate {
-  constructor(options: { files: string[]; ecmaVersion?: number });
+  constructor(options: { files: string[]; ecmaVersion?: number; who?: { zh: string; en: string } });
   apply(compiler: Compiler): void;
 }
 /** Why the code does not parse as a classic script at ecmaVersion, or null when it does. */

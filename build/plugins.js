@@ -156,10 +156,14 @@ function readReport(dir, file) {
  * after every other transformation, with acorn (the parser webpack and terser use).
  */
 class Es2016Gate {
-  /** @param {{ files: string[], ecmaVersion?: number }} options */
+  /**
+   * @param {{ files: string[], ecmaVersion?: number, who?: { zh: string, en: string } }} options who: what cannot load
+   *   the file otherwise (default: the custom-functions runtime of Office 2021 and earlier).
+   */
   constructor(options) {
     this.files = options.files;
     this.ecmaVersion = options.ecmaVersion || 2016;
+    this.who = options.who || { zh: "Office 2021 及更早版本的自定义函数运行时", en: "the custom-functions runtime of Office 2021 and earlier" };
   }
 
   apply(compiler) {
@@ -175,9 +179,9 @@ class Es2016Gate {
             compilation.errors.push(
               new WebpackError(
                 `${file} 不能按 ECMAScript ${this.ecmaVersion} 解析（第 ${problem.line} 行第 ${problem.column} 列：${problem.message}；附近：${problem.near}），` +
-                  `Office 2021 及更早版本的自定义函数运行时无法加载它 / ` +
+                  `${this.who.zh}无法加载它 / ` +
                   `${file} does not parse as ECMAScript ${this.ecmaVersion} (line ${problem.line}, column ${problem.column}: ${problem.message}; near: ${problem.near}), ` +
-                  `so the custom-functions runtime of Office 2021 and earlier cannot load it`,
+                  `so ${this.who.en} cannot load it`,
               ),
             );
           }

@@ -6,6 +6,8 @@
  *   npm start                      serve in the foreground; Ctrl+C stops the server (and the sideload)
  *   npm start -- --background      return once the server answers; `npm stop` ends it
  *   npm start -- --no-sideload     never sideload, even where Excel is installed (ZG_SIDELOAD=0 does the same)
+ *   npm start -- --port 3001       another port, when 3000 is taken (the browser preview only: the manifest Excel
+ *                                  sideloads names port 3000, so another port is never sideloaded)
  *
  * Sideloading uses `npx --yes office-addin-debugging@<pinned version>` (build/sideload.js), never a dependency: it does
  * not install on machines without Excel's native prerequisites, and CI must not depend on it.
@@ -14,15 +16,18 @@
 const { spawn } = require("child_process");
 const fs = require("fs");
 const https = require("https");
+const net = require("net");
 const path = require("path");
 const { LOG_FILE, STATE_DIR, readState, writeState, clearState, alive } = require("../build/dev-state");
 const { findExcel } = require("../build/find-excel");
 const { SIDELOAD_PACKAGE, runSideloadTool } = require("../build/sideload");
 
 const ROOT = path.join(__dirname, "..");
-const PORT = 3000;
-const ORIGIN = `https://localhost:${PORT}`;
-const PREVIEW = `${ORIGIN}/preview.html`;
+/** The manifest's port (package.json config.dev_server_port): the only one Excel can be sideloaded from. */
+const MANIFEST_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+let PORT = MANIFEST_PORT;
+let ORIGIN = `https://localhost:${PORT}`;
+let PREVIEW = `${ORIGIN}/preview.html`;
 const READY_TIMEOUT_MS = 10 * 60 * 1000; // a cold development build of Fluent UI is slow on a busy 2-core machine
 
 /** Resolves when GET url answers 200 (self-signed certificates accepted), rejects after `timeoutMs`. */
@@ -60,10 +65,35 @@ function printUrls(sideloaded) {
   console.log("停止：npm stop 或 Ctrl+C / Stop: npm stop or Ctrl+C");
 }
 
+/** Resolves to true when something already listens on localhost:port. */
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (e) => resolve(e.code === "EADDRINUSE" || e.code === "EACCES"));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port, "localhost");
+  });
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const background = args.includes("--background");
-  const sideloadWanted = !args.includes("--no-sideload") && process.env.ZG_SIDELOAD !== "0";
+  const portArg = args.indexOf("--port");
+  if (portArg >= 0) {
+    const wanted = Number(args[portArg + 1]);
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) {
+      console.error(`--port 需要 1–65535 之间的端口号 / --port needs a port number from 1 to 65535: ${args[portArg + 1] ?? ""}`);
+      process.exit(2);
+    }
+    PORT = wanted;
+    ORIGIN = `https://localhost:${PORT}`;
+    PREVIEW = `${ORIGIN}/preview.html`;
+  }
+  let sideloadWanted = !args.includes("--no-sideload") && process.env.ZG_SIDELOAD !== "0";
+  if (sideloadWanted && PORT !== MANIFEST_PORT) {
+    console.log(`端口 ${PORT} 不是清单中的 ${MANIFEST_PORT}，不旁加载到 Excel / port ${PORT} is not the manifest's ${MANIFEST_PORT}: not sideloading into Excel.`);
+    sideloadWanted = false;
+  }
 
   const previous = readState();
   if (previous && alive(previous.pid)) {
@@ -73,12 +103,21 @@ async function main() {
   }
   clearState();
 
+  if (await portTaken(PORT)) {
+    const next = PORT + 1;
+    console.error(`端口 ${PORT} 已被占用（另一个程序或开发服务器正在使用）。可换一个端口：npm start -- --port ${next}（只用于浏览器预览），或先关闭占用该端口的程序。`);
+    console.error(`Port ${PORT} is already in use (another program or dev server). Use another one: npm start -- --port ${next} (browser preview only), or close the program using it.`);
+    process.exit(1);
+  }
+
   fs.mkdirSync(STATE_DIR, { recursive: true });
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   const out = background ? fs.openSync(LOG_FILE, "w") : "inherit";
   // Its own process group on POSIX, so stop.js can end webpack and everything it started in one signal.
   const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
     cwd: ROOT,
+    // webpack.config.js takes the dev server's port from here (npm sets it from package.json config).
+    env: { ...process.env, npm_package_config_dev_server_port: String(PORT) },
     detached: process.platform !== "win32",
     stdio: ["ignore", out, out],
     windowsHide: true,

@@ -11,6 +11,7 @@ import { SELF_ASSESSMENT_SHEETS, type TemplateSheet } from "../core/templates";
 import type { SheetData } from "../core/types";
 import type { Request } from "./args";
 import { CliError, argumentError, inputError } from "./errors";
+import { expandInputs } from "./expand-inputs";
 import { readWorkbookFile } from "./read-xlsx";
 import { renderTable, shownMessage, visible, type Cell } from "./format";
 import type { Output } from "./output";
@@ -37,8 +38,9 @@ export async function runCollect(req: Request, out: Output): Promise<number> {
     }
     decomposition = found.table;
   }
+  const inputs = expandInputs(req.positionals);
   const files: CollectFile[] = [];
-  for (const file of req.positionals) {
+  for (const file of inputs) {
     try {
       files.push({ file, sheets: await readWorkbookFile(file) });
     } catch (e) {
@@ -52,7 +54,7 @@ export async function runCollect(req: Request, out: Output): Promise<number> {
   if (written) {
     const [{ saveWorkbook, templateWorkbook }] = await Promise.all([import("./write-xlsx")]);
     const wb = templateWorkbook([asTemplate(result.completion, [10, 16, 46, 8, 14, 14, 40]), asTemplate(result.county, [16, 10, 10, 14, 10, 10, 10, 16, 12, 16]), reportSheet(result)]);
-    await saveWorkbook(wb, req.out as string, { force: req.force, inputs: [...req.positionals, ...(req.decomposition ? [req.decomposition] : [])] });
+    await saveWorkbook(wb, req.out as string, { force: req.force, inputs: [...inputs, ...(req.decomposition ? [req.decomposition] : [])] });
   }
   const json: CollectJson = {
     files: result.files.map((f) => ({ file: f.file, county: f.county, rows: f.rows, status: f.status, problems: f.problems })),
@@ -113,6 +115,6 @@ function render(json: CollectJson, r: CollectResult, colour: boolean): string[] 
     for (const { f, p } of problems) lines.push(`  · 文件“${visible(f.file)}” ${shownMessage(p.zh)}`, `    ${visible(f.file)}, ${shownMessage(p.en)}`);
   }
   if (json.missing.length) lines.push("", `未报送 / missing (${json.missing.length}): ${json.missing.join("、")}`);
-  if (json.out) lines.push("", `已写入 / written: ${visible(json.out)}（${SELF_ASSESSMENT_SHEETS.completion}、${SELF_ASSESSMENT_SHEETS.county}、${REPORT_SHEET}）`, `下一步 / next: npx zg score ${visible(json.out)}`);
+  if (json.out) lines.push("", `已写入 / written: ${visible(json.out)}（${SELF_ASSESSMENT_SHEETS.completion}、${SELF_ASSESSMENT_SHEETS.county}、${REPORT_SHEET}）`, `下一步 / next: zg score ${visible(json.out)}`);
   return lines;
 }

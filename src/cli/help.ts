@@ -5,12 +5,12 @@ const GENERAL = `zg — 浙江省传统制造业改造提升：指标分解校�
 zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and incentive scoring
 
 用法 / Usage:
-  npx zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
-  npx zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
-  npx zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
-  npx zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
-  npx zg gap      文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
-  npx zg help 命令 | npx zg 命令 --help
+  zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
+  zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
+  zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
+  zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  zg gap      文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
+  zg help 命令 | zg 命令 --help
 
 命令 / Commands:
   check     校核指标分解表：各下级地区目标之和（或各下级地区增速）是否达到上级目标（浙转升办〔2020〕9号）
@@ -28,13 +28,13 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
 输入文件从不被修改。/ The input file is never modified.
 
 示例 / Example:
-  npx zg check assets/samples/2020-decomposition.xlsx
+  zg check assets/samples/2020-decomposition.xlsx
 `;
 
 const CHECK = `zg check — 校核指标分解表 / check a decomposition table
 
 用法 / Usage:
-  npx zg check 文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
+  zg check 文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
 
 表格可以是“指标为行、下级地区为列”（如 9号附件），也可以转置；表头可跨两行合并，表上可有标题行、表下可有注释行。
 合计/小计/总计 行或列不计入下级之和，其数值与计算之和不符时给出提示。
@@ -59,14 +59,14 @@ where one differs from the computed sum, a warning says so.
   --force        允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
 
 示例 / Examples:
-  npx zg check assets/samples/2020-decomposition.xlsx
-  npx zg check assets/samples/2020-decomposition-transposed.xlsx --json
+  zg check assets/samples/2020-decomposition.xlsx
+  zg check assets/samples/2020-decomposition-transposed.xlsx --json
 `;
 
 const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and selection
 
 用法 / Usage:
-  npx zg score 文件.xlsx [选项] [--json] [--out 结果.xlsx [--force]]
+  zg score 文件.xlsx [选项] [--json] [--out 结果.xlsx [--force]]
 
 输入工作簿 / Input workbook:
   完成情况表：每个县（市、区）每项指标一行，表头含 设区市、县（市、区）、指标、目标、完成
@@ -104,16 +104,16 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
   --force                允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
 
 示例 / Examples:
-  npx zg score assets/samples/sample-completion.xlsx
-  npx zg score assets/samples/sample-completion.xlsx --std max --slots 8 --json
-  npx zg score assets/samples/sample-completion.xlsx --out 评分结果.xlsx
+  zg score assets/samples/sample-completion.xlsx
+  zg score assets/samples/sample-completion.xlsx --std max --slots 8 --json
+  zg score assets/samples/sample-completion.xlsx --out 评分结果.xlsx
 `;
 
 const TEMPLATE = `zg template — 生成模板工作簿 / write a template workbook
 
 用法 / Usage:
-  npx zg template decomposition 输出.xlsx [--city 设区市] [--force]
-  npx zg template self-assessment 输出.xlsx [--city 设区市] [--force]
+  zg template decomposition 输出.xlsx [--city 设区市] [--force]
+  zg template self-assessment 输出.xlsx [--city 设区市] [--force]
 
 种类 / Kinds:
   decomposition     不带 --city：浙转升办〔2020〕9号 2020 年关键性量化指标责任分解表（18 项指标 × 11 个设区市，按原文）
@@ -134,15 +134,15 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
   --force       允许覆盖已存在的文件 / allow replacing an existing file
 
 示例 / Examples:
-  npx zg template decomposition 2020分解表.xlsx
-  npx zg template decomposition 杭州分解到县.xlsx --city 杭州
-  npx zg template self-assessment 丽水自评表.xlsx --city 丽水
+  zg template decomposition 2020分解表.xlsx
+  zg template decomposition 杭州分解到县.xlsx --city 杭州
+  zg template self-assessment 丽水自评表.xlsx --city 丽水
 `;
 
 const COLLECT = `zg collect — 汇总各县（市、区）自评表 / collect the counties' self-assessments
 
 用法 / Usage:
-  npx zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
 
 每个文件是一个县（市、区）填好的自评表（zg template self-assessment 生成的模板，或任何 zg score 能读取的表）：
 只汇总填了完成值的那个县。逐个文件检查：能否读取、是否本市的县（市、区）、是否重复报送、数值能否读取、
@@ -153,6 +153,11 @@ reads); only the county with actuals filled in is taken. Each file is checked: r
 returned twice, values readable, targets as the city allocated them (with --decomposition), the 2020 indicators
 present (a missing one is a warning). A file with a problem is not collected, and the problem names its file, sheet
 and cell; the other files are collected. The inputs are never modified.
+
+文件可以写成文件夹（取其中全部 .xlsx）或带 * 和 ? 的名称（如 报送/*.xlsx）：zg 自己展开，Windows 的命令提示符和
+PowerShell 中同样可用；Excel 的临时文件 ~$… 不计。
+A FILE may be a folder (every .xlsx in it) or a name with * and ? (报送/*.xlsx): zg expands them itself, so they work
+in Windows' Command Prompt and PowerShell too; Excel's lock files ~$… are left out.
 
 输出 / Output: 完成情况、县 两张表（zg score 直接读取）和 汇总情况 表 / sheets 完成情况 and 县 (read by zg score as
 they are) and 汇总情况 (what was collected from where, and the problems).
@@ -168,13 +173,14 @@ they are) and 汇总情况 (what was collected from where, and the problems).
 / bad arguments or nothing to collect.
 
 示例 / Example:
-  npx zg collect 报送/*.xlsx --out 衢州汇总.xlsx --city 衢州 && npx zg score 衢州汇总.xlsx
+  zg collect 报送/*.xlsx --out 衢州汇总.xlsx --city 衢州 && zg score 衢州汇总.xlsx
+  zg collect 报送 --out 衢州汇总.xlsx --city 衢州
 `;
 
 const GAP = `zg gap — 差距分析 / gap analysis
 
 用法 / Usage:
-  npx zg gap 文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
+  zg gap 文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
 
 设区市推荐环节：本县总分与市内名次、本市推荐对象的总分、相差分数。每项指标：完成值、目标、完成名次与得分，
 其他条件不变时超过紧邻其前的县（市、区）所需的完成值（“以下”类指标为可完成的最高值）及届时得分，超目标完成同样给出；
@@ -194,7 +200,7 @@ for the proposed list and for the suggested places.
   --json          打印一个 JSON 对象 / print exactly one JSON object
 
 示例 / Example:
-  npx zg gap 衢州汇总.xlsx --county 江山市
+  zg gap 衢州汇总.xlsx --county 江山市
 `;
 
 export function helpText(command: CommandName | null): string {

@@ -396,8 +396,11 @@ export class OfficeOps implements ExcelOps {
     if (content.print && this.isSetSupported("ExcelApi", PRINT_LAYOUT_API)) {
       const page = ws.pageLayout;
       if (content.print.landscape) page.orientation = "Landscape";
-      // "must be set as a JSON object" (PageLayout.zoom); only the width is fixed, the height follows.
-      if (content.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+      // "must be set as a JSON object" (PageLayout.zoom). One page wide, and the height automatic: left unset, Excel
+      // may keep fitting to one page tall and print a long sheet unreadably small. The reference documents no value
+      // for "automatic"; 0 is the file format's (ECMA-376 Part 1, 18.3.1.63 pageSetup fitToHeight), checked by an
+      // acceptance step (docs/acceptance.md, printing a ZG sheet).
+      if (content.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       const tr = content.print.titleRows;
       if (tr) page.setPrintTitleRows(`$${tr.first + 1}:$${tr.last + 1}`);
     }

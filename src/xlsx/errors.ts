@@ -9,6 +9,8 @@ import type { Msg } from "../core/types";
 export type XlsxErrorCode =
   /** Not a zip at all: an old .xls, a CSV or text file, an OpenDocument file, an empty file. */
   | "not-xlsx"
+  /** Protected by a password to open: Office stores it as an encrypted compound file, not a zip. */
+  | "encrypted"
   /** A zip, but not a workbook this reader can use, or damaged (truncated, inconsistent, encrypted). */
   | "damaged"
   /** Past one of the caps of core/limits.ts FILE_LIMITS / LIMITS. */

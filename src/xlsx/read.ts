@@ -77,6 +77,31 @@ const NOT_XLSX = new XlsxError("not-xlsx", {
   en: "is not an .xlsx workbook (save it as .xlsx in Excel or WPS first)",
 });
 
+const ENCRYPTED = new XlsxError("encrypted", {
+  zh: "设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），或另存一份不设密码的副本后再用",
+  en: "is protected by a password to open (encrypted) and cannot be read: remove the password in Excel or WPS (File → Info → Protect Workbook → Encrypt with Password, clear it), or save a copy without it, and use that",
+});
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "EncryptedPackage" as a compound file's directory stores stream names (UTF-16LE). */
+const ENCRYPTED_PACKAGE = Array.from("EncryptedPackage").flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+/**
+ * A workbook with a password to open is an OLE compound file holding an EncryptedPackage stream ([MS-OFFCRYPTO]
+ * 2.3.4.4), not a zip. An old .xls is a compound file too, but without that stream: it keeps the "not .xlsx" message.
+ */
+function isEncryptedWorkbook(bytes: Uint8Array): boolean {
+  if (bytes.length < 512 || CFB_SIGNATURE.some((b, i) => bytes[i] !== b)) return false;
+  const first = ENCRYPTED_PACKAGE[0];
+  for (let i = 512; i + ENCRYPTED_PACKAGE.length <= bytes.length; i++) {
+    if (bytes[i] !== first) continue;
+    let j = 1;
+    while (j < ENCRYPTED_PACKAGE.length && bytes[i + j] === ENCRYPTED_PACKAGE[j]) j++;
+    if (j === ENCRYPTED_PACKAGE.length) return true;
+  }
+  return false;
+}
+
 /** `_x001B_` → ESC, as Excel escapes characters XML cannot carry (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
 const unescapeX = (s: string) => (s.includes("_x") ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
 
@@ -139,7 +164,7 @@ interface Totals {
 export function readXlsx(bytes: Uint8Array, options: ReadOptions): SparseWorkbook {
   if (bytes.length > FILE_LIMITS.maxFileBytes)
     throw tooBig(`文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${FILE_LIMITS.maxFileBytes / 1048576} MB`, `the file is ${Math.round(bytes.length / 1048576)} MB, more than the limit of ${FILE_LIMITS.maxFileBytes / 1048576} MB`);
-  if (!looksLikeZip(bytes)) throw NOT_XLSX;
+  if (!looksLikeZip(bytes)) throw isEncryptedWorkbook(bytes) ? ENCRYPTED : NOT_XLSX;
   const dir = readDirectory(bytes);
   const src: Source = { bytes, inflate: options.inflate };
   const entry = (part: string) => dir.get(part.toLowerCase());

@@ -267,7 +267,7 @@ test("--help explains the command with an example, in Chinese and English", () =
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("校核指标分解表");
   expect(r.stdout).toContain("check a decomposition table");
-  expect(r.stdout).toContain("npx zg check assets/samples/2020-decomposition.xlsx");
+  expect(r.stdout).toContain("zg check assets/samples/2020-decomposition.xlsx");
   const general = zg(["--help"]);
   expect(general.stdout).toContain("Exit status");
   expect(general.stdout).toContain("退出状态");

@@ -317,7 +317,7 @@ test("--help lists every option with its default and an example", () => {
   for (const o of ["--top 10", "--step 0.5", "--floor 0", "--std full|max", "--basis ratio|value", "--slots 6", "--min-accelerated 1"]) {
     expect(r.stdout).toContain(o);
   }
-  expect(r.stdout).toContain("npx zg score assets/samples/sample-completion.xlsx");
+  expect(r.stdout).toContain("zg score assets/samples/sample-completion.xlsx");
 });
 
 test("--margin: the proposed list's size; proposed in --json is a superset of selected; a bad margin is exit 2", () => {

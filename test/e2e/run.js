@@ -19,6 +19,7 @@ const { serve } = require("./serve");
 const { makeWorkbook } = require("./workbook");
 const { pageFlow } = require("./flow");
 const { recalculatedSheets } = require("./libreoffice");
+const { officePagesSteps } = require("./office-pages");
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -572,9 +573,12 @@ async function main() {
       await sheetTab("分解表").waitFor();
     });
 
+    await officePagesSteps(context, server.url, dist, step, assert);
+
     await step("只访问本机，无页面错误 / no request leaves localhost, no page error", async () => {
       const outside = requests.filter((u) => {
-        if (u.startsWith("data:") || u.startsWith("blob:")) return false;
+        // data:, blob: and file: (the page opened from a shared drive) are not network requests.
+        if (u.startsWith("data:") || u.startsWith("blob:") || u.startsWith("file:")) return false;
         const host = new URL(u).hostname;
         return host !== "localhost" && host !== "127.0.0.1";
       });

@@ -19,11 +19,11 @@ function make(supported: boolean) {
   return { fake, ops, asked };
 }
 
-test("with ExcelApi 1.9: landscape, one page wide, rows 1–2 repeated on every page", async () => {
+test("with ExcelApi 1.9: landscape, one page wide and as many pages tall as needed (0, automatic), rows 1–2 repeated on every page", async () => {
   const { fake, ops, asked } = make(true);
   const w = await ops.writeSheet(content);
   expect(asked).toContain(`ExcelApi ${PRINT_LAYOUT_API}`);
-  expect(fake.sheets.find((s) => s.name === w.sheet)!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, titleRows: "$1:$2" });
+  expect(fake.sheets.find((s) => s.name === w.sheet)!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$2" });
 });
 
 test("without it the sheet is written all the same, with no page setup", async () => {
