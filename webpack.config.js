@@ -8,6 +8,7 @@
  *   dist/preview.html + preview.js       the browser page: the task pane in a plain browser (no Office.js)
  *   dist/index.html                      the same page, as the folder's index (a static site for any web server)
  *   dist/assets/, dist/manifest.xml, dist/support.html, dist/bundle-sizes.json
+ *   dist/wps/                            the WPS 加载项 for WPS 表格 (build/wps.js, docs/wps.md)
  *
  * ZG_PUBLIC_URL=https://host/path (or --env publicUrl=…) replaces https://localhost:3000 in the copied manifest.
  *
@@ -26,6 +27,8 @@ const { LocalizeFunctionsPlugin, BundleBudgetPlugin, Es2016Gate } = require("./b
 const { contentSecurityPolicy } = require("./build/csp");
 const { helpPage } = require("./build/help");
 const { parsePublicUrl, rewriteManifestUrls } = require("./build/manifest-url");
+// The WPS 加载项 (dist/wps/) is a configuration of its own, kept in build/wps.js.
+const { wpsConfig } = require("./build/wps");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -194,5 +197,7 @@ module.exports = async (env = {}, argv = {}) => {
       devMiddleware: { writeToDisk: false },
     };
   }
-  return [functions, pages];
+  // ── WPS 加载项 (build/wps.js): not served by the dev server, built by `npm run build` ──
+  if (serving) return [functions, pages];
+  return [functions, pages, wpsConfig({ common, typescript, outputPath, root: __dirname })];
 };
