@@ -1,8 +1,9 @@
-/** The task pane's entry: wait for Office, then render the App over the Office.js operations. */
+/** The task pane's entry: the host is chosen at start (hostChoice.tsx); in Excel, wait for Office and render the App over Office.js. */
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeOps, REQUIRED_EXCEL_API, supportsTaskPane } from "../excel/office";
 import { App } from "./App";
+import { openBrowserPage, startInWps } from "./hostChoice";
 
 /**
  * Shown instead of the pane on an Excel without ExcelApi 1.13 (Microsoft's requirement-set table: Microsoft 365 and
@@ -26,7 +27,11 @@ function TooOld() {
   );
 }
 
-Office.onReady(() => {
+const root = document.getElementById("root") ?? document.getElementById("container");
+if (root && startInWps(root)) {
+  // Inside WPS 表格: the WPS adapter is running.
+} else if (typeof Office === "undefined") openBrowserPage();
+else Office.onReady(() => {
   // old-host.js has already explained why this webview cannot run the pane.
   if ((window as { ZG_OLD_HOST?: boolean }).ZG_OLD_HOST) return;
   const container = document.getElementById("root") ?? document.getElementById("container");

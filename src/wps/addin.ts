@@ -4,16 +4,7 @@
  * 表格 template. Each ZG button opens the task pane (taskpane.html, the same pane as in Excel) on its tab.
  */
 import { openPane, registerFunctions } from "./host";
-
-/** Ribbon button id → the page the pane opens (the tab ids of the pane's App). */
-export const BUTTONS: Readonly<Record<string, string>> = {
-  zgCheck: "taskpane.html#tab=check",
-  zgScore: "taskpane.html#tab=score",
-  zgSelect: "taskpane.html#tab=select",
-  zgCity: "taskpane.html#tab=city",
-  zgTemplates: "taskpane.html#tab=templates",
-  zgHelp: "help.html",
-};
+import { BUTTON_PAGES } from "./ribbon";
 
 /** The add-in folder's URL (this page's, without the file name), as the template's GetUrlPath. */
 function folder(): string {
@@ -31,7 +22,7 @@ const callbacks = {
     return true;
   },
   OnAction(control: RibbonControl): boolean {
-    const page = control?.Id ? BUTTONS[control.Id] : undefined;
+    const page = control?.Id ? BUTTON_PAGES[control.Id] : undefined;
     if (page) openPane(`${folder()}/${page}`);
     return true;
   },

@@ -10,7 +10,7 @@
  *   CHROMIUM=/path        another Chromium binary
  */
 "use strict";
-/* global window, document -- the page.evaluate callbacks run in the browser */
+/* global window -- the page.evaluate callbacks run in the browser */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
