@@ -144,6 +144,28 @@ async function main() {
     check("错误单元格（CVErr #N/A）得 0 分，如 Excel / an error cell #N/A scores 0, as in Excel", defensive.errorCell === 0, JSON.stringify(defensive.errorCell));
     check("省略的参数取默认值 / omitted arguments take their defaults", defensive.omitted === 9, JSON.stringify(defensive.omitted));
     check("无法读取的值给出带原因的错误 / an unreadable value gives an error with its reason", typeof defensive.text === "string" && defensive.text.startsWith("#VALUE! "), JSON.stringify(defensive.text));
+    // The ribbon: a button opens the pane on its tab through Application.CreateTaskPane (Kingsoft's 表格 template).
+    const opened = await page.evaluate(() => {
+      const panes = [];
+      window.Application = { CreateTaskPane: (url) => (panes.push(url), { ID: 1, Visible: false }), PluginStorage: { getItem: () => undefined, setItem: () => undefined } };
+      window.OnAction({ Id: "zgScore" });
+      return panes;
+    });
+    check("功能区“评分”按钮打开任务窗格的评分页 / the ribbon's 评分 opens the pane on its Score tab", opened.length === 1 && opened[0] === `${server.url}/wps/taskpane.html#tab=score`, JSON.stringify(opened));
+
+    // The pane itself in WPS: no Office.js, WPS's Application → the WPS adapter, on the tab asked for.
+    const pane = await context.newPage();
+    pane.on("pageerror", (e) => errors.push(e.message));
+    await pane.addInitScript(() => {
+      const sheet = { Name: "Sheet1", CustomProperties: { Count: 0 } };
+      window.Application = { ActiveWorkbook: { Worksheets: { Count: 1, Item: () => sheet }, ActiveSheet: sheet }, Version: "12.1.0.19000" };
+      window.wps = { AddCustomFunction: () => undefined };
+    });
+    await pane.goto(`${server.url}/wps/taskpane.html#tab=score`);
+    const selected = await pane.getByRole("tab", { selected: true }).innerText({ timeout: 60_000 });
+    check("WPS 中的任务窗格打开在评分页 / the pane runs in WPS on the Score tab", /^(评分|Score)$/.test(selected.trim()), selected);
+    const notice = await pane.getByTestId("wps-functions-notice").innerText();
+    check("旧版 WPS 被告知函数需要 12.1.0.20540 / an older WPS is told =ZG.… needs 12.1.0.20540", notice.includes("12.1.0.20540") && notice.includes("12.1.0.19000"), notice);
     check("无页面错误 / no page error", errors.length === 0, errors.join("; "));
   } finally {
     await context.close();
