@@ -62,11 +62,11 @@ export function functionsSupported(): boolean {
 }
 
 /**
- * a < b for dotted versions ("12.1.0.19770" < "12.1.0.20540"); null when either is not one (WPS documents no
- * format for Application.Version, so a version we cannot read is never called too old).
+ * a < b for full four-part versions ("12.1.0.19770" < "12.1.0.20540"); null when either is not one. WPS documents no
+ * format for Application.Version, and VBA's gives only "16.0": a shorter or unreadable version is never called too old.
  */
 export function olderThan(version: unknown, than: string = FUNCTIONS_SINCE): boolean | null {
-  const parse = (v: unknown) => (typeof v === "string" && /^\d+(\.\d+)+$/.test(v.trim()) ? v.trim().split(".").map(Number) : null);
+  const parse = (v: unknown) => (typeof v === "string" && /^\d+(\.\d+){3,}$/.test(v.trim()) ? v.trim().split(".").map(Number) : null);
   const a = parse(version);
   const b = parse(than);
   if (!a || !b) return null;
@@ -94,8 +94,13 @@ export function registerFunctions(): string[] {
   if (typeof add !== "function") return [];
   const names: string[] = [];
   for (const { name, fn } of wpsFunctions()) {
-    add.call(globals().wps, NAMESPACE, name, fn);
-    names.push(name);
+    // One refused function (a name WPS reserves, say) does not keep the others out.
+    try {
+      add.call(globals().wps, NAMESPACE, name, fn);
+      names.push(name);
+    } catch {
+      // Left out of the names returned.
+    }
   }
   return names;
 }

@@ -34,6 +34,8 @@ test("versions: older than 12.1.0.20540 or not; a version we cannot read is neve
   expect(olderThan("12.1.0.20540")).toBe(false);
   expect(olderThan("12.1.0.21541")).toBe(false);
   expect(olderThan("WPS 2019")).toBeNull();
+  // VBA's Application.Version is "16.0" in Excel: a short version says nothing about the build.
+  expect(olderThan("12.0")).toBeNull();
   expect(olderThan(undefined)).toBeNull();
 });
 
