@@ -166,6 +166,11 @@ async function main() {
     check("WPS 中的任务窗格打开在评分页 / the pane runs in WPS on the Score tab", /^(评分|Score)$/.test(selected.trim()), selected);
     const notice = await pane.getByTestId("wps-functions-notice").innerText();
     check("旧版 WPS 被告知函数需要 12.1.0.20540 / an older WPS is told =ZG.… needs 12.1.0.20540", notice.includes("12.1.0.20540") && notice.includes("12.1.0.19000"), notice);
+    // Neither WPS nor Office.js: the pane goes to the browser page beside it.
+    const plain = await context.newPage();
+    await plain.goto(`${server.url}/wps/taskpane.html`);
+    await plain.waitForURL(/\/preview\.html$/, { timeout: 60_000 }).catch(() => undefined);
+    check("既无 WPS 也无 Office.js 时转到浏览器页面 / neither host: the browser page", plain.url() === `${server.url}/preview.html`, plain.url());
     check("无页面错误 / no page error", errors.length === 0, errors.join("; "));
   } finally {
     await context.close();
