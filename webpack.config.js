@@ -9,6 +9,7 @@
  *   dist/preview.html + preview.js       the browser page: the task pane in a plain browser (no Office.js)
  *   dist/index.html                      the same page, as the folder's index (a static site for any web server)
  *   dist/assets/, dist/manifest.xml, dist/support.html, dist/bundle-sizes.json
+ *   dist/wps/                            the WPS 加载项 for WPS 表格 (build/wps.js, docs/wps.md)
  *
  * ZG_PUBLIC_URL=https://host/path (or --env publicUrl=…) replaces https://localhost:3000 in the copied manifest.
  * ZG_OFFICE_JS=local|microsoft|21vianet|https://…/ (or --env officeJs=…) chooses where the pages load Office.js from
@@ -39,6 +40,8 @@ function officeJsBuild(env) {
   const source = officeJsSource(env.officeJs || process.env.ZG_OFFICE_JS);
   return { source, copyPatterns: source.kind === "local" ? officeJsCopyPatterns() : [] };
 }
+// The WPS 加载项 (dist/wps/) is a configuration of its own, kept in build/wps.js.
+const { wpsConfig } = require("./build/wps");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -215,5 +218,7 @@ module.exports = async (env = {}, argv = {}) => {
       devMiddleware: { writeToDisk: false },
     };
   }
-  return [functions, pages];
+  // ── WPS 加载项 (build/wps.js): not served by the dev server, built by `npm run build` ──
+  if (serving) return [functions, pages];
+  return [functions, pages, wpsConfig({ common, typescript, outputPath, root: __dirname })];
 };

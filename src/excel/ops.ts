@@ -167,8 +167,8 @@ export class OpError extends Error {
 }
 
 export interface ExcelOps {
-  /** 'excel' inside Excel, 'memory' in the preview and tests. */
-  readonly host: "excel" | "memory";
+  /** 'excel' inside Excel, 'wps' inside WPS 表格, 'memory' in the preview and tests. */
+  readonly host: "excel" | "memory" | "wps";
   /**
    * The used region of the sheet holding the selection (or the range given): its values AND number
    * formats, with `origin` saying where cells[0][0] sits on the sheet.

@@ -1,8 +1,9 @@
-/** The task pane's entry: wait for Office, then render the App over the Office.js operations. */
+/** The task pane's entry: the host is chosen at start (hostChoice.tsx); in Excel, wait for Office and render the App over Office.js. */
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeOps, REQUIRED_EXCEL_API, supportsTaskPane } from "../excel/office";
 import { App } from "./App";
+import { openBrowserPage, startInWps } from "./hostChoice";
 import { StartNotice, startInOffice } from "./startup";
 
 /**
@@ -30,12 +31,16 @@ function TooOld() {
 
 // old-host.js has already explained why this webview cannot run the pane.
 const container = (window as { ZG_OLD_HOST?: boolean }).ZG_OLD_HOST ? null : (document.getElementById("root") ?? document.getElementById("container"));
-if (container) {
-  const root = createRoot(container);
-  // Office is undefined when office.js did not load: startInOffice says so rather than leave the pane blank.
-  startInOffice(
-    typeof Office === "undefined" ? undefined : Office,
-    (problem) => root.render(<StartNotice problem={problem} />),
-    () => root.render(supportsTaskPane() ? <App ops={new OfficeOps()} /> : <TooOld />),
-  );
+if (container && !startInWps(container)) {
+  // WPS's own pane page (dist/wps/) loads no Office.js: outside WPS it sends the user to the browser page.
+  if (document.documentElement.dataset.browserPage) openBrowserPage();
+  else {
+    const root = createRoot(container);
+    // Office is undefined when office.js did not load: startInOffice says so rather than leave the pane blank.
+    startInOffice(
+      typeof Office === "undefined" ? undefined : Office,
+      (problem) => root.render(<StartNotice problem={problem} />),
+      () => root.render(supportsTaskPane() ? <App ops={new OfficeOps()} /> : <TooOld />),
+    );
+  }
 }
