@@ -70,6 +70,12 @@ export const FILE_LIMITS = {
   ratioFloorBytes: 1024 * 1024,
   /** Cells (<c> elements, with or without a value) in all sheets together. */
   maxCells: 1_000_000,
+  /**
+   * Cells laid out as grids for the engine (each sheet's table area, empty cells included), all sheets together:
+   * four sheets at LIMITS.maxCellsRead. Without it a small file of many sheets, each with two far-apart cells,
+   * would become thousands of half-million-cell grids.
+   */
+  maxCellsLaidOut: 2_000_000,
   /** Rows (<row> elements) in all sheets together. */
   maxRows: 1_048_576,
   /** Shared strings; and the characters of all text held (shared strings once, inline strings each), each cut to maxCellText. */
