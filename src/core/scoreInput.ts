@@ -216,14 +216,20 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
   const at = placer(sheet);
   const col = header.columns;
   const matched = new Set<CountyInput>();
+  // The counties by name, indexed once: a row looks up its few namesakes, not every county (rows × counties).
+  const byName = new Map<string, CountyInput[]>();
+  for (const c of counties) {
+    const key = normalizeText(c.county);
+    const list = byName.get(key);
+    if (list) list.push(c);
+    else byName.set(key, [c]);
+  }
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     const county = text(row[col.county as number]);
     if (!county || isNote(county) || isTotalsLabel(county)) continue;
     const city = col.city !== undefined ? text(row[col.city]) : "";
-    const target = counties.find(
-      (c) => normalizeText(c.county) === normalizeText(county) && (!city || !c.city || cityKey(c.city) === cityKey(city)),
-    );
+    const target = byName.get(normalizeText(county))?.find((c) => !city || !c.city || cityKey(c.city) === cityKey(city));
     if (!target) {
       warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](county), at(r, col.county as number)));
       continue;
