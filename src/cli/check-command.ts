@@ -3,7 +3,7 @@ import * as path from "path";
 import type { SheetCheck, SheetData, ZgIssue } from "../core/types";
 import { checkSheet } from "../core/table";
 import { normalizeText } from "../core/parse";
-import { bilingual } from "../core/messages";
+import { bilingual, fewNames, NAMES_SHOWN } from "../core/messages";
 import type { Request } from "./args";
 import { CliError, inputError, issuesError } from "./errors";
 import { readWorkbookFile, type ReadSheet } from "./read-xlsx";
@@ -50,8 +50,8 @@ export function findCheckedSheet(sheets: (SheetData | ReadSheet)[], wanted: stri
     if (!sheet) {
       throw inputError(
         {
-          zh: `没有名为“${wanted}”的工作表（现有：${sheets.map((s) => s.name).join("、")}）`,
-          en: `there is no sheet named "${wanted}" (the sheets are: ${sheets.map((s) => s.name).join(", ")})`,
+          zh: `没有名为“${wanted}”的工作表（现有：${fewNames(sheets.map((s) => s.name)).zh}）`,
+          en: `there is no sheet named "${wanted}" (the sheets are: ${fewNames(sheets.map((s) => s.name)).en})`,
         },
         { file },
       );
@@ -73,13 +73,15 @@ function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError
   // A decomposition template not filled in yet: say that, at its cells, rather than that there is no table.
   const unfilled = issues.find((i) => i.code === "children-empty");
   if (unfilled) return inputError({ zh: unfilled.zh, en: unfilled.en }, { file });
-  const names = sheets.map((s) => s.name).join("、");
-  const why = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
+  const names = fewNames(sheets.map((s) => s.name));
+  const allWhy = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
+  // At most a few reasons, and how many there are: one per sheet of a 1 000-sheet workbook would fill the screen.
+  const why = allWhy.length > NAMES_SHOWN ? [...allWhy.slice(0, NAMES_SHOWN), `…（共 ${allWhy.length} 条 / ${allWhy.length} in all）`] : allWhy;
   const single = sheets.length === 1 ? sheets[0].name : undefined;
   return inputError(
     {
-      zh: `${single ? "" : `在工作表（${names}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级地区的目标${why.length ? `；${why.join("；")}` : ""}`,
-      en: `no decomposition table found${single ? "" : ` in the sheets (${sheets.map((s) => s.name).join(", ")})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
+      zh: `${single ? "" : `在工作表（${names.zh}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级地区的目标${why.length ? `；${why.join("；")}` : ""}`,
+      en: `no decomposition table found${single ? "" : ` in the sheets (${names.en})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
     },
     { file, sheet: single },
   );

@@ -171,6 +171,7 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
   const byKey = new Map<string, CountyInput>();
   const out: CountyInput[] = [];
   let lastCity = "";
+  const unknown: { names: string[]; first: CellRef | null } = { names: [], first: null };
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     const county = text(row[col.county as number]);
@@ -195,7 +196,8 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
       byKey.set(key, unit);
       out.push(unit);
       if (!findCounty(county)) {
-        warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](county), at(r, col.county as number)));
+        unknown.names.push(county);
+        unknown.first ??= at(r, col.county as number);
       }
     }
     const unitText = col.unit !== undefined ? text(row[col.unit]) : "";
@@ -208,6 +210,7 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
     };
     unit.entries.push(entry);
   }
+  if (unknown.first) warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](unknown.names), unknown.first));
   return out;
 }
 
@@ -216,6 +219,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
   const at = placer(sheet);
   const col = header.columns;
   const matched = new Set<CountyInput>();
+  const without: { names: string[]; first: CellRef | null } = { names: [], first: null };
   // The counties by name, indexed once: a row looks up its few namesakes, not every county (rows × counties).
   const byName = new Map<string, CountyInput[]>();
   for (const c of counties) {
@@ -231,7 +235,8 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
     const city = col.city !== undefined ? text(row[col.city]) : "";
     const target = byName.get(normalizeText(county))?.find((c) => !city || !c.city || cityKey(c.city) === cityKey(city));
     if (!target) {
-      warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](county), at(r, col.county as number)));
+      without.names.push(county);
+      without.first ??= at(r, col.county as number);
       continue;
     }
     matched.add(target);
@@ -266,6 +271,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
     if (prev !== undefined) target.previousWinner = prev;
     if (!target.city && city) target.city = city;
   }
+  if (without.first) warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](without.names), without.first));
   const missing = counties.filter((c) => !matched.has(c)).map((c) => c.county);
   if (missing.length) {
     warnings.push(issue("no-policy-row", "warning", ISSUES["no-policy-row"](missing), { sheet: sheet.name }));

@@ -45,6 +45,7 @@ const NAMES = [
   "stray-xfd", "stray-az", "merge-huge", "validation-huge", "million-rows", "sst-bomb", "sst-ratio", "sst-lying", "sst-count",
   "exponent", "exponent-label", "escapes", "long-cell", "long-message", "dev-zero", "fifo", "out-folder",
   "empty", "truncated", "csv", "xls", "ods", "folder", "missing", "unreadable",
+  "sheets-grid", "sheets-merges", "token", "many-counties", "extlst-hidden", "foreign-cell", "alternate-fallback", "cdata", "loose-number", "last-row", "parts-collide",
 ];
 
 test("the corpus has every case this test names", () => {

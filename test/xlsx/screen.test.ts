@@ -10,31 +10,13 @@ import type { Inflater } from "../../src/xlsx/zip";
 import { propertyBytes, propertyText } from "../../src/xlsx/property";
 import { FILE_LIMITS } from "../../src/core/limits";
 import { zip, type Part } from "../hostile/corpus";
+import { workbook } from "./crafted";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
-const t = (s: string) => Buffer.from(s, "utf8");
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** A workbook of `sheets` sheets (all pointing at the one sheet part, as a hostile file may), each the given XML. */
-export function workbook(worksheet: string, opts: { sheets?: number; strings?: string; extraParts?: Part[]; sheetRels?: string } = {}): Buffer {
-  const n = opts.sheets ?? 1;
-  const names = Array.from({ length: n }, (_, i) => `<sheet name="S${i ? i + 1 : ""}" sheetId="${i + 1}" r:id="rId${i + 10}"/>`).join("");
-  const rels = Array.from({ length: n }, (_, i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`).join("");
-  return zip([
-    { name: "_rels/.rels", data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    { name: "xl/workbook.xml", data: t(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${names}</sheets></workbook>`) },
-    {
-      name: "xl/_rels/workbook.xml.rels",
-      data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}${opts.strings ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`),
-    },
-    { name: "xl/worksheets/sheet1.xml", data: t(worksheet) },
-    ...(opts.strings ? [{ name: "xl/sharedStrings.xml", data: t(`<sst xmlns="${MAIN}">${opts.strings}</sst>`) }] : []),
-    ...(opts.sheetRels ? [{ name: "xl/worksheets/_rels/sheet1.xml.rels", data: t(opts.sheetRels) }] : []),
-    ...(opts.extraParts ?? []),
-  ]);
-}
+const t = (s: string) => Buffer.from(s, "utf8");
 const sheet = (data: string, extra = "", ns = "") => `<worksheet xmlns="${MAIN}"${ns}><sheetData>${data}</sheetData>${extra}</worksheet>`;
 const read = (bytes: Uint8Array, inflate: Inflater = fflateInflater): ReadSheet[] => readWorkbook(bytes, { inflate });
 
