@@ -312,10 +312,21 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Text cut to what a cell can hold (Excel: 32 767 characters), the cut marked; other values as they are. */
+/**
+ * Text as a cell can hold it: characters XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF) written as Excel
+ * escapes them (_xHHHH_, ECMA-376 Part 1, 22.9.2.19; a literal "_xHHHH_" guarded as _x005F_xHHHH_), a half of a
+ * surrogate pair as U+FFFD — ExcelJS drops the controls and passes the rest, and a workbook holding U+FFFE is not
+ * XML any reader accepts — then cut to 32 767 characters (Excel's limit), the cut marked. Other values as they are.
+ */
 export function fit<T>(v: T): T {
-  if (typeof v !== "string" || v.length <= LIMITS.maxCellText) return v;
-  return `${v.slice(0, LIMITS.maxCellText - 1)}…` as T;
+  if (typeof v !== "string") return v;
+  const safe = v
+    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- the controls are what is escaped
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  if (safe.length <= LIMITS.maxCellText) return safe as T;
+  return `${safe.slice(0, LIMITS.maxCellText - 1)}…` as T;
 }
 
 // ─── templates ──────────────────────────────────────────────────────────────────────────────
