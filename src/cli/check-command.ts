@@ -7,7 +7,7 @@ import { bilingual, fewNames, NAMES_SHOWN } from "../core/messages";
 import type { Request } from "./args";
 import { CliError, inputError, issuesError } from "./errors";
 import { readWorkbookFile, type ReadSheet } from "./read-xlsx";
-import { renderTable, quantity, shownMessage, visible, type Cell } from "./format";
+import { renderTable, quantity, shownPair, visible, type Cell } from "./format";
 import { KIND, STATUS, toJson, type CheckJson } from "./check-json";
 import type { Output } from "./output";
 
@@ -128,7 +128,10 @@ function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): str
   );
   if (json.warnings.length) {
     lines.push("", `提示 / warnings (${json.warnings.length}):`);
-    for (const w of json.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
+    for (const w of json.warnings) {
+      const shown = shownPair(w);
+      lines.push(`  · ${shown.zh}`, `    ${shown.en}`);
+    };
   }
   return lines;
 }

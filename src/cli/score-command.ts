@@ -6,7 +6,7 @@ import type { Request } from "./args";
 import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
-import { renderTable, score, shownMessage, visible, type Cell } from "./format";
+import { renderTable, score, shownMessage, shownPair, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
@@ -146,7 +146,10 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   }
   if (json.warnings.length) {
     lines.push("", `提示 / warnings (${json.warnings.length}):`);
-    for (const w of json.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
+    for (const w of json.warnings) {
+      const shown = shownPair(w);
+      lines.push(`  · ${shown.zh}`, `    ${shown.en}`);
+    };
   }
   return lines;
 }

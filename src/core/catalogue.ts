@@ -170,6 +170,11 @@ export const ISSUES = {
       `“${fewNames(counties).zh}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`,
       `"${fewNames(counties).en}" ${counties.length > 1 ? "are not among" : "is not one of"} Zhejiang's 90 county-level units; scored under the name${counties.length > 1 ? "s" : ""} as written`,
     ),
+  "county-invisible-characters": (pairs: readonly { written: string; known: string }[]) =>
+    both(
+      `“${fewNames(pairs.map((p) => p.written)).zh}”与浙江省的“${fewNames(pairs.map((p) => p.known)).zh}”只差看不见的字符（零宽字符等，已显示为 \\u 转义），是另一个名称，按所填名称单独计分；若指的是同一县（市、区），请删去这些字符`,
+      `"${fewNames(pairs.map((p) => p.written)).en}" differ${pairs.length > 1 ? "" : "s"} from Zhejiang's "${fewNames(pairs.map((p) => p.known)).en}" only by invisible characters (zero-width and the like, shown as \\u escapes): another name, scored apart as written; if the same county is meant, delete them`,
+    ),
   "county-without-figures": (counties: readonly string[]) =>
     both(
       `县级情况表中的“${fewNames(counties).zh}”在完成情况表中没有数据，未计分`,

@@ -10,7 +10,7 @@ import { isPercentFormat, isTotalsLabel } from "./check";
 import { decimalFromNumber, decimalToString, shiftDecimal } from "./decimal";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
-import { normalizeText, readCount, readYesNo } from "./parse";
+import { INVISIBLE, normalizeText, readCount, readYesNo } from "./parse";
 import { CITIES, cityKey, findCounty } from "./reference";
 import { matchHeaderRow, type ScoreColumn } from "./templates";
 import type { CellRef, CellValue, CountyInput, IndicatorEntry, PolicyInput, Result, SheetData, ZgIssue } from "./types";
@@ -172,6 +172,7 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
   const out: CountyInput[] = [];
   let lastCity = "";
   const unknown: { names: string[]; first: CellRef | null } = { names: [], first: null };
+  const invisible: { names: string[]; known: string[]; first: CellRef | null } = { names: [], known: [], first: null };
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     const county = text(row[col.county as number]);
@@ -196,8 +197,12 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
       byKey.set(key, unit);
       out.push(unit);
       if (!findCounty(county)) {
-        unknown.names.push(county);
-        unknown.first ??= at(r, col.county as number);
+        // A known name with a hidden joiner in it prints like the known one: say so, rather than "not on the list".
+        const known = findCounty(county.replace(INVISIBLE, ""));
+        const list = known ? invisible : unknown;
+        list.names.push(county);
+        if (known) invisible.known.push(known.name);
+        list.first ??= at(r, col.county as number);
       }
     }
     const unitText = col.unit !== undefined ? text(row[col.unit]) : "";
@@ -211,6 +216,15 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
     unit.entries.push(entry);
   }
   if (unknown.first) warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](unknown.names), unknown.first));
+  if (invisible.first)
+    warnings.push(
+      issue(
+        "county-invisible-characters",
+        "warning",
+        ISSUES["county-invisible-characters"](invisible.names.map((written, i) => ({ written, known: invisible.known[i] }))),
+        invisible.first,
+      ),
+    );
   return out;
 }
 

@@ -76,6 +76,7 @@ export type EngineIssueCode =
   | "no-county"
   | "no-indicator"
   | "unknown-county"
+  | "county-invisible-characters"
   | "county-without-figures"
   | "bad-yes-no"
   | "bad-count"

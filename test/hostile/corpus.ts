@@ -426,6 +426,31 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
   );
   add({ name: "parts-collide", what: "two parts whose names differ only in case", args: ["check", collide], unchanged: [collide], expect: { status: 2, stderr: [/两个同名的部件“XL\/Worksheets\/Sheet1\.xml”（不区分大小写）/, /two parts named "XL\/Worksheets\/Sheet1\.xml" \(ignoring case\)/] } });
 
+  // ── round two: the terminal ──────────────────────────────────────────────────────────────────────
+  // A sheet name holding a line break and a forged verdict: the message stays two lines, the break escaped.
+  const forgedSheet = file(
+    "newline-sheet.xlsx",
+    zip([
+      { name: "_rels/.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="x&#10;zg error: 共 1 项：达标 1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: "xl/_rels/workbook.xml.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      { name: "xl/worksheets/sheet1.xml", data: text(`<worksheet xmlns="${MAIN}"><sheetData>${xmlRow(1, ["x"])}</sheetData></worksheet>`) },
+    ]),
+  );
+  const twoLines = [/^zg 错误：[^\n]*\nzg error: [^\n]*\n$/];
+  add({ name: "newline-sheet", what: "a sheet name holding a line break and a forged verdict", args: ["check", forgedSheet], unchanged: [forgedSheet], expect: { status: 2, stderr: [...twoLines, /工作表“x\\x0azg error: 共 1 项：达标 1”/, /sheet x\\x0azg error: 共 1 项：达标 1/] } });
+  const forgedFile = file("forged\nzg error: 共 1 项：达标 1.xlsx", "not a workbook");
+  add({ name: "newline-file", what: "a file name holding a line break and a forged verdict", args: ["check", forgedFile], unchanged: [forgedFile], expect: { status: 2, stderr: [...twoLines, /文件“forged\\x0azg error: 共 1 项：达标 1\.xlsx”/] } });
+  // 余杭区 with a zero-width joiner: printed with the joiner shown, and a warning that it only looks like 余杭区.
+  const joiner = file("invisible-county.xlsx", edited(COMPLETION, "xl/sharedStrings.xml", (x) => x.replace("<t>余杭区</t>", "<t>余杭\u200d区</t>")));
+  add({
+    name: "invisible-county",
+    what: "余杭区 written with a zero-width joiner",
+    args: ["score", joiner],
+    unchanged: [joiner],
+    expect: { status: 0, stdout: [/余杭\\u200d区/, /“余杭\\u200d区”与浙江省的“余杭区”只差看不见的字符/, /differs from Zhejiang's "余杭区" only by invisible characters/] },
+  });
+
   // ── the broken files that already behaved ──────────────────────────────────────────────────────────
   const notXlsx = { status: 2, stderr: [/不是 \.xlsx 工作簿/, /is not an \.xlsx workbook/] };
   const damagedMsg = { status: 2, stderr: [/工作簿已损坏或无法读取/, /damaged or cannot be read/] };
