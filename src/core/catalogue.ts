@@ -157,6 +157,12 @@ export const ISSUES = {
 
   // ─── the score input ─────────────────────────────────────────────────────────────────────
   "no-county-rows": () => both("完成情况表没有任何县（市、区）的数据行", "the completion sheet has no county rows"),
+  "too-many-counties": (max: number) =>
+    both(`完成情况表的县（市、区）超过 ${max} 个（浙江省共 90 个），不是一省的表，未评分`, `the completion sheet has more than ${max} counties (Zhejiang has 90); it is not a province's table and was not scored`),
+  "too-many-cities": (max: number) =>
+    both(`完成情况表的设区市超过 ${max} 个（浙江省共 11 个），不是一省的表，未评分`, `the completion sheet has more than ${max} cities (Zhejiang has 11); it is not a province's table and was not scored`),
+  "too-many-rows": (max: number) =>
+    both(`完成情况表的数据行超过 ${max} 行，未评分`, `the completion sheet has more than ${max} data rows; it was not scored`),
   "no-county-sheet": () =>
     both(
       "没有找到县级情况表（表头含“县（市、区）”和“实施方案”等列），政策机制得分均按 0 计",

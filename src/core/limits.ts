@@ -45,6 +45,14 @@ export const LIMITS = {
   maxCellText: 32_767,
   /** Merged areas one sheet may declare; a real table has a few hundred at most. */
   maxMerges: 10_000,
+  /**
+   * What one scoring reads (ours, not the documents'): Zhejiang has 90 county-level units and 11 cities, all of
+   * China about 2 850 and 333; a table past these is not a province's, and would only make scoring slow and large.
+   */
+  maxCounties: 3_000,
+  maxCities: 400,
+  /** Data rows of a completion sheet: 3 000 counties × 18 indicators is 54 000. */
+  maxScoreRows: 100_000,
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import { isPercentFormat, isTotalsLabel } from "./check";
 import { decimalFromNumber, decimalToString, shiftDecimal } from "./decimal";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
+import { LIMITS } from "./limits";
 import { INVISIBLE, normalizeText, readCount, readYesNo } from "./parse";
 import { CITIES, cityKey, findCounty } from "./reference";
 import { matchHeaderRow, type ScoreColumn } from "./templates";
@@ -141,6 +142,7 @@ export function readScoreSheets(completion: ScoreSheet, county: ScoreSheet | nul
   const warnings: ZgIssue[] = [];
   const c = { sheet: { ...completion.sheet, cells: filledMerges(completion.sheet) }, header: completion.header };
   const counties = readCompletion(c.sheet, c.header, warnings);
+  if (!Array.isArray(counties)) return { ok: false, error: counties };
   if (counties.length === 0) {
     return { ok: false, error: issue("no-county-rows", "error", ISSUES["no-county-rows"](), { sheet: c.sheet.name }) };
   }
@@ -165,12 +167,15 @@ function cityName(written: string, county: string): string {
   return known ? (CITIES.find((c) => c.id === known.city)?.name ?? known.city) : "";
 }
 
-function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue[]): CountyInput[] {
+/** The completion sheet's counties, or the error of a table past LIMITS' counties, cities or rows (at its first cell past). */
+function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue[]): CountyInput[] | ZgIssue {
   const at = placer(sheet);
   const col = header.columns;
   const byKey = new Map<string, CountyInput>();
   const out: CountyInput[] = [];
   let lastCity = "";
+  const cities = new Set<string>();
+  let rows = 0;
   const unknown: { names: string[]; first: CellRef | null } = { names: [], first: null };
   const invisible: { names: string[]; known: string[]; first: CellRef | null } = { names: [], known: [], first: null };
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
@@ -188,11 +193,17 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
       warnings.push(issue("no-indicator", "warning", ISSUES["no-indicator"](), at(r, col.indicator as number)));
       continue;
     }
+    if (++rows > LIMITS.maxScoreRows) return issue("too-many-rows", "error", ISSUES["too-many-rows"](LIMITS.maxScoreRows), at(r, col.county as number));
     const city = cityName(writtenCity, county) || lastCity;
     lastCity = city;
+    if (city && !cities.has(cityKey(city))) {
+      cities.add(cityKey(city));
+      if (cities.size > LIMITS.maxCities) return issue("too-many-cities", "error", ISSUES["too-many-cities"](LIMITS.maxCities), at(r, col.city ?? (col.county as number)));
+    }
     const key = `${cityKey(city)}|${normalizeText(county)}`;
     let unit = byKey.get(key);
     if (!unit) {
+      if (out.length >= LIMITS.maxCounties) return issue("too-many-counties", "error", ISSUES["too-many-counties"](LIMITS.maxCounties), at(r, col.county as number));
       unit = { county, city, entries: [], policy: {} };
       byKey.set(key, unit);
       out.push(unit);

@@ -74,6 +74,8 @@ interface Frame {
   /** An mc:AlternateContent whose branch has been chosen. */
   chosen?: boolean;
   alternate?: boolean;
+  /** A markup-compatibility element: its frame depends on its siblings, so it is never shared. */
+  mce?: boolean;
 }
 
 export interface XmlOptions {
@@ -96,37 +98,68 @@ export function xmlStream(handlers: XmlHandlers, what: { zh: string; en: string 
   let depth = 0;
   // …and so are a tag's attributes, listed before the tag is handed over: at most MAX_ATTRIBUTES per tag.
   let attributes = 0;
-  parser.on("opentagstart", () => {
-    attributes = 0;
-  });
-  parser.on("attribute", () => {
+  // Whether the tag being opened declares a namespace (most declare none: their frame is found in a cache).
+  // Counted against the tag saxes is building (a new object per tag), not in an "opentagstart" handler: each
+  // handler is a property added to the parser, and past seven of them saxes' hot paths run at half speed.
+  let declares = false;
+  let counting: unknown = null;
+  const building = parser as unknown as { tag: unknown };
+  parser.on("attribute", (a) => {
+    if (building.tag !== counting) {
+      counting = building.tag;
+      attributes = 0;
+      declares = false;
+    }
     if (++attributes > MAX_ATTRIBUTES) throw damaged(`${what.zh}有一个元素的属性超过 ${MAX_ATTRIBUTES} 个`, `${what.en} has an element with more than ${MAX_ATTRIBUTES} attributes`, sheet);
+    if (a.name.startsWith("xmlns")) declares = true;
   });
   const filter = options.spreadsheetML === true;
   const root: Frame = { ns: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]), mode: "read" };
   const frames: Frame[] = [root];
   /** The namespace the part's root element is in: "" admits elements of no namespace (see above). */
   let rootNs: string | null = null;
+  /**
+   * The frames of plain elements (no declaration, not mc:), by the namespaces in scope and the tag's name: a sheet's
+   * million cells share a handful of frames, rather than each allocating one. Only the frames of mc: elements, which
+   * record a choice, are made afresh.
+   */
+  const plain = new WeakMap<Map<string, string>, Map<string, Frame>>();
+  const skipped = new WeakMap<Map<string, string>, Frame>();
   const frameOf = (name: string, attrs: Record<string, string>, parent: Frame): Frame => {
     let ns = parent.ns;
-    for (const k in attrs) {
-      if (k === "xmlns" || k.startsWith("xmlns:")) {
-        if (ns === parent.ns) ns = new Map(parent.ns);
-        ns.set(k === "xmlns" ? "" : k.slice(6), attrs[k]);
+    if (declares) {
+      for (const k in attrs) {
+        if (k === "xmlns" || k.startsWith("xmlns:")) {
+          if (ns === parent.ns) ns = new Map(parent.ns);
+          ns.set(k === "xmlns" ? "" : k.slice(6), attrs[k]);
+        }
       }
     }
-    if (!filter) return { ns, mode: "read" };
-    if (parent.mode === "skip") return { ns, mode: "skip" };
+    if (!filter) return parent.mode === "read" && ns === parent.ns ? parent : { ns, mode: "read" };
+    if (parent.mode === "skip") {
+      let frame = skipped.get(ns);
+      if (!frame) skipped.set(ns, (frame = { ns, mode: "skip" }));
+      return frame;
+    }
+    let byName = plain.get(ns);
+    if (!byName) plain.set(ns, (byName = new Map()));
+    const known = byName.get(name);
+    if (known) return known;
+    const frame = decide(name, attrs, parent, ns);
+    if (!frame.mce) byName.set(name, frame);
+    return frame;
+  };
+  const decide = (name: string, attrs: Record<string, string>, parent: Frame, ns: Map<string, string>): Frame => {
     const uri = ns.get(prefixOf(name)) ?? (prefixOf(name) ? `unbound:${prefixOf(name)}` : "");
     rootNs ??= uri;
     const tag = local(name);
     if (uri === MCE) {
-      if (tag === "AlternateContent") return { ns, mode: "through", alternate: true };
-      if (!parent.alternate || parent.chosen) return { ns, mode: "skip" };
+      if (tag === "AlternateContent") return { ns, mode: "through", alternate: true, mce: true };
+      if (!parent.alternate || parent.chosen) return { ns, mode: "skip", mce: true };
       const take = tag === "Fallback" || (tag === "Choice" && (attrs.Requires ?? "").split(/\s+/).filter(Boolean).every((p) => UNDERSTOOD.has(ns.get(p) ?? "")));
-      if (!take) return { ns, mode: "skip" };
+      if (!take) return { ns, mode: "skip", mce: true };
       parent.chosen = true;
-      return { ns, mode: "through" };
+      return { ns, mode: "through", mce: true };
     }
     const admitted = SPREADSHEETML.includes(uri) || (uri === "" && rootNs === "");
     return { ns, mode: admitted && tag !== "extLst" ? "read" : "skip" };
@@ -134,6 +167,7 @@ export function xmlStream(handlers: XmlHandlers, what: { zh: string; en: string 
   parser.on("opentag", (tag) => {
     if (++depth > MAX_DEPTH) throw damaged(`${what.zh}的元素嵌套超过 ${MAX_DEPTH} 层`, `${what.en} nests elements more than ${MAX_DEPTH} deep`, sheet);
     const attrs = tag.attributes as Record<string, string>;
+    if (counting !== tag) declares = false;
     const frame = frameOf(tag.name, attrs, frames[frames.length - 1]);
     frames.push(frame);
     if (failure === null && frame.mode === "read") handlers.open(local(tag.name), attrs);

@@ -389,6 +389,19 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
     },
   });
 
+  // 99,999 counties, as many as the reader lays out (A1:E100000, its 500,000 cells): past the cap on counties a scoring reads (4–6 s and 845 MB before).
+  const hundredK = Array.from({ length: 99_999 }, (_, i) => xmlRow(i + 2, ["杭州市", `测试${i + 1}县`, "新增工业机器人", "10台", 12]));
+  const countiesCap = file("counties-100k.xlsx", oneSheet("完成情况", xmlRow(1, ["设区市", "县（市、区）", "指标", "目标", "完成"]) + hundredK.join(""), "", 1));
+  hundredK.length = 0;
+  for (const command of ["score", "gap"] as const)
+    add({
+      name: `counties-100k-${command}`,
+      what: `100,000 counties (zg ${command})`,
+      args: command === "score" ? ["score", countiesCap] : ["gap", countiesCap, "--county", "测试1县"],
+      unchanged: [countiesCap],
+      expect: { status: 2, stderr: [/工作表“完成情况”B3002 单元格：完成情况表的县（市、区）超过 3000 个/, /完成情况!B3002: the completion sheet has more than 3000 counties/] },
+    });
+
   // ── round two: the same reading as the screen ───────────────────────────────────────────────────────
   // A decomposition whose third child's figure exists only inside extLst, in another namespace: Excel and LibreOffice
   // show it empty, so the children fall 40台 short; read as a cell it would make the table 达标.
