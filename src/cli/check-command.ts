@@ -30,7 +30,13 @@ export async function runCheck(req: Request, out: Output): Promise<number> {
   const json = toJson(shown, found);
   if (req.out) {
     // ExcelJS is loaded only here: reading and checking never need it.
-    const [{ checkWorkbook }, { saveWorkbook }] = await Promise.all([import("./check-workbook"), import("./write-xlsx")]);
+    const [{ checkWorkbook }, { saveWorkbook, checkOutSize }] = await Promise.all([import("./check-workbook"), import("./write-xlsx")]);
+    // The result rows (10 columns) and the detail sheet (indicator, unit and each child), counted before building.
+    const children = found.table?.childNames.length ?? 0;
+    checkOutSize(json.results.length * 10 + found.results.length * (children + 2), {
+      zh: `${found.results.length} 个指标 × ${children} 个下级地区`,
+      en: `${found.results.length} indicators × ${children} child units`,
+    });
     await saveWorkbook(checkWorkbook(json, found), req.out, { force: req.force, inputs: [file] });
   }
 

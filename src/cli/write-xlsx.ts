@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { LIMITS } from "../core/limits";
+import { FILE_LIMITS, LIMITS } from "../core/limits";
 import type { CellValue, Msg, ZgIssue } from "../core/types";
 import type { TemplateSheet, Validation } from "../core/templates";
 import { bilingual } from "../core/messages";
@@ -310,6 +310,21 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Refuses an --out workbook of more than FILE_LIMITS.maxCellsWritten cells, before anything is built: `cells` is
+ * what it would hold, `what` says of what (both languages).
+ */
+export function checkOutSize(cells: number, what: Msg): void {
+  if (cells <= FILE_LIMITS.maxCellsWritten) return;
+  throw inputError(
+    {
+      zh: `--out 要写出约 ${cells} 个单元格（${what.zh}），超过上限 ${FILE_LIMITS.maxCellsWritten} 个，未写出；不加 --out 可照常查看结果，或用 --json 取得全部结果`,
+      en: `--out would write about ${cells} cells (${what.en}), more than the limit of ${FILE_LIMITS.maxCellsWritten}; nothing was written. Without --out the results show as usual, and --json gives them all`,
+    },
+    {},
+  );
 }
 
 /**

@@ -91,6 +91,11 @@ export const FILE_LIMITS = {
   maxTextChars: 32 * 1024 * 1024,
   /** Data-validation rules of one sheet (they are not read, only counted: a real template has a dozen). */
   maxValidations: 10_000,
+  /**
+   * Cells one --out workbook may hold (ours): a county-level table of 90 counties × 18 indicators writes about
+   * 2 000; ExcelJS builds a workbook in memory, about 2 KB a cell (2 000 indicators × 224 children: 8 s, 800 MB).
+   */
+  maxCellsWritten: 50_000,
   /** Sheets in a workbook, styles (cell formats) and custom number formats. */
   maxSheets: 1_000,
   maxStyles: 65_000,

@@ -204,6 +204,8 @@ export interface HostileCase {
   /** Files that must be byte-identical after the run (the input; an existing --out target). */
   unchanged: string[];
   expect: Expect;
+  /** Files that must not exist afterwards (an --out that was refused). */
+  absent?: string[];
   /** Made just before the run (a FIFO), removed after. */
   setup?: () => void;
 }
@@ -401,6 +403,33 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
       unchanged: [countiesCap],
       expect: { status: 2, stderr: [/工作表“完成情况”B3002 单元格：完成情况表的县（市、区）超过 3000 个/, /完成情况!B3002: the completion sheet has more than 3000 counties/] },
     });
+
+  // --out of a table of 2,000 indicators × 224 children (452,000 cells; 8 s and 800 MB to build before): refused.
+  const indicators = size === "full" ? 2000 : 600;
+  const letters = (n: number) => {
+    let out = "";
+    for (n++; n; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    return out;
+  };
+  const wide = [
+    `<row r="1">${["指标", "全市", ...Array.from({ length: 224 }, (_, j) => `单位${j + 1}`)].map((v, j) => `<c r="${letters(j)}1" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>`,
+    ...Array.from(
+      { length: indicators },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>新增工业机器人${i + 1}</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>224台</t></is></c>${Array.from({ length: 224 }, (_, j) => `<c r="${letters(j + 2)}${i + 2}"><v>1</v></c>`).join("")}</row>`,
+    ),
+  ];
+  const wideTable = file("out-budget.xlsx", oneSheet("分解", wide.join(""), "", 1));
+  const wideOut = path.join(dir, "out-budget-result.xlsx");
+  add({
+    name: "out-budget",
+    what: "check --out of 2,000 indicators × 224 children",
+    args: ["check", wideTable, "--out", wideOut],
+    unchanged: [wideTable],
+    absent: [wideOut],
+    setup: () => fs.rmSync(wideOut, { force: true }),
+    expect: { status: 2, stderr: [new RegExp(`--out 要写出约 \\d+ 个单元格（${indicators} 个指标 × 224 个下级地区），超过上限 50000 个，未写出`), /more than the limit of 50000; nothing was written/] },
+  });
 
   // ── round two: the same reading as the screen ───────────────────────────────────────────────────────
   // A decomposition whose third child's figure exists only inside extLst, in another namespace: Excel and LibreOffice

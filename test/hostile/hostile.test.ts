@@ -46,7 +46,7 @@ const NAMES = [
   "exponent", "exponent-label", "escapes", "long-cell", "long-message", "dev-zero", "fifo", "out-folder",
   "empty", "truncated", "csv", "xls", "ods", "folder", "missing", "unreadable",
   "sheets-grid", "sheets-merges", "token", "many-counties", "extlst-hidden", "foreign-cell", "alternate-fallback", "cdata", "loose-number", "last-row", "parts-collide",
-  "newline-sheet", "newline-file", "invisible-county", "counties-100k-score", "counties-100k-gap",
+  "newline-sheet", "newline-file", "invisible-county", "counties-100k-score", "counties-100k-gap", "out-budget",
 ];
 
 test("the corpus has every case this test names", () => {
@@ -74,6 +74,7 @@ test.each(NAMES)("%s: a clear, bounded answer; the input untouched", (name) => {
   expect(raw(r.stderr)).toBe(false);
   if (!c.args.includes("--json")) expect(raw(r.stdout)).toBe(false);
   expect(c.unchanged.map(hash)).toEqual(before);
+  for (const f of c.absent ?? []) expect(fs.existsSync(f)).toBe(false);
 });
 
 test("escapes: --json stays exact (JSON's own escaping only)", () => {
