@@ -18,7 +18,7 @@ function read(rows: CellValue[][], countyRows?: CellValue[][]) {
 }
 
 test.each([
-  ["counties", LIMITS.maxCounties + 1, (i: number) => ["杭州市", `测试${i}县`, "新增工业机器人", "10台", 12], "too-many-counties", `B${LIMITS.maxCounties + 2}`, /县（市、区）超过 3000 个/],
+  ["counties", LIMITS.maxCounties + 1, (i: number) => ["杭州市", `测试${i}县`, "新增工业机器人", "10台", 12], "too-many-counties", `B${LIMITS.maxCounties + 2}`, /县（市、区）超过 5000 个/],
   ["cities", LIMITS.maxCities + 1, (i: number) => [`测试${i}市`, `测试${i}县`, "新增工业机器人", "10台", 12], "too-many-cities", `A${LIMITS.maxCities + 2}`, /设区市超过 400 个/],
   ["rows", LIMITS.maxScoreRows + 1, (i: number) => ["杭州市", `测试${i % 10}县`, `指标${i}`, "10台", 12], "too-many-rows", `B${LIMITS.maxScoreRows + 2}`, /数据行超过 100000 行/],
 ] as const)("more %s than a province has: an error at the first cell past", (_what, n, row, code, cell, text) => {

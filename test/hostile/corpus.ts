@@ -401,7 +401,7 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
       what: `100,000 counties (zg ${command})`,
       args: command === "score" ? ["score", countiesCap] : ["gap", countiesCap, "--county", "测试1县"],
       unchanged: [countiesCap],
-      expect: { status: 2, stderr: [/工作表“完成情况”B3002 单元格：完成情况表的县（市、区）超过 3000 个/, /完成情况!B3002: the completion sheet has more than 3000 counties/] },
+      expect: { status: 2, stderr: [/工作表“完成情况”B5002 单元格：完成情况表的县（市、区）超过 5000 个/, /完成情况!B5002: the completion sheet has more than 5000 counties/] },
     });
 
   // --out of a table of 2,000 indicators × 224 children (452,000 cells; 8 s and 800 MB to build before): refused.
