@@ -36,7 +36,13 @@ export async function runScore(req: Request, out: Output): Promise<number> {
   const json = toJson(result, warnings);
   if (req.out) {
     // ExcelJS is loaded only here: reading and scoring never need it.
-    const [{ scoreWorkbook }, { saveWorkbook }] = await Promise.all([import("./score-workbook"), import("./write-xlsx")]);
+    const [{ scoreWorkbook }, { saveWorkbook, checkOutSize }] = await Promise.all([import("./score-workbook"), import("./write-xlsx")]);
+    // The city and province stages (about a dozen columns a county) and each county's indicator rows, before building.
+    const rows = input.counties.reduce((n, c) => n + c.entries.length, 0);
+    checkOutSize(input.counties.length * 26 + rows * 12, {
+      zh: `${input.counties.length} 个县（市、区）、${rows} 行指标`,
+      en: `${input.counties.length} counties, ${rows} indicator rows`,
+    });
     const wb = scoreWorkbook({ file: shown, input, result, warnings });
     await saveWorkbook(wb, req.out, { force: req.force, inputs: [file] });
   }

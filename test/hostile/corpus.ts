@@ -431,6 +431,18 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
     expect: { status: 2, stderr: [new RegExp(`--out 要写出约 \\d+ 个单元格（${indicators} 个指标 × 224 个下级地区），超过上限 50000 个，未写出`), /more than the limit of 50000; nothing was written/] },
   });
 
+  // score --out of those 5,000 counties: 3 s and 300 MB to build before; refused, nothing written.
+  const countiesOut = path.join(dir, "many-counties-result.xlsx");
+  add({
+    name: "score-out-budget",
+    what: "score --out of 5,000 counties",
+    args: ["score", countiesFile, "--out", countiesOut],
+    unchanged: [countiesFile],
+    absent: [countiesOut],
+    setup: () => fs.rmSync(countiesOut, { force: true }),
+    expect: { status: 2, stderr: [new RegExp(`--out 要写出约 \\d+ 个单元格（${countyCount} 个县（市、区）、${countyCount} 行指标），超过上限 50000 个，未写出`), /nothing was written/] },
+  });
+
   // ── round two: the same reading as the screen ───────────────────────────────────────────────────────
   // A decomposition whose third child's figure exists only inside extLst, in another namespace: Excel and LibreOffice
   // show it empty, so the children fall 40台 short; read as a cell it would make the table 达标.

@@ -46,7 +46,7 @@ const NAMES = [
   "exponent", "exponent-label", "escapes", "long-cell", "long-message", "dev-zero", "fifo", "out-folder",
   "empty", "truncated", "csv", "xls", "ods", "folder", "missing", "unreadable",
   "sheets-grid", "sheets-merges", "token", "many-counties", "extlst-hidden", "foreign-cell", "alternate-fallback", "cdata", "loose-number", "last-row", "parts-collide",
-  "newline-sheet", "newline-file", "invisible-county", "counties-100k-score", "counties-100k-gap", "out-budget",
+  "newline-sheet", "newline-file", "invisible-county", "counties-100k-score", "counties-100k-gap", "out-budget", "score-out-budget",
 ];
 
 test("the corpus has every case this test names", () => {
