@@ -3,11 +3,11 @@ import * as path from "path";
 import type { SheetCheck, SheetData, ZgIssue } from "../core/types";
 import { checkSheet } from "../core/table";
 import { normalizeText } from "../core/parse";
-import { bilingual } from "../core/messages";
+import { bilingual, fewNames, NAMES_SHOWN } from "../core/messages";
 import type { Request } from "./args";
 import { CliError, inputError, issuesError } from "./errors";
 import { readWorkbookFile, type ReadSheet } from "./read-xlsx";
-import { renderTable, quantity, shownMessage, visible, type Cell } from "./format";
+import { renderTable, quantity, shownPair, visible, type Cell } from "./format";
 import { KIND, STATUS, toJson, type CheckJson } from "./check-json";
 import type { Output } from "./output";
 
@@ -30,7 +30,13 @@ export async function runCheck(req: Request, out: Output): Promise<number> {
   const json = toJson(shown, found);
   if (req.out) {
     // ExcelJS is loaded only here: reading and checking never need it.
-    const [{ checkWorkbook }, { saveWorkbook }] = await Promise.all([import("./check-workbook"), import("./write-xlsx")]);
+    const [{ checkWorkbook }, { saveWorkbook, checkOutSize }] = await Promise.all([import("./check-workbook"), import("./write-xlsx")]);
+    // The result rows (10 columns) and the detail sheet (indicator, unit and each child), counted before building.
+    const children = found.table?.childNames.length ?? 0;
+    checkOutSize(json.results.length * 10 + found.results.length * (children + 2), {
+      zh: `${found.results.length} 个指标 × ${children} 个下级地区`,
+      en: `${found.results.length} indicators × ${children} child units`,
+    });
     await saveWorkbook(checkWorkbook(json, found), req.out, { force: req.force, inputs: [file] });
   }
 
@@ -50,8 +56,8 @@ export function findCheckedSheet(sheets: (SheetData | ReadSheet)[], wanted: stri
     if (!sheet) {
       throw inputError(
         {
-          zh: `没有名为“${wanted}”的工作表（现有：${sheets.map((s) => s.name).join("、")}）`,
-          en: `there is no sheet named "${wanted}" (the sheets are: ${sheets.map((s) => s.name).join(", ")})`,
+          zh: `没有名为“${wanted}”的工作表（现有：${fewNames(sheets.map((s) => s.name)).zh}）`,
+          en: `there is no sheet named "${wanted}" (the sheets are: ${fewNames(sheets.map((s) => s.name)).en})`,
         },
         { file },
       );
@@ -73,13 +79,15 @@ function noTable(file: string, sheets: SheetData[], issues: ZgIssue[]): CliError
   // A decomposition template not filled in yet: say that, at its cells, rather than that there is no table.
   const unfilled = issues.find((i) => i.code === "children-empty");
   if (unfilled) return inputError({ zh: unfilled.zh, en: unfilled.en }, { file });
-  const names = sheets.map((s) => s.name).join("、");
-  const why = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
+  const names = fewNames(sheets.map((s) => s.name));
+  const allWhy = issues.filter((i) => i.severity === "error" && i.code !== "no-table").map((i) => bilingual(i));
+  // At most a few reasons, and how many there are: one per sheet of a 1 000-sheet workbook would fill the screen.
+  const why = allWhy.length > NAMES_SHOWN ? [...allWhy.slice(0, NAMES_SHOWN), `…（共 ${allWhy.length} 条 / ${allWhy.length} in all）`] : allWhy;
   const single = sheets.length === 1 ? sheets[0].name : undefined;
   return inputError(
     {
-      zh: `${single ? "" : `在工作表（${names}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级地区的目标${why.length ? `；${why.join("；")}` : ""}`,
-      en: `no decomposition table found${single ? "" : ` in the sheets (${sheets.map((s) => s.name).join(", ")})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
+      zh: `${single ? "" : `在工作表（${names.zh}）中`}没有找到指标分解表：需要一行或一列指标名称，以及各下级地区的目标${why.length ? `；${why.join("；")}` : ""}`,
+      en: `no decomposition table found${single ? "" : ` in the sheets (${names.en})`}: it needs indicator labels in a row or column and the child units' targets${why.length ? `; ${why.join("; ")}` : ""}`,
     },
     { file, sheet: single },
   );
@@ -126,7 +134,10 @@ function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): str
   );
   if (json.warnings.length) {
     lines.push("", `提示 / warnings (${json.warnings.length}):`);
-    for (const w of json.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
+    for (const w of json.warnings) {
+      const shown = shownPair(w);
+      lines.push(`  · ${shown.zh}`, `    ${shown.en}`);
+    };
   }
   return lines;
 }

@@ -77,15 +77,19 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
   ];
   const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（单位与原表一致，百分数按百分比格式显示）");
   checked.results.forEach((r, i) => {
+    // By name, once per row: a search per cell would cost children² per row.
+    const byName = new Map<string, number | null>();
+    for (const c of r.children) if (!byName.has(c.name)) byName.set(c.name, c.value);
+    const short = new Set(r.short);
     const values = children.map((name) => {
-      const v = r.children.find((c) => c.name === name)?.value ?? null;
+      const v = byName.get(name) ?? null;
       return v === null ? null : inWrittenNumber(v, r.unit, r.displayUnit);
     });
     const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, r.displayUnit ?? r.unit ?? "", ...values]);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 3);
       cell.numFmt = formatFor(v, r.unit);
-      if (r.short.includes(children[c])) {
+      if (short.has(children[c])) {
         cell.fill = SHORT_FILL;
         cell.font = SHORT_FONT;
       }

@@ -1,6 +1,6 @@
 import type { Msg, ZgIssue } from "../core/types";
 import { placeOf } from "../core/messages";
-import { shownMessage } from "./format";
+import { shownPair } from "./format";
 
 /** Where unusable input sits: the file always, the sheet and cell where known. */
 export interface InputPlace {
@@ -74,5 +74,6 @@ export function argumentError(msg: Msg): CliError {
  * workbook shown safely (quotations cut to an excerpt, control characters as visible escapes).
  */
 export function errorLines(err: CliError): string[] {
-  return [`zg 错误：${shownMessage(err.text.zh)}`, `zg error: ${shownMessage(err.text.en)}`];
+  const shown = shownPair(err.text);
+  return [`zg 错误：${shown.zh}`, `zg error: ${shown.en}`];
 }

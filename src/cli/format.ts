@@ -1,22 +1,49 @@
 /** A readable terminal table: CJK characters count two columns; colour only when asked for. */
 import { inWrittenUnit } from "../core/display";
+import { INVISIBLE } from "../core/parse";
 
 /**
  * Characters a terminal would act on rather than show: C0 controls (ESC starts the sequences that retitle the
  * window, clear the screen or colour the text; CR overwrites the line), DEL and C1 controls (0x9B is a one-byte
  * CSI), and the bidirectional marks, embeddings, overrides and isolates that reorder what follows (the "Trojan
- * Source" characters), line and paragraph separators and the BOM. Newline stays only where asked.
+ * Source" characters), line and paragraph separators and the BOM. Newline stays only where asked. And the
+ * invisible format characters (core/parse.ts INVISIBLE: zero-width joiners, word joiner, …): 余杭‍区 with a hidden
+ * joiner must not print exactly like 余杭区.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u0085\\u2028\\u2029]|${INVISIBLE.source}`, "g");
 
 /** Text from a workbook as a terminal shows it: every unsafe character as a visible escape (ESC → \x1b, U+202E → \u202e). */
 export function visible(text: string, keepNewlines = false): string {
   return text.replace(UNSAFE, (ch) => {
     if (keepNewlines && ch === "\n") return ch;
-    const cp = ch.charCodeAt(0);
-    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+    const cp = ch.codePointAt(0) ?? 0;
+    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, "0")}`;
   });
+}
+
+/** Line breaks a quoted name or value may hold. */
+// eslint-disable-next-line no-control-regex -- the vertical tab and form feed are line breaks too
+const BREAKS = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+
+/**
+ * A message in both languages for the terminal (shownMessage each), with every line break inside a quoted name or
+ * value (“…” in the Chinese text, which quotes each of them once) escaped in BOTH texts first — the English one
+ * names a sheet or file without quotes, so a sheet named "x\nzg error: …" could otherwise forge a whole line.
+ * The message's own line breaks (one line per cell) stay.
+ */
+export function shownPair(m: { zh: string; en: string }): { zh: string; en: string } {
+  let { zh, en } = m;
+  const inners = new Set<string>();
+  for (const match of zh.matchAll(/“([^”]*)”/g)) if (BREAKS.test(match[1])) inners.add(match[1]);
+  for (const inner of [...inners].sort((a, b) => b.length - a.length)) {
+    const escaped = inner.replace(new RegExp(BREAKS.source, "g"), (ch) => {
+      const cp = ch.charCodeAt(0);
+      return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u${cp.toString(16)}`;
+    });
+    zh = zh.split(inner).join(escaped);
+    en = en.split(inner).join(escaped);
+  }
+  return { zh: shownMessage(zh), en: shownMessage(en) };
 }
 
 /** A quotation longer than this many characters is cut in a message: a message quotes an excerpt, never a whole cell. */

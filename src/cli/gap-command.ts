@@ -10,7 +10,7 @@ import type { Request } from "./args";
 import { argumentError, issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
-import { num, renderTable, score, shownMessage, visible, type Cell } from "./format";
+import { num, renderTable, score, shownPair, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 export interface GapJson {
@@ -151,7 +151,10 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
   }
   if (g.warnings.length) {
     lines.push("", `提示 / warnings (${g.warnings.length}):`);
-    for (const w of g.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
+    for (const w of g.warnings) {
+      const shown = shownPair(w);
+      lines.push(`  · ${shown.zh}`, `    ${shown.en}`);
+    };
   }
   return lines;
 }

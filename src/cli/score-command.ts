@@ -6,7 +6,7 @@ import type { Request } from "./args";
 import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
-import { renderTable, score, shownMessage, visible, type Cell } from "./format";
+import { renderTable, score, shownMessage, shownPair, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 const UNIT_FIELDS = ["county", "city", "completionPoints", "overPoints", "targetScore", "overScore", "policyScore", "total"] as const;
@@ -36,7 +36,13 @@ export async function runScore(req: Request, out: Output): Promise<number> {
   const json = toJson(result, warnings);
   if (req.out) {
     // ExcelJS is loaded only here: reading and scoring never need it.
-    const [{ scoreWorkbook }, { saveWorkbook }] = await Promise.all([import("./score-workbook"), import("./write-xlsx")]);
+    const [{ scoreWorkbook }, { saveWorkbook, checkOutSize }] = await Promise.all([import("./score-workbook"), import("./write-xlsx")]);
+    // The city and province stages (about a dozen columns a county) and each county's indicator rows, before building.
+    const rows = input.counties.reduce((n, c) => n + c.entries.length, 0);
+    checkOutSize(input.counties.length * 26 + rows * 12, {
+      zh: `${input.counties.length} 个县（市、区）、${rows} 行指标`,
+      en: `${input.counties.length} counties, ${rows} indicator rows`,
+    });
     const wb = scoreWorkbook({ file: shown, input, result, warnings });
     await saveWorkbook(wb, req.out, { force: req.force, inputs: [file] });
   }
@@ -146,7 +152,10 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   }
   if (json.warnings.length) {
     lines.push("", `提示 / warnings (${json.warnings.length}):`);
-    for (const w of json.warnings) lines.push(`  · ${shownMessage(w.zh)}`, `    ${shownMessage(w.en)}`);
+    for (const w of json.warnings) {
+      const shown = shownPair(w);
+      lines.push(`  · ${shown.zh}`, `    ${shown.en}`);
+    };
   }
   return lines;
 }

@@ -5,6 +5,7 @@
 import { findScoreSheets, readScoreSheets } from "../core/scoreInput";
 import type { CountyInput, SheetData, ZgIssue } from "../core/types";
 import { inputError, issueError } from "./errors";
+import { fewNames } from "../core/messages";
 
 export interface ScoreInput {
   counties: CountyInput[];
@@ -19,8 +20,8 @@ export function readScoreInput(sheets: SheetData[], file: string): ScoreInput {
   if (!completion) {
     throw inputError(
       {
-        zh: `没有找到完成情况表：需要一个表头含“县（市、区）”“指标”“目标”“完成”的工作表（现有工作表：${sheets.map((s) => s.name).join("、")}）`,
-        en: `no completion sheet found: one sheet needs the headers 县（市、区）, 指标, 目标 and 完成 (the sheets are: ${sheets.map((s) => s.name).join(", ")})`,
+        zh: `没有找到完成情况表：需要一个表头含“县（市、区）”“指标”“目标”“完成”的工作表（现有工作表：${fewNames(sheets.map((s) => s.name)).zh}）`,
+        en: `no completion sheet found: one sheet needs the headers 县（市、区）, 指标, 目标 and 完成 (the sheets are: ${fewNames(sheets.map((s) => s.name)).en})`,
       },
       { file, sheet: sheets.length === 1 ? sheets[0].name : undefined },
     );

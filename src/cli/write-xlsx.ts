@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { LIMITS } from "../core/limits";
+import { FILE_LIMITS, LIMITS } from "../core/limits";
 import type { CellValue, Msg, ZgIssue } from "../core/types";
 import type { TemplateSheet, Validation } from "../core/templates";
 import { bilingual } from "../core/messages";
@@ -312,10 +312,36 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Text cut to what a cell can hold (Excel: 32 767 characters), the cut marked; other values as they are. */
+/**
+ * Refuses an --out workbook of more than FILE_LIMITS.maxCellsWritten cells, before anything is built: `cells` is
+ * what it would hold, `what` says of what (both languages).
+ */
+export function checkOutSize(cells: number, what: Msg): void {
+  if (cells <= FILE_LIMITS.maxCellsWritten) return;
+  throw inputError(
+    {
+      zh: `--out 要写出约 ${cells} 个单元格（${what.zh}），超过上限 ${FILE_LIMITS.maxCellsWritten} 个，未写出；不加 --out 可照常查看结果，或用 --json 取得全部结果`,
+      en: `--out would write about ${cells} cells (${what.en}), more than the limit of ${FILE_LIMITS.maxCellsWritten}; nothing was written. Without --out the results show as usual, and --json gives them all`,
+    },
+    {},
+  );
+}
+
+/**
+ * Text as a cell can hold it: characters XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF) written as Excel
+ * escapes them (_xHHHH_, ECMA-376 Part 1, 22.9.2.19; a literal "_xHHHH_" guarded as _x005F_xHHHH_), a half of a
+ * surrogate pair as U+FFFD — ExcelJS drops the controls and passes the rest, and a workbook holding U+FFFE is not
+ * XML any reader accepts — then cut to 32 767 characters (Excel's limit), the cut marked. Other values as they are.
+ */
 export function fit<T>(v: T): T {
-  if (typeof v !== "string" || v.length <= LIMITS.maxCellText) return v;
-  return `${v.slice(0, LIMITS.maxCellText - 1)}…` as T;
+  if (typeof v !== "string") return v;
+  const safe = v
+    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- the controls are what is escaped
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  if (safe.length <= LIMITS.maxCellText) return safe as T;
+  return `${safe.slice(0, LIMITS.maxCellText - 1)}…` as T;
 }
 
 // ─── templates ──────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@
  */
 import { DOC_2, DOC_9 } from "./documents";
 import type { EngineIssueCode, Msg, ReasonCode } from "./types";
+import { fewNames } from "./messages";
 
 const q = (s: string): Msg => ({ zh: `“${s}”`, en: `"${s}"` });
 const both = (zh: string, en: string): Msg => ({ zh, en });
@@ -156,6 +157,12 @@ export const ISSUES = {
 
   // ─── the score input ─────────────────────────────────────────────────────────────────────
   "no-county-rows": () => both("完成情况表没有任何县（市、区）的数据行", "the completion sheet has no county rows"),
+  "too-many-counties": (max: number) =>
+    both(`完成情况表的县（市、区）超过 ${max} 个（浙江省共 90 个），不是一省的表，未评分`, `the completion sheet has more than ${max} counties (Zhejiang has 90); it is not a province's table and was not scored`),
+  "too-many-cities": (max: number) =>
+    both(`完成情况表的设区市超过 ${max} 个（浙江省共 11 个），不是一省的表，未评分`, `the completion sheet has more than ${max} cities (Zhejiang has 11); it is not a province's table and was not scored`),
+  "too-many-rows": (max: number) =>
+    both(`完成情况表的数据行超过 ${max} 行，未评分`, `the completion sheet has more than ${max} data rows; it was not scored`),
   "no-county-sheet": () =>
     both(
       "没有找到县级情况表（表头含“县（市、区）”和“实施方案”等列），政策机制得分均按 0 计",
@@ -163,10 +170,22 @@ export const ISSUES = {
     ),
   "no-county": () => both("这一行没有填县（市、区），未计入", "this row names no county; left out"),
   "no-indicator": () => both("这一行没有填指标，未计入", "this row names no indicator; left out"),
-  "unknown-county": (county: string) =>
-    both(`“${county}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`, `"${county}" is not one of Zhejiang's 90 county-level units; scored under the name as written`),
-  "county-without-figures": (county: string) =>
-    both(`县级情况表中的“${county}”在完成情况表中没有数据，未计分`, `"${county}" of the county sheet has no rows in the completion sheet; not scored`),
+  // One warning for all the names (the first few and how many), placed at the first: 5 000 would bury the rest.
+  "unknown-county": (counties: readonly string[]) =>
+    both(
+      `“${fewNames(counties).zh}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`,
+      `"${fewNames(counties).en}" ${counties.length > 1 ? "are not among" : "is not one of"} Zhejiang's 90 county-level units; scored under the name${counties.length > 1 ? "s" : ""} as written`,
+    ),
+  "county-invisible-characters": (pairs: readonly { written: string; known: string }[]) =>
+    both(
+      `“${fewNames(pairs.map((p) => p.written)).zh}”与浙江省的“${fewNames(pairs.map((p) => p.known)).zh}”只差看不见的字符（零宽字符等，已显示为 \\u 转义），是另一个名称，按所填名称单独计分；若指的是同一县（市、区），请删去这些字符`,
+      `"${fewNames(pairs.map((p) => p.written)).en}" differ${pairs.length > 1 ? "" : "s"} from Zhejiang's "${fewNames(pairs.map((p) => p.known)).en}" only by invisible characters (zero-width and the like, shown as \\u escapes): another name, scored apart as written; if the same county is meant, delete them`,
+    ),
+  "county-without-figures": (counties: readonly string[]) =>
+    both(
+      `县级情况表中的“${fewNames(counties).zh}”在完成情况表中没有数据，未计分`,
+      `"${fewNames(counties).en}" of the county sheet ${counties.length > 1 ? "have" : "has"} no rows in the completion sheet; not scored`,
+    ),
   "bad-yes-no": (written: string) =>
     both(
       `“${written}”不是是/否值（可填 是/否、有/无、Y/N、1/0、TRUE/FALSE、✓/✗，空白为否）`,
@@ -175,14 +194,14 @@ export const ISSUES = {
   "bad-count": (written: string) =>
     both(`批示或典型发言应填次数（不小于 0 的整数），这里是“${written}”`, `endorsements must be a count (a whole number ≥ 0); found "${written}"`),
   "no-policy-row": (counties: readonly string[]) =>
-    both(`县级情况表中没有这些县（市、区），政策机制得分按 0 计：${counties.join("、")}`, `not in the county sheet, so their policy score is 0: ${counties.join(", ")}`),
+    both(`县级情况表中没有这些县（市、区），政策机制得分按 0 计：${fewNames(counties).zh}`, `not in the county sheet, so their policy score is 0: ${fewNames(counties).en}`),
 
   // ─── §6 selection ────────────────────────────────────────────────────────────────────────
   "no-counties": () => both("没有可评分的县（市、区）", "No counties to score"),
   "duplicate-county": (county: string, times: number) =>
     both(`${county}在输入中出现${times}次，按不同的县分别计分`, `${county} appears ${times} times in the input; each is scored as a separate county`),
   "no-city": (counties: readonly string[]) =>
-    both(`${counties.join("、")}未填设区市，合为一组排名`, `${counties.join(", ")}: no city given; ranked together as one group`),
+    both(`${fewNames(counties).zh}未填设区市，合为一组排名`, `${fewNames(counties).en}: no city given; ranked together as one group`),
   "no-candidate": (city: Msg) =>
     both(`${city.zh}所有县（市、区）上年度均已获激励，本市无推荐`, `Every county of ${city.en} received the incentive last year; the city recommends none`),
   "tie-unresolved": {
@@ -218,8 +237,8 @@ export const ISSUES = {
   "collect-unreadable": (why: Msg) => both(`无法读取：${why.zh}`, `cannot be read: ${why.en}`),
   "collect-no-table": (sheets: string[]) =>
     both(
-      `没有找到自评表：需要一个表头含“县（市、区）”“指标”“目标”“完成”的工作表（现有工作表：${sheets.join("、")}）`,
-      `no self-assessment table: one sheet needs the headers 县（市、区）, 指标, 目标 and 完成 (the sheets are: ${sheets.join(", ")})`,
+      `没有找到自评表：需要一个表头含“县（市、区）”“指标”“目标”“完成”的工作表（现有工作表：${fewNames(sheets).zh}）`,
+      `no self-assessment table: one sheet needs the headers 县（市、区）, 指标, 目标 and 完成 (the sheets are: ${fewNames(sheets).en})`,
     ),
   "collect-no-figures": () => both("没有任何县（市、区）填写完成值", "no county has any actual filled in"),
   "collect-several-counties": (first: string, other: string) =>

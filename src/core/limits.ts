@@ -45,6 +45,15 @@ export const LIMITS = {
   maxCellText: 32_767,
   /** Merged areas one sheet may declare; a real table has a few hundred at most. */
   maxMerges: 10_000,
+  /**
+   * What one scoring reads (ours, not the documents'): Zhejiang has 90 county-level units and 11 cities, all of
+   * China about 2 850 and 333; a table past these is not a province's, and would only make scoring slow and large
+   * (5 000 counties score in under 2 s; 100 000 took 4–6 s and 845 MB).
+   */
+  maxCounties: 5_000,
+  maxCities: 400,
+  /** Data rows of a completion sheet: 5 000 counties × 18 indicators is 90 000. */
+  maxScoreRows: 100_000,
 } as const;
 
 /**
@@ -70,6 +79,12 @@ export const FILE_LIMITS = {
   ratioFloorBytes: 1024 * 1024,
   /** Cells (<c> elements, with or without a value) in all sheets together. */
   maxCells: 1_000_000,
+  /**
+   * Cells laid out as grids for the engine (each sheet's table area, empty cells included), all sheets together:
+   * four sheets at LIMITS.maxCellsRead. Without it a small file of many sheets, each with two far-apart cells,
+   * would become thousands of half-million-cell grids.
+   */
+  maxCellsLaidOut: 2_000_000,
   /** Rows (<row> elements) in all sheets together. */
   maxRows: 1_048_576,
   /** Shared strings; and the characters of all text held (shared strings once, inline strings each), each cut to maxCellText. */
@@ -77,6 +92,11 @@ export const FILE_LIMITS = {
   maxTextChars: 32 * 1024 * 1024,
   /** Data-validation rules of one sheet (they are not read, only counted: a real template has a dozen). */
   maxValidations: 10_000,
+  /**
+   * Cells one --out workbook may hold (ours): a county-level table of 90 counties × 18 indicators writes about
+   * 2 000; ExcelJS builds a workbook in memory, about 2 KB a cell (2 000 indicators × 224 children: 8 s, 800 MB).
+   */
+  maxCellsWritten: 50_000,
   /** Sheets in a workbook, styles (cell formats) and custom number formats. */
   maxSheets: 1_000,
   maxStyles: 65_000,

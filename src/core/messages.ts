@@ -25,3 +25,16 @@ export function issue(code: IssueCode, severity: Severity, msg: Msg, at?: CellRe
 export function bilingual(m: Msg): string {
   return m.zh === m.en ? m.zh : `${m.zh}（${m.en}）`;
 }
+
+/** How many names a message lists before it says how many there are in all. */
+export const NAMES_SHOWN = 5;
+
+/**
+ * A list of names for a message: all of them when few, else the first NAMES_SHOWN and the count, so a workbook of
+ * 1 000 sheets (or 5 000 unknown counties) gives one readable line, not a page.
+ */
+export function fewNames(names: readonly string[]): Msg {
+  if (names.length <= NAMES_SHOWN) return { zh: names.join("、"), en: names.join(", ") };
+  const shown = names.slice(0, NAMES_SHOWN);
+  return { zh: `${shown.join("、")} 等 ${names.length} 个`, en: `${shown.join(", ")} … ${names.length} in all` };
+}

@@ -59,6 +59,14 @@ export function normalizeText(s: string): string {
     .replace(/[\s\u00A0\u3000\u200B\uFEFF]+/g, "");
 }
 
+/**
+ * Invisible format characters: soft hyphen, zero-width space/joiners, word joiner and invisible operators, bidi
+ * marks and controls, fillers, variation selectors, the BOM and the tag characters. A name holding one looks, on
+ * screen and in print, exactly like the name without it, yet is another name.
+ */
+// eslint-disable-next-line no-misleading-character-class -- each is looked for alone, joiners and selectors included
+export const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\udcff]/g;
+
 /** The label as written with white space removed (no other change): how indicators are named in results. */
 export function stripSpace(s: string): string {
   return s.replace(/[\s\u00A0\u3000\u200B\uFEFF]+/g, "");

@@ -10,7 +10,8 @@ import { isPercentFormat, isTotalsLabel } from "./check";
 import { decimalFromNumber, decimalToString, shiftDecimal } from "./decimal";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
-import { normalizeText, readCount, readYesNo } from "./parse";
+import { LIMITS } from "./limits";
+import { INVISIBLE, normalizeText, readCount, readYesNo } from "./parse";
 import { CITIES, cityKey, findCounty } from "./reference";
 import { matchHeaderRow, type ScoreColumn } from "./templates";
 import type { CellRef, CellValue, CountyInput, IndicatorEntry, PolicyInput, Result, SheetData, ZgIssue } from "./types";
@@ -141,6 +142,7 @@ export function readScoreSheets(completion: ScoreSheet, county: ScoreSheet | nul
   const warnings: ZgIssue[] = [];
   const c = { sheet: { ...completion.sheet, cells: filledMerges(completion.sheet) }, header: completion.header };
   const counties = readCompletion(c.sheet, c.header, warnings);
+  if (!Array.isArray(counties)) return { ok: false, error: counties };
   if (counties.length === 0) {
     return { ok: false, error: issue("no-county-rows", "error", ISSUES["no-county-rows"](), { sheet: c.sheet.name }) };
   }
@@ -165,12 +167,17 @@ function cityName(written: string, county: string): string {
   return known ? (CITIES.find((c) => c.id === known.city)?.name ?? known.city) : "";
 }
 
-function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue[]): CountyInput[] {
+/** The completion sheet's counties, or the error of a table past LIMITS' counties, cities or rows (at its first cell past). */
+function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue[]): CountyInput[] | ZgIssue {
   const at = placer(sheet);
   const col = header.columns;
   const byKey = new Map<string, CountyInput>();
   const out: CountyInput[] = [];
   let lastCity = "";
+  const cities = new Set<string>();
+  let rows = 0;
+  const unknown: { names: string[]; first: CellRef | null } = { names: [], first: null };
+  const invisible: { names: string[]; known: string[]; first: CellRef | null } = { names: [], known: [], first: null };
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     const county = text(row[col.county as number]);
@@ -186,16 +193,27 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
       warnings.push(issue("no-indicator", "warning", ISSUES["no-indicator"](), at(r, col.indicator as number)));
       continue;
     }
+    if (++rows > LIMITS.maxScoreRows) return issue("too-many-rows", "error", ISSUES["too-many-rows"](LIMITS.maxScoreRows), at(r, col.county as number));
     const city = cityName(writtenCity, county) || lastCity;
     lastCity = city;
+    if (city && !cities.has(cityKey(city))) {
+      cities.add(cityKey(city));
+      if (cities.size > LIMITS.maxCities) return issue("too-many-cities", "error", ISSUES["too-many-cities"](LIMITS.maxCities), at(r, col.city ?? (col.county as number)));
+    }
     const key = `${cityKey(city)}|${normalizeText(county)}`;
     let unit = byKey.get(key);
     if (!unit) {
+      if (out.length >= LIMITS.maxCounties) return issue("too-many-counties", "error", ISSUES["too-many-counties"](LIMITS.maxCounties), at(r, col.county as number));
       unit = { county, city, entries: [], policy: {} };
       byKey.set(key, unit);
       out.push(unit);
       if (!findCounty(county)) {
-        warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](county), at(r, col.county as number)));
+        // A known name with a hidden joiner in it prints like the known one: say so, rather than "not on the list".
+        const known = findCounty(county.replace(INVISIBLE, ""));
+        const list = known ? invisible : unknown;
+        list.names.push(county);
+        if (known) invisible.known.push(known.name);
+        list.first ??= at(r, col.county as number);
       }
     }
     const unitText = col.unit !== undefined ? text(row[col.unit]) : "";
@@ -208,6 +226,16 @@ function readCompletion(sheet: SheetData, header: ScoreHeader, warnings: ZgIssue
     };
     unit.entries.push(entry);
   }
+  if (unknown.first) warnings.push(issue("unknown-county", "warning", ISSUES["unknown-county"](unknown.names), unknown.first));
+  if (invisible.first)
+    warnings.push(
+      issue(
+        "county-invisible-characters",
+        "warning",
+        ISSUES["county-invisible-characters"](invisible.names.map((written, i) => ({ written, known: invisible.known[i] }))),
+        invisible.first,
+      ),
+    );
   return out;
 }
 
@@ -216,16 +244,24 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
   const at = placer(sheet);
   const col = header.columns;
   const matched = new Set<CountyInput>();
+  const without: { names: string[]; first: CellRef | null } = { names: [], first: null };
+  // The counties by name, indexed once: a row looks up its few namesakes, not every county (rows × counties).
+  const byName = new Map<string, CountyInput[]>();
+  for (const c of counties) {
+    const key = normalizeText(c.county);
+    const list = byName.get(key);
+    if (list) list.push(c);
+    else byName.set(key, [c]);
+  }
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
     const row = sheet.cells[r];
     const county = text(row[col.county as number]);
     if (!county || isNote(county) || isTotalsLabel(county)) continue;
     const city = col.city !== undefined ? text(row[col.city]) : "";
-    const target = counties.find(
-      (c) => normalizeText(c.county) === normalizeText(county) && (!city || !c.city || cityKey(c.city) === cityKey(city)),
-    );
+    const target = byName.get(normalizeText(county))?.find((c) => !city || !c.city || cityKey(c.city) === cityKey(city));
     if (!target) {
-      warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](county), at(r, col.county as number)));
+      without.names.push(county);
+      without.first ??= at(r, col.county as number);
       continue;
     }
     matched.add(target);
@@ -260,6 +296,7 @@ function readCountySheet(sheet: SheetData, header: ScoreHeader, counties: County
     if (prev !== undefined) target.previousWinner = prev;
     if (!target.city && city) target.city = city;
   }
+  if (without.first) warnings.push(issue("county-without-figures", "warning", ISSUES["county-without-figures"](without.names), without.first));
   const missing = counties.filter((c) => !matched.has(c)).map((c) => c.county);
   if (missing.length) {
     warnings.push(issue("no-policy-row", "warning", ISSUES["no-policy-row"](missing), { sheet: sheet.name }));

@@ -329,7 +329,12 @@ function findInView(v: View, orientation: Orientation, notes: ZgIssue[]): Candid
     }
     return null;
   }
-  const childCols = candidates.filter((c) => c >= firstValue && c <= lastValue && (valueCols.has(c) || headerOf(c) !== null));
+  // A named child at either end whose cells hold only what cannot be read (待定, 未完成, a date) is a child all the
+  // same, so its cells are reported like any other child's, not left out unseen (the first and the last as the rest).
+  const written = (c: number) => headerOf(c) !== null && dataRows.some((r) => !isBlank(v.get(r, c)));
+  const from = candidates.find((c) => c <= firstValue && written(c)) ?? firstValue;
+  const to = [...candidates].reverse().find((c) => c >= lastValue && written(c)) ?? lastValue;
+  const childCols = candidates.filter((c) => c >= from && c <= to && (valueCols.has(c) || headerOf(c) !== null));
   // An allocation splits a target among at least two units; one value beside a label is a list, not a table.
   if (childCols.length < 2) return null;
 

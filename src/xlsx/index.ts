@@ -5,6 +5,7 @@
  */
 import { readXlsx, type ReadOptions } from "./read";
 import { toSheetData, type ReadSheet } from "./sheet";
+import { FILE_LIMITS } from "../core/limits";
 import type { Msg } from "../core/types";
 import type { XlsxError } from "./errors";
 
@@ -17,8 +18,10 @@ export { InflateLimit, type Inflater } from "./zip";
 
 /** Every sheet in tab order, each its table's area with the read's warnings. Throws XlsxError only. */
 export function readWorkbook(bytes: Uint8Array, options: ReadOptions): ReadSheet[] {
+  let laidOut = 0;
   return readXlsx(bytes, options).sheets.map((s) => {
-    const out = toSheetData(s);
+    const out = toSheetData(s, FILE_LIMITS.maxCellsLaidOut - laidOut);
+    laidOut += out.cells.length * (out.cells[0]?.length ?? 0);
     if (s.conditionalFormats.length) out.conditionalFormats = s.conditionalFormats;
     if (Object.keys(s.properties).length) out.properties = s.properties;
     return out;

@@ -216,6 +216,10 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions): SparseWorkboo
   );
   // The custom properties asked for: each a small part named by the sheet's relationships.
   const asked = new Set(options.properties ?? []);
+  // Sheets may share one relationships part: each part is parsed once, and counted once against the total.
+  const relsRead = new Map<string, Map<string, string>>();
+  let relsBytes = 0;
+  const propertiesRead = new Map<string, string>();
   sheets.forEach((sheet, i) => {
     const wantedPr = (sheet.customPr ?? []).filter((p) => asked.has(p.name));
     delete sheet.customPr;
@@ -223,15 +227,31 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions): SparseWorkboo
     if (!wantedPr.length || !part) return;
     const sheetRels = entry(relsOf(part.name.replace(/^\//, "")));
     if (!sheetRels) return;
-    checkParts([{ entry: sheetRels }]);
-    const targets = new Map(readRels(src, sheetRels).map((r) => [r.id, r.target]));
+    let targets = relsRead.get(sheetRels.name);
+    if (!targets) {
+      checkParts([{ entry: sheetRels }]);
+      relsBytes += sheetRels.size;
+      if (relsBytes > FILE_LIMITS.maxUnpackedBytes)
+        throw tooBig(
+          `工作表的关系部件解压后共超过 ${FILE_LIMITS.maxUnpackedBytes / 1048576} MB`,
+          `the sheets' relationship parts unpack to more than ${FILE_LIMITS.maxUnpackedBytes / 1048576} MB together`,
+          sheet.name,
+        );
+      targets = new Map(readRels(src, sheetRels).map((r) => [r.id, r.target]));
+      relsRead.set(sheetRels.name, targets);
+    }
     for (const p of wantedPr) {
       const target = targets.get(p.rid);
       const bin = target ? entry(resolvePart(part.name.replace(/^\//, ""), target)) : undefined;
       if (!bin || bin.size > MAX_PROPERTY_BYTES) continue;
-      const chunks: number[] = [];
-      inflatePart(bytes, bin, options.inflate, (c) => chunks.push(...c));
-      sheet.properties[p.name] = propertyText(Uint8Array.from(chunks));
+      let value = propertiesRead.get(bin.name);
+      if (value === undefined) {
+        const chunks: number[] = [];
+        inflatePart(bytes, bin, options.inflate, (c) => chunks.push(...c));
+        value = propertyText(Uint8Array.from(chunks));
+        propertiesRead.set(bin.name, value);
+      }
+      sheet.properties[p.name] = value;
     }
   });
   return { sheets };
@@ -251,10 +271,13 @@ const emptySheet = (name: string, formatOf: (string | null)[]): SparseSheet => (
   properties: {},
 });
 
-/** Parses one (small, already checked) part with `handlers`. */
-function parsePart(src: Source, part: ZipEntry, handlers: XmlHandlers, sheet?: string): void {
+/**
+ * Parses one (already checked) part with `handlers`; a SpreadsheetML part (all but relationships) only as far as
+ * Excel reads it (xml.ts).
+ */
+function parsePart(src: Source, part: ZipEntry, handlers: XmlHandlers, sheet?: string, spreadsheetML = true): void {
   const what = sheet ? { zh: `工作表“${excerpt(sheet)}”的数据`, en: `sheet ${excerpt(sheet)}'s data` } : { zh: `部件 ${part.name}`, en: `the part ${part.name}` };
-  const xml = xmlStream(handlers, what, sheet);
+  const xml = xmlStream(handlers, what, sheet, { spreadsheetML });
   inflatePart(src.bytes, part, src.inflate, (chunk) => xml.write(chunk), sheet);
   xml.end();
 }
@@ -273,7 +296,7 @@ function readRels(src: Source, part: ZipEntry): { id: string; type: string; targ
       if (out.length >= FILE_LIMITS.maxEntries) throw tooBig(`部件 ${part.name} 的关系超过 ${FILE_LIMITS.maxEntries} 条`, `the part ${part.name} lists more than ${FILE_LIMITS.maxEntries} relationships`);
       if (a.TargetMode !== "External") out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" });
     },
-  });
+  }, undefined, false);
   return out;
 }
 
@@ -372,6 +395,9 @@ function readSharedStrings(src: Source, part: ZipEntry, totals: Totals): { texts
   return { texts, cut };
 }
 
+/** A number as a numeric cell's <v> holds it (xsd:double without INF and NaN, which Excel never writes). */
+const PLAIN_NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 function isoDate(serial: number, date1904: boolean): string | null {
   // ExcelJS's conversion: the serial day count from 1899-12-30 (1904-01-01), milliseconds rounded.
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
@@ -459,9 +485,12 @@ function readSheet(
       } else if (type === "b") value = parseInt(v, 10) !== 0;
       else if (type === "e") value = { error: excerpt(v, 16) };
       else if (type === "d") value = excerpt(v, 40);
-      else {
-        const n = parseFloat(v);
-        value = Number.isFinite(n) ? n : null;
+      else if (v.trim() !== "") {
+        // xsd:double as Excel writes it; "1,000", "12abc" or "0x10" is not a number Excel would show as one.
+        const n = PLAIN_NUMBER.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n))
+          throw damaged(`数值单元格的内容“${excerpt(v, 24)}”不是数字`, `the numeric cell holds "${excerpt(v, 24)}", which is not a number`, name, here(row, col));
+        value = n;
         if (typeof value === "number" && styles.dates[style]) value = isoDate(value, date1904) ?? value;
       }
     }

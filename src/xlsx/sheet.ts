@@ -6,7 +6,7 @@
  * so a merge down to XFD1048576 costs no more than the table.
  */
 import { a1, blockAddress, type Block } from "../core/address";
-import { LIMITS } from "../core/limits";
+import { FILE_LIMITS, LIMITS } from "../core/limits";
 import type { CellValue, ReadIssueCode, SheetData, ZgIssue } from "../core/types";
 import { excerpt, tooBig } from "./errors";
 import type { SparseSheet } from "./read";
@@ -42,7 +42,8 @@ function valuedAreas(s: SparseSheet): Block[] {
   return areas.done();
 }
 
-export function toSheetData(s: SparseSheet): ReadSheet {
+/** `budget`: cells the grid may still take of the workbook's FILE_LIMITS.maxCellsLaidOut (the caller counts). */
+export function toSheetData(s: SparseSheet, budget: number = FILE_LIMITS.maxCellsLaidOut): ReadSheet {
   const name = s.name;
   const shown = excerpt(name);
   const notices: ZgIssue[] = [];
@@ -62,11 +63,14 @@ export function toSheetData(s: SparseSheet): ReadSheet {
   if (s.cut.count > 0 && s.cut.first) notices.push(textCutNotice(name, s.cut.first, s.cut.count));
   if (!box) return { name, cells: [], merges: [], origin: { row: 0, col: 0 }, notices };
 
-  // The used area takes in the merged areas too (a merged title wider than the values), as long as that stays
-  // within the cap; a merge down to XFD1048576 is not a reason to look for the table, only clipped.
+  // The used area takes in the merged areas that overlap the values (a merged title wider than them), as long as
+  // that stays within the cap; a merge down to XFD1048576 is not a reason to look for the table, only clipped, and a
+  // merge away from every value (an empty one at SF1000) widens nothing: merges alone never stretch what is read.
   let withMerges = box;
+  const values = box;
   for (const m of s.merges)
-    withMerges = { top: Math.min(withMerges.top, m.top), left: Math.min(withMerges.left, m.left), bottom: Math.max(withMerges.bottom, m.bottom), right: Math.max(withMerges.right, m.right) };
+    if (m.top <= values.bottom && m.bottom >= values.top && m.left <= values.right && m.right >= values.left)
+      withMerges = { top: Math.min(withMerges.top, m.top), left: Math.min(withMerges.left, m.left), bottom: Math.max(withMerges.bottom, m.bottom), right: Math.max(withMerges.right, m.right) };
   let block = cellsOf(withMerges) <= LIMITS.maxCellsRead ? withMerges : box;
   if (cellsOf(box) > LIMITS.maxCellsRead) {
     const far = a1(box.bottom, box.right);
@@ -102,6 +106,13 @@ export function toSheetData(s: SparseSheet): ReadSheet {
       );
     }
   }
+  if (cellsOf(block) > budget)
+    throw tooBig(
+      `工作簿各工作表的表格区域共超过 ${FILE_LIMITS.maxCellsLaidOut} 个单元格（到工作表“${shown}”的 ${blockAddress(block)} 为止）；请删除不需要的工作表或表格以外的内容`,
+      `the tables of the workbook's sheets cover more than ${FILE_LIMITS.maxCellsLaidOut} cells together (up to ${blockAddress(block)} on sheet ${shown}); delete the sheets not needed or what lies outside the tables`,
+      name,
+      blockAddress(block),
+    );
   return { ...dense(s, block), notices };
 }
 

@@ -10,7 +10,7 @@
  * 4.3.12 central directory header, 4.3.16 end of central directory, 4.3.14/4.5.3 zip64), read here.
  */
 import { FILE_LIMITS } from "../core/limits";
-import { damaged, megabytes, tooBig, XlsxError } from "./errors";
+import { damaged, excerpt, megabytes, tooBig, XlsxError } from "./errors";
 
 export interface ZipEntry {
   /** The part name as stored ("xl/worksheets/sheet1.xml"). */
@@ -90,7 +90,15 @@ export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     }
     o += 46 + nameLen + extraLen + commentLen;
     // Part names are case-insensitive (ECMA-376 Part 2, 9.1.1.1); a leading "/" is not part of the stored name.
-    entries.set(name.replace(/^\//, "").toLowerCase(), { name, method, flags, packed, size, local });
+    // Two parts whose names differ only in case (or not at all) are one part to the package (Part 2, 8.1.1.3):
+    // readers disagree which of them counts (LibreOffice the first, a map the last), so neither is read.
+    const key = name.replace(/^\//, "").toLowerCase();
+    if (entries.has(key))
+      throw damaged(
+        `zip 中有两个同名的部件“${excerpt(name, 60)}”（不区分大小写），无法确定读取哪一个`,
+        `the zip holds two parts named "${excerpt(name, 60)}" (ignoring case); which one counts cannot be told`,
+      );
+    entries.set(key, { name, method, flags, packed, size, local });
   }
   return entries;
 }

@@ -388,3 +388,28 @@ test("a parent cell shown in a percent number format makes the line a rate, its 
   };
   expect(checkSheet(sheet).results[0]).toMatchObject({ kind: "rate", parent: 0.1, status: "short", short: ["乙县"] });
 });
+
+describe("an unreadable value is reported in the first and the last child as in any other", () => {
+  const sheet = (row: number, value: string): SheetData => {
+    const cells: CellValue[][] = [
+      ["县（市、区）", "研发费用支出增长"],
+      ["全市目标", "10%以上"],
+      ["淳安县", "10%"],
+      ["建德市", "12%"],
+      ["桐庐县", "11%"],
+    ];
+    cells[row][1] = value;
+    return { name: "县级分解", cells, merges: [] };
+  };
+  test.each([
+    [2, "待定"],
+    [3, "待定"],
+    [4, "待定"],
+    [4, "未完成"],
+    [2, "abc"],
+    [4, "abc"],
+  ])("row %i holding %s: an error naming its cell, never a verdict without it", (row, value) => {
+    const check = checkSheet(sheet(row, value));
+    expect(check.issues.map((i) => [i.severity, i.cell])).toEqual([["error", `B${row + 1}`]]);
+  });
+});

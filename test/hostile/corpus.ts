@@ -93,6 +93,11 @@ export function zip(parts: Part[], level: 1 | 6 = 6): Buffer {
   return Buffer.concat([...chunks, cd, end]);
 }
 
+/** A zip's parts (our own zips above), to add to. */
+function partsOfZip(bytes: Buffer): Part[] {
+  return Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data }));
+}
+
 /** A sample's parts, to edit. */
 export function partsOf(sample: string): Part[] {
   const files = unzipSync(fs.readFileSync(path.join(SAMPLES, sample)));
@@ -143,6 +148,43 @@ export function oneSheet(name: string, sheetData: string, extra = "", level: 1 |
   return zip(parts, level);
 }
 
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A workbook of `count` sheets that all point at ONE sheet part (a few KB however many sheets), named 表1, 表2, …. */
+export function sheetsSharing(count: number, worksheet: string): Buffer {
+  const sheets = Array.from({ length: count }, (_, i) => `<sheet name="表${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const rels = Array.from({ length: count }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/>`).join("");
+  return zip([
+    { name: "_rels/.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets>${sheets}</sheets></workbook>`) },
+    { name: "xl/_rels/workbook.xml.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`) },
+    { name: "xl/worksheets/sheet1.xml", data: text(worksheet) },
+  ]);
+}
+
+/** Inline-string or number cells of one row, from column A. */
+export function xmlRow(r: number, values: (string | number | null)[]): string {
+  const cells = values
+    .map((v, c) => {
+      const ref = `${String.fromCharCode(65 + c)}${r}`;
+      if (v === null) return "";
+      return typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
+    })
+    .join("");
+  return `<row r="${r}">${cells}</row>`;
+}
+
+/** Pseudo-random characters (seeded): text that packs like real data, far within the packing-ratio cap. */
+export function noise(alphabet: string, n: number, seed = 7): string {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    out[i] = alphabet[seed % alphabet.length];
+  }
+  return out.join("");
+}
+
 export interface Expect {
   status: number;
   /** What standard error must say (both languages where a message is expected). */
@@ -162,6 +204,8 @@ export interface HostileCase {
   /** Files that must be byte-identical after the run (the input; an existing --out target). */
   unchanged: string[];
   expect: Expect;
+  /** Files that must not exist afterwards (an --out that was refused). */
+  absent?: string[];
   /** Made just before the run (a FIFO), removed after. */
   setup?: () => void;
 }
@@ -299,6 +343,167 @@ export function buildCorpus(dir: string, size: "full" | "test" = "full"): Hostil
   fs.mkdirSync(folderOut, { recursive: true });
   const sample = path.join(SAMPLES, DECOMPOSITION);
   add({ name: "out-folder", what: "a folder given to --out", args: ["check", sample, "--out", folderOut, "--force"], unchanged: [sample], expect: { status: 2, stderr: [/是一个文件夹/, /is a folder/] } });
+
+  // ── round two: bounded across the whole workbook ─────────────────────────────────────────────────
+  // 1,000 sheets sharing one part with cells at A1 and SF1000: each a 500,000-cell grid (60 s and 4 GB before).
+  const grid = file("sheets-grid.xlsx", sheetsSharing(1000, `<worksheet xmlns="${MAIN}"><sheetData>${xmlRow(1, ["x"])}<row r="1000"><c r="SF1000"><v>1</v></c></row></sheetData></worksheet>`));
+  add({
+    name: "sheets-grid",
+    what: "1,000 sheets sharing one part, cells at A1 and SF1000",
+    args: ["check", grid],
+    unchanged: [grid],
+    expect: { status: 2, stderr: [/各工作表的表格区域共超过 2000000 个单元格（到工作表“表\d+”的 A1:SF1000 为止）/, /cover more than 2000000 cells together \(up to A1:SF1000 on sheet 表\d+\)/] },
+  });
+  // 500 sheets of one value and one two-cell merge far from it: the merge no longer stretches the area read.
+  const merges = file("sheets-merges.xlsx", sheetsSharing(500, `<worksheet xmlns="${MAIN}"><sheetData>${xmlRow(1, ["x"])}</sheetData><mergeCells count="1"><mergeCell ref="SF998:SG998"/></mergeCells></worksheet>`));
+  add({ name: "sheets-merges", what: "500 sheets of one value and a far two-cell merge", args: ["check", merges], unchanged: [merges], expect: { status: 2, stderr: [/在工作表（表1、表2、表3、表4、表5 等 500 个）中没有找到指标分解表/, /no decomposition table found in the sheets \(表1, 表2, 表3, 表4, 表5 … 500 in all\)/] } });
+  // One <v> of tens of MB (random digits, so it packs like data): refused as the token grows past 4 M characters.
+  const token = file("token.xlsx", oneSheet("长", `<row r="1"><c r="A1"><v>${noise("0123456789", size === "full" ? 60 * 1024 * 1024 : 5 * 1024 * 1024)}</v></c></row>`, "", 1));
+  add({ name: "token", what: "one <v> of 60 MB", args: ["check", token], unchanged: [token], expect: { status: 2, stderr: [/工作表“长”的数据有一段文字或名称超过 4 M 个字符/, /holds a single text or name longer than 4 M characters/] } });
+  // 5,000 counties with figures and a 县 sheet of 5,000 rows: the rows find their county by an index (9–14 s before).
+  const countyCount = size === "full" ? 5000 : 2000;
+  const countyNames = Array.from({ length: countyCount }, (_, i) => `测试${i + 1}县`);
+  const completion = [xmlRow(1, ["设区市", "县（市、区）", "指标", "目标", "完成"]), ...countyNames.map((n, i) => xmlRow(i + 2, ["杭州市", n, "新增工业机器人", "10台", 12]))].join("");
+  const policy = [
+    xmlRow(1, ["县（市、区）", "设区市", "实施方案", "年度工作要点", "配套政策", "工作机制", "省级试点", "批示或典型发言", "上年度已获激励"]),
+    ...countyNames.map((n, i) => xmlRow(i + 2, [n, "杭州市", "是", "是", "否", "是", "否", 0, "否"])),
+  ].join("");
+  const countiesFile = file(
+    "many-counties.xlsx",
+    zip([
+      { name: "_rels/.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="完成情况" sheetId="1" r:id="rId1"/><sheet name="县" sheetId="2" r:id="rId2"/></sheets></workbook>`) },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${RELS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`),
+      },
+      { name: "xl/worksheets/sheet1.xml", data: text(`<worksheet xmlns="${MAIN}"><sheetData>${completion}</sheetData></worksheet>`) },
+      { name: "xl/worksheets/sheet2.xml", data: text(`<worksheet xmlns="${MAIN}"><sheetData>${policy}</sheetData></worksheet>`) },
+    ]),
+  );
+  add({ name: "many-counties", what: "5,000 counties and a 县 sheet of 5,000 rows", args: ["score", countiesFile, "--json"], unchanged: [countiesFile], expect: {
+      status: 0,
+      // One warning for all the names not on the province's list, not one per county.
+      json: (j) => {
+        const w = (j as { warnings: { code: string; zh: string }[] }).warnings.filter((x) => x.code === "unknown-county");
+        if (w.length !== 1 || !/测试1县、测试2县、测试3县、测试4县、测试5县 等 \d+ 个/.test(w[0].zh)) throw new Error(`unknown-county warnings: ${JSON.stringify(w.slice(0, 3))}`);
+      },
+    },
+  });
+
+  // 99,999 counties, as many as the reader lays out (A1:E100000, its 500,000 cells): past the cap on counties a scoring reads (4–6 s and 845 MB before).
+  const hundredK = Array.from({ length: 99_999 }, (_, i) => xmlRow(i + 2, ["杭州市", `测试${i + 1}县`, "新增工业机器人", "10台", 12]));
+  const countiesCap = file("counties-100k.xlsx", oneSheet("完成情况", xmlRow(1, ["设区市", "县（市、区）", "指标", "目标", "完成"]) + hundredK.join(""), "", 1));
+  hundredK.length = 0;
+  for (const command of ["score", "gap"] as const)
+    add({
+      name: `counties-100k-${command}`,
+      what: `100,000 counties (zg ${command})`,
+      args: command === "score" ? ["score", countiesCap] : ["gap", countiesCap, "--county", "测试1县"],
+      unchanged: [countiesCap],
+      expect: { status: 2, stderr: [/工作表“完成情况”B5002 单元格：完成情况表的县（市、区）超过 5000 个/, /完成情况!B5002: the completion sheet has more than 5000 counties/] },
+    });
+
+  // --out of a table of 2,000 indicators × 224 children (452,000 cells; 8 s and 800 MB to build before): refused.
+  const indicators = size === "full" ? 2000 : 600;
+  const letters = (n: number) => {
+    let out = "";
+    for (n++; n; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    return out;
+  };
+  const wide = [
+    `<row r="1">${["指标", "全市", ...Array.from({ length: 224 }, (_, j) => `单位${j + 1}`)].map((v, j) => `<c r="${letters(j)}1" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>`,
+    ...Array.from(
+      { length: indicators },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>新增工业机器人${i + 1}</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>224台</t></is></c>${Array.from({ length: 224 }, (_, j) => `<c r="${letters(j + 2)}${i + 2}"><v>1</v></c>`).join("")}</row>`,
+    ),
+  ];
+  const wideTable = file("out-budget.xlsx", oneSheet("分解", wide.join(""), "", 1));
+  const wideOut = path.join(dir, "out-budget-result.xlsx");
+  add({
+    name: "out-budget",
+    what: "check --out of 2,000 indicators × 224 children",
+    args: ["check", wideTable, "--out", wideOut],
+    unchanged: [wideTable],
+    absent: [wideOut],
+    setup: () => fs.rmSync(wideOut, { force: true }),
+    expect: { status: 2, stderr: [new RegExp(`--out 要写出约 \\d+ 个单元格（${indicators} 个指标 × 224 个下级地区），超过上限 50000 个，未写出`), /more than the limit of 50000; nothing was written/] },
+  });
+
+  // score --out of those 5,000 counties: 3 s and 300 MB to build before; refused, nothing written.
+  const countiesOut = path.join(dir, "many-counties-result.xlsx");
+  add({
+    name: "score-out-budget",
+    what: "score --out of 5,000 counties",
+    args: ["score", countiesFile, "--out", countiesOut],
+    unchanged: [countiesFile],
+    absent: [countiesOut],
+    setup: () => fs.rmSync(countiesOut, { force: true }),
+    expect: { status: 2, stderr: [new RegExp(`--out 要写出约 \\d+ 个单元格（${countyCount} 个县（市、区）、${countyCount} 行指标），超过上限 50000 个，未写出`), /nothing was written/] },
+  });
+
+  // ── round two: the same reading as the screen ───────────────────────────────────────────────────────
+  // A decomposition whose third child's figure exists only inside extLst, in another namespace: Excel and LibreOffice
+  // show it empty, so the children fall 40台 short; read as a cell it would make the table 达标.
+  const table = (third: string, extra = "") =>
+    `<worksheet xmlns="${MAIN}" xmlns:y="urn:zg-test:hidden"><sheetData>${xmlRow(1, ["指标", "全市", "甲县", "乙县", "丙县"])}${xmlRow(2, ["新增工业机器人", "100台", "30台", "30台", null]).replace("</row>", `${third}</row>`)}</sheetData>${extra}</worksheet>`;
+  const book = (ws: string) =>
+    zip([
+      { name: "_rels/.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="分解" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: "xl/_rels/workbook.xml.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      { name: "xl/worksheets/sheet1.xml", data: text(ws) },
+    ]);
+  const hidden = file("extlst-hidden.xlsx", book(table("", '<extLst><ext uri="{00000000-0000-0000-0000-000000000000}"><y:c r="E2" t="inlineStr"><y:is><y:t>40台</y:t></y:is></y:c></ext></extLst>')));
+  add({ name: "extlst-hidden", what: "a child's figure only inside extLst, in another namespace", args: ["check", hidden, "--json"], unchanged: [hidden], expect: { status: 0, stdout: [/"status": "short"/] } });
+  const foreign = file("foreign-cell.xlsx", book(table('<y:c r="E2" t="inlineStr"><y:is><y:t>40台</y:t></y:is></y:c>')));
+  add({ name: "foreign-cell", what: "a child's figure in a foreign namespace inside the row", args: ["check", foreign, "--json"], unchanged: [foreign], expect: { status: 0, stdout: [/"status": "short"/] } });
+  const fallback = file(
+    "alternate-fallback.xlsx",
+    book(table(`<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="y"><c r="E2" t="inlineStr"><is><t>40台</t></is></c></mc:Choice><mc:Fallback/></mc:AlternateContent>`)),
+  );
+  add({ name: "alternate-fallback", what: "a child's figure only in an mc:Choice Excel does not take", args: ["check", fallback, "--json"], unchanged: [fallback], expect: { status: 0, stdout: [/"status": "short"/] } });
+  const cdata = file("cdata.xlsx", book(table('<c r="E2" t="inlineStr"><is><t><![CDATA[40台]]></t></is></c>')));
+  add({ name: "cdata", what: "a child's figure written as CDATA", args: ["check", cdata, "--json"], unchanged: [cdata], expect: { status: 0, stdout: [/"status": "ok"/, /"childrenTotal": 100/] } });
+  const loose = file("loose-number.xlsx", book(table('<c r="E2"><v>4,0</v></c>')));
+  add({ name: "loose-number", what: "a numeric cell holding 4,0", args: ["check", loose], unchanged: [loose], expect: { status: 2, stderr: [/工作表“分解”E2 单元格：.*数值单元格的内容“4,0”不是数字/, /分解!E2: .*the numeric cell holds "4,0", which is not a number/] } });
+  const lastRow = file("last-row.xlsx", book(table('<c r="E2" t="inlineStr"><is><t>待定</t></is></c>')));
+  add({ name: "last-row", what: "待定 in the last child", args: ["check", lastRow], unchanged: [lastRow], expect: { status: 2, stderr: [/工作表“分解”E2 单元格：“待定”不是数值/, /分解!E2: "待定" is not a number/] } });
+  const sheetXml = table('<c r="E2" t="inlineStr"><is><t>40台</t></is></c>');
+  const collide = file(
+    "parts-collide.xlsx",
+    zip([
+      ...partsOfZip(book(sheetXml)),
+      { name: "XL/Worksheets/Sheet1.xml", data: text(table("")) },
+    ]),
+  );
+  add({ name: "parts-collide", what: "two parts whose names differ only in case", args: ["check", collide], unchanged: [collide], expect: { status: 2, stderr: [/两个同名的部件“XL\/Worksheets\/Sheet1\.xml”（不区分大小写）/, /two parts named "XL\/Worksheets\/Sheet1\.xml" \(ignoring case\)/] } });
+
+  // ── round two: the terminal ──────────────────────────────────────────────────────────────────────
+  // A sheet name holding a line break and a forged verdict: the message stays two lines, the break escaped.
+  const forgedSheet = file(
+    "newline-sheet.xlsx",
+    zip([
+      { name: "_rels/.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: text(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="x&#10;zg error: 共 1 项：达标 1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: "xl/_rels/workbook.xml.rels", data: text(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      { name: "xl/worksheets/sheet1.xml", data: text(`<worksheet xmlns="${MAIN}"><sheetData>${xmlRow(1, ["x"])}</sheetData></worksheet>`) },
+    ]),
+  );
+  const twoLines = [/^zg 错误：[^\n]*\nzg error: [^\n]*\n$/];
+  add({ name: "newline-sheet", what: "a sheet name holding a line break and a forged verdict", args: ["check", forgedSheet], unchanged: [forgedSheet], expect: { status: 2, stderr: [...twoLines, /工作表“x\\x0azg error: 共 1 项：达标 1”/, /sheet x\\x0azg error: 共 1 项：达标 1/] } });
+  const forgedFile = file("forged\nzg error: 共 1 项：达标 1.xlsx", "not a workbook");
+  add({ name: "newline-file", what: "a file name holding a line break and a forged verdict", args: ["check", forgedFile], unchanged: [forgedFile], expect: { status: 2, stderr: [...twoLines, /文件“forged\\x0azg error: 共 1 项：达标 1\.xlsx”/] } });
+  // 余杭区 with a zero-width joiner: printed with the joiner shown, and a warning that it only looks like 余杭区.
+  const joiner = file("invisible-county.xlsx", edited(COMPLETION, "xl/sharedStrings.xml", (x) => x.replace("<t>余杭区</t>", "<t>余杭\u200d区</t>")));
+  add({
+    name: "invisible-county",
+    what: "余杭区 written with a zero-width joiner",
+    args: ["score", joiner],
+    unchanged: [joiner],
+    expect: { status: 0, stdout: [/余杭\\u200d区/, /“余杭\\u200d区”与浙江省的“余杭区”只差看不见的字符/, /differs from Zhejiang's "余杭区" only by invisible characters/] },
+  });
 
   // ── the broken files that already behaved ──────────────────────────────────────────────────────────
   const notXlsx = { status: 2, stderr: [/不是 \.xlsx 工作簿/, /is not an \.xlsx workbook/] };

@@ -94,6 +94,8 @@ describe("the same cells as the ExcelJS reader it replaced", () => {
   });
 });
 
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
 /** A workbook whose one sheet is the given SpreadsheetML, with shared strings and styles where given. */
 function crafted(sheetData: string, opts: { extra?: string; strings?: string; styles?: string; book?: string } = {}): Buffer {
   const t = (s: string) => Buffer.from(s, "utf8");
@@ -106,7 +108,7 @@ function crafted(sheetData: string, opts: { extra?: string; strings?: string; st
     { name: "_rels/.rels", data: t('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: "xl/workbook.xml", data: t(opts.book ?? '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>') },
     { name: "xl/_rels/workbook.xml.rels", data: t(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`) },
-    { name: "xl/worksheets/sheet1.xml", data: t(`<worksheet><sheetData>${sheetData}</sheetData>${opts.extra ?? ""}</worksheet>`) },
+    { name: "xl/worksheets/sheet1.xml", data: t(`<worksheet xmlns="${MAIN}" xmlns:x="${MAIN}"><sheetData>${sheetData}</sheetData>${opts.extra ?? ""}</worksheet>`) },
     ...(opts.strings ? [{ name: "xl/sharedStrings.xml", data: t(`<sst>${opts.strings}</sst>`) }] : []),
     ...(opts.styles ? [{ name: "xl/styles.xml", data: t(`<styleSheet>${opts.styles}</styleSheet>`) }] : []),
   ]);
