@@ -378,3 +378,59 @@ export const REASONS = {
       `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${size} names)${accelerated ? " (加快发展县)" : ""}`,
     ),
 } satisfies Record<ReasonCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
+
+/** How a tie on total between a county inside a cut and one outside it was decided (selectShortlist). */
+export type TieDecider = StandingName | "input-order" | "accelerated-rule";
+
+const plural = (names: readonly string[], one: string, many: string): string => (names.length === 1 ? one : many);
+
+/** The deciders, said once: the accelerated rule of 第三条, then the tool's chain with the keys that decided. */
+function decidedBy(how: readonly TieDecider[]): Msg {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (how.includes("accelerated-rule")) {
+    zh.push(`按${ART.art3.zh}加快发展县原则上不少于规定个数（本工具默认读作必须）区分`);
+    en.push(`the 加快发展县 rule of ${ART.art3.en} (原则上, in principle; ZG's default reading) decides`);
+  }
+  const keys = how.filter((h): h is StandingName => h in STANDING_NAMES);
+  const byOrder = how.includes("input-order");
+  if (keys.length || byOrder) {
+    const zhKeys = [...keys.map((k) => STANDING_NAMES[k].zh), ...(byOrder ? ["输入顺序（各项得分均相同）"] : [])];
+    const enKeys = [...keys.map((k) => STANDING_NAMES[k].en), ...(byOrder ? ["input order (every score equal)"] : [])];
+    zh.push(`按${TIE_CHAIN.zh}，以${zhKeys.join("、")}区分`);
+    en.push(`by ${TIE_CHAIN.en}, ${enKeys.join(", ")} decides`);
+  }
+  return both(zh.join("；"), en.join("; "));
+}
+
+/**
+ * Ties on total that the province stage separates (rules.md §6: every tie is reported): one message per cut (the
+ * suggested places, the proposed list) and per run of equal totals, naming every county inside and outside it.
+ */
+export const SEPARATED_TIES = {
+  province: (inside: readonly string[], outside: readonly string[], cut: "places" | "list", how: readonly TieDecider[]) => {
+    const d = decidedBy(how);
+    const [inZh, outZh] = cut === "places" ? ["列入建议激励名额", "未列入"] : ["在拟列入督查激励建议名单内", "不在名单内"];
+    const cutEn = cut === "places" ? "within the suggested places" : "on the proposed list";
+    return both(
+      `省级评送环节：${inside.join("、")}与${outside.join("、")}总分并列，${inside.join("、")}${inZh}，${outside.join("、")}${outZh}；${d.zh}；请人工确认`,
+      `Province stage: ${inside.join(", ")} and ${outside.join(", ")} tie on total; ${inside.join(", ")} ${plural(inside, "is", "are")} ${cutEn}, ${outside.join(", ")} ${plural(outside, "is", "are")} not; ${d.en}; please confirm by hand`,
+    );
+  },
+  /** The reason of a county the 加快发展县 rule took in or left out while tied with another 加快发展县. */
+  acceleratedPick: (them: string, taken: boolean, how: TieDecider) => {
+    const d = decidedBy([how]);
+    return both(
+      `与加快发展县${them}总分并列；${d.zh}，${taken ? "由本县替补列入建议激励名额" : `由${them}替补列入建议激励名额`}`,
+      `Ties on total with the 加快发展县 ${them}; ${d.en}: ${taken ? "this county takes the place" : `${them} takes the place`}`,
+    );
+  },
+  /** The reason of a county the rule moved out (or kept) while tied with another county in the places. */
+  replacedPick: (them: string, out: boolean, how: TieDecider) => {
+    const d = decidedBy([how]);
+    return both(
+      `与${them}总分并列；${d.zh}，${out ? "本县调出建议激励名额" : `${them}调出建议激励名额`}`,
+      `Ties on total with ${them}; ${d.en}: ${out ? "this county leaves the places" : `${them} leaves the places`}`,
+    );
+  },
+} as const;
