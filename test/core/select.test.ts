@@ -381,7 +381,7 @@ describe("proposed list (2号 第六条（三）: 按一定差额比例)", () =>
 describe("ties separated by the places, the list and the 加快发展县 rule", () => {
   const ten = (): Standing[] => Array.from({ length: 10 }, (_, k) => ({ county: `u${k}`, total: 90 - k, targetScore: 50, overScore: 10, policyScore: 0 }));
   const same = (s: Standing[], a: number, b: number) => (s[b] = { ...s[a], county: s[b].county });
-  const named = (r: { warnings: { zh: string; en: string }[] }, a: string, b: string) => r.warnings.filter((w) => w.zh.includes(a) && w.zh.includes(b) && w.en.includes(a) && w.en.includes(b));
+  const named = (r: { warnings: { code: string; zh: string; en: string }[] }, a: string, b: string) => r.warnings.filter((w) => w.zh.includes(a) && w.zh.includes(b) && w.en.includes(a) && w.en.includes(b));
 
   test("two equal counties at the list's last name, after a 加快发展县 was swapped in", () => {
     // u9 (加快发展县) replaces u5; the list is the places and u5, u6; u7 equals u6 and is left off.
