@@ -23,10 +23,12 @@ export interface Request {
   county?: string;
   /** collect: the city's decomposition to its counties (a table zg check reads). */
   decomposition?: string;
+  /** collect: files named to count for their county where it was returned twice (--prefer, repeatable). */
+  prefer?: string[];
 }
 
 type Flag = "json" | "force" | "help";
-type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin";
+type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin" | "prefer";
 
 const FLAGS: Record<CommandName, readonly Flag[]> = {
   check: ["json", "force", "help"],
@@ -39,7 +41,7 @@ const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
   score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
   template: ["out", "city"],
-  collect: ["out", "city", "decomposition"],
+  collect: ["out", "city", "decomposition", "prefer"],
   gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
 };
 
@@ -101,6 +103,11 @@ export function parseArgs(argv: readonly string[]): Request {
       else value = args[++i];
       if (value === undefined || value === "") {
         throw argumentError({ zh: `选项 --${name} 缺少值`, en: `option --${name} needs a value` });
+      }
+      // --prefer names one file each time: several resent counties, several files.
+      if (name === "prefer") {
+        (req.prefer ??= []).push(value);
+        continue;
       }
       if (raw[name as Valued] !== undefined) {
         throw argumentError({ zh: `选项 --${name} 给了两次`, en: `option --${name} given twice` });

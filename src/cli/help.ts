@@ -8,7 +8,7 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
   npx zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
   npx zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
   npx zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
-  npx zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  npx zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--prefer 文件] [--json] [--force]
   npx zg gap      文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
   npx zg help 命令 | npx zg 命令 --help
 
@@ -142,7 +142,7 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
 const COLLECT = `zg collect — 汇总各县（市、区）自评表 / collect the counties' self-assessments
 
 用法 / Usage:
-  npx zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  npx zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--prefer 文件] [--json] [--force]
 
 每个文件是一个县（市、区）填好的自评表（zg template self-assessment 生成的模板，或任何 zg score 能读取的表）：
 只汇总填了完成值的那个县。逐个文件检查：能否读取、是否本市的县（市、区）、是否重复报送、数值能否读取、
@@ -161,6 +161,9 @@ they are) and 汇总情况 (what was collected from where, and the problems).
   --out 文件              全市汇总工作簿（必需）/ the city workbook to write (required)
   --city 名称             设区市（默认：多数文件所属的设区市）/ the city (default: the city most files belong to)
   --decomposition 文件    设区市对各县的指标分解表（zg check 能读取），用于核对目标 / the city's decomposition, to check targets
+  --prefer 文件           同一县有两个文件时以此文件为准（可多次；默认按工作簿自身的最后保存时间取较晚的一份）
+                          / the file to count where a county sent two (repeatable; by default the later by the
+                          workbook's own last-saved time)
   --json                  打印一个 JSON 对象 / print exactly one JSON object
   --force                 允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
 

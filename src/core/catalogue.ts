@@ -231,8 +231,23 @@ export const ISSUES = {
     both(`“${county}”不是浙江省的县（市、区）（2020 年 90 个县级单位）；文件未汇总`, `"${county}" is not one of Zhejiang's 90 county-level units (2020); the file is not collected`),
   "collect-other-city": (county: string, its: string, city: string) =>
     both(`“${county}”属于${its}，不是${city}的县（市、区）；文件未汇总`, `"${county}" belongs to ${its}, not to ${city}; the file is not collected`),
-  "collect-twice": (county: string, earlier: string) =>
-    both(`“${county}”已由文件“${earlier}”报送，重复报送的这一份未汇总`, `"${county}" was already returned in "${earlier}"; this second return is not collected`),
+  "collect-twice": {
+    /** The later by the workbooks' own modified times wins. */
+    later: (county: string, kept: string, keptAt: string, thisAt: string) =>
+      both(
+        `“${county}”另有文件“${kept}”（修改于 ${keptAt}），晚于本文件（修改于 ${thisAt}），按较晚的一份汇总，本文件未予汇总；如应以本文件为准，请指定`,
+        `"${county}" is also in "${kept}" (modified ${keptAt}), later than this file (modified ${thisAt}); the later one is collected, not this one; name this file if it should count`,
+      ),
+    /** The modified times cannot tell: the file read first counts. */
+    unordered: (county: string, kept: string) =>
+      both(
+        `“${county}”已由文件“${kept}”报送，两份文件的修改时间无法比较（缺少或相同），按先读到的一份汇总，本文件未予汇总；如应以本文件为准，请指定`,
+        `"${county}" was already returned in "${kept}" and the two files' modified times cannot tell which is later (missing or equal); the one read first is collected, not this one; name this file if it should count`,
+      ),
+    /** The user named the file to count. */
+    chosen: (county: string, kept: string) =>
+      both(`“${county}”另有文件“${kept}”，已指定以该文件为准，本文件未予汇总`, `"${county}" is also in "${kept}", which was named to count; this file is not collected`),
+  },
   "collect-missing-indicator": (county: string, indicator: string) =>
     both(`“${county}”没有填报指标“${indicator}”`, `"${county}" has no row for the indicator "${indicator}"`),
   "collect-bad-value": (county: string, indicator: string, which: "target" | "actual", why: Msg) =>
@@ -247,6 +262,16 @@ export const ISSUES = {
     ),
   "collect-missing-county": (county: string, city: string) =>
     both(`${city}的“${county}”没有报送自评表`, `no self-assessment was returned for ${county} of ${city}`),
+  "collect-returned-county": (county: string, city: string, files: readonly string[]) =>
+    both(
+      `${city}的${county}报送的自评表（${files.map((f) => `“${f}”`).join("、")}）未通过校核，已退回，需重新报送`,
+      `${county} of ${city} returned a self-assessment (${files.map((f) => `"${f}"`).join(", ")}) that did not pass the checks; sent back to be corrected`,
+    ),
+  "collect-not-in-decomposition": (county: string, children: readonly string[]) =>
+    both(
+      `设区市分解表中没有${county}（该表分解到：${children.slice(0, 5).join("、")}${children.length > 5 ? ` 等 ${children.length} 个下级地区` : ""}，可能是全省分解表或其他设区市的表），${county}的目标未按分解表校核`,
+      `the city's decomposition table has no ${county} (it allocates to ${children.slice(0, 5).join(", ")}${children.length > 5 ? ` and ${children.length - 5} more` : ""}: perhaps the province's table or another city's), so ${county}'s targets were not checked against it`,
+    ),
   "collect-no-city": () =>
     both("无法确定设区市：没有可汇总的文件，请用 --city 指定", "the city cannot be told: no file could be collected; give it with --city"),
 } satisfies Record<EngineIssueCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;

@@ -101,6 +101,8 @@ export type EngineIssueCode =
   | "collect-bad-value"
   | "collect-changed-target"
   | "collect-missing-county"
+  | "collect-returned-county"
+  | "collect-not-in-decomposition"
   | "collect-no-city";
 
 /** What a read of a workbook left out or had to choose (the Excel layer's notices). */

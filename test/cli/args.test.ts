@@ -69,3 +69,7 @@ test("help: no arguments, --help, help COMMAND and COMMAND --help", () => {
   // --help wins even over otherwise incomplete arguments.
   expect(parseArgs(["check", "--help"])).toMatchObject({ help: true, command: "check" });
 });
+
+test("collect --prefer names a file to count for its county, once per file", () => {
+  expect(parseArgs(["collect", "a.xlsx", "b.xlsx", "--out", "o.xlsx", "--prefer", "a.xlsx", "--prefer=b.xlsx"]).prefer).toEqual(["a.xlsx", "b.xlsx"]);
+});
