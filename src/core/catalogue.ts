@@ -39,6 +39,15 @@ export const STANDING_NAMES = {
 
 export type StandingName = keyof typeof STANDING_NAMES;
 
+/**
+ * The self-assessment's one rule for counties, said the same way in the template's 说明 and in `collect`'s refusal:
+ * each county returns its own file with its own rows filled.
+ */
+export const ONE_COUNTY_PER_FILE = both(
+  "一个文件只报一个县（市、区）：本县只填写本县的各行，其他县的行留空",
+  "one file holds one county's return: the county fills in its own rows only and leaves the others empty",
+);
+
 /** Messages of problems met in the input (ZgIssue), by code. */
 export const ISSUES = {
   // ─── §1 reading a cell ───────────────────────────────────────────────────────────────────
@@ -224,8 +233,8 @@ export const ISSUES = {
   "collect-no-figures": () => both("没有任何县（市、区）填写完成值", "no county has any actual filled in"),
   "collect-several-counties": (first: string, other: string) =>
     both(
-      `一个文件只应有一个县（市、区）的自评：已有“${first}”，此处又有“${other}”的完成值；整个文件未汇总`,
-      `one file should hold one county's self-assessment: it has "${first}" and here also "${other}"; the file is not collected`,
+      `${ONE_COUNTY_PER_FILE.zh}：已有“${first}”，此处又有“${other}”的完成值；整个文件未汇总`,
+      `${ONE_COUNTY_PER_FILE.en}: it has "${first}" and here also "${other}"; the file is not collected`,
     ),
   "collect-unknown-county": (county: string) =>
     both(`“${county}”不是浙江省的县（市、区）（2020 年 90 个县级单位）；文件未汇总`, `"${county}" is not one of Zhejiang's 90 county-level units (2020); the file is not collected`),

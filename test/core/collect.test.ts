@@ -3,6 +3,7 @@ import { collectCounties, type CollectFile } from "../../src/core/collect";
 import { findScoreSheets, readScoreSheets } from "../../src/core/scoreInput";
 import { INDICATORS_2020 } from "../../src/core/reference";
 import { findDecompositionTable } from "../../src/core/table";
+import { SELF_ASSESSMENT_GUIDE } from "../../src/core/templates";
 import type { CellValue, SheetData } from "../../src/core/types";
 
 const HEAD = ["设区市", "县（市、区）", "指标", "目标", "完成"];
@@ -126,4 +127,16 @@ describe("collect checks what it says it checks", () => {
     expect(w.zh).toContain("bad.xlsx");
     expect(w.zh).toContain("退回");
   });
+});
+
+test("one county per file: the template's 说明 and collect's refusal say the same rule in the same words", () => {
+  const rule = "一个文件只报一个县（市、区）";
+  const step1 = SELF_ASSESSMENT_GUIDE.find((l) => l.zh.startsWith("1."))!;
+  expect(step1.zh).toContain(rule);
+  expect(step1.zh).not.toContain("为每个县");
+  const both = [...all("丽水市", "莲都区", () => "4"), ...all("丽水市", "龙泉市", () => "5")];
+  const refused = collectCounties([file("two.xlsx", both)]).files[0].problems[0];
+  expect(refused.zh).toContain(rule);
+  expect(step1.en).toContain("one county's return");
+  expect(refused.en).toContain("one county's return");
 });
