@@ -78,6 +78,16 @@ function hasValue(v: CellValue): boolean {
   return !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
 }
 
+/**
+ * The one county with actuals among several rows of counties: a county's own return (the template lists its whole
+ * city; the county fills in its rows only). null when none or more than one has actuals, or only one county is listed.
+ */
+export function singleReturn(counties: readonly CountyInput[]): string | null {
+  if (counties.length < 2) return null;
+  const filled = counties.filter((c) => c.entries.some((e) => hasValue(e.actual)));
+  return filled.length === 1 ? filled[0].county : null;
+}
+
 /** The county cell of the row an entry's cell is on (the county column's letter on that row). */
 function countyCellOf(at: CellRef | undefined, countyColumn: number | undefined, origin: { row: number; col: number } | undefined): CellRef | undefined {
   if (!at?.cell || countyColumn === undefined) return at;
