@@ -6,7 +6,7 @@
  */
 import { collectCounties, type CollectFile, type CollectProblem, type CollectResult } from "../core/collect";
 import { findFirstTable } from "../core/table";
-import { findCity } from "../core/reference";
+import { CITIES, findCity } from "../core/reference";
 import { SELF_ASSESSMENT_SHEETS, type TemplateSheet } from "../core/templates";
 import type { SheetData } from "../core/types";
 import type { Request } from "./args";
@@ -31,7 +31,10 @@ export const REPORT_SHEET = "汇总情况";
 
 export async function runCollect(req: Request, out: Output): Promise<number> {
   if (req.city !== undefined && !findCity(req.city)) {
-    throw argumentError({ zh: `--city“${req.city}”不是浙江省的设区市`, en: `--city "${req.city}" is not one of Zhejiang's cities` });
+    throw argumentError({
+      zh: `--city“${req.city}”不是浙江省的设区市；可用：${CITIES.map((c) => c.name).join("、")}`,
+      en: `--city "${req.city}" is not one of Zhejiang's cities; the 11 are: ${CITIES.map((c) => `${c.name} (${c.en})`).join(", ")}`,
+    });
   }
   let decomposition = null;
   if (req.decomposition !== undefined) {

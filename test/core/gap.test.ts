@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { countyGap, writtenFigure, writtenForm } from "../../src/core/gap";
 import { renderGap, toJson as gapJson } from "../../src/cli/gap-command";
+import { displayWidth } from "../../src/cli/format";
 import { scoreGroup } from "../../src/core/score";
 import { proposedListSize, runSelection, selectShortlist } from "../../src/core/select";
 import { decimalFromNumber, decimalToString } from "../../src/core/decimal";
@@ -296,4 +297,25 @@ describe("the gap's reasons and bars, proven by rescoring", () => {
     expect(at(p.placesTotal! + (p.placesAtLevel ? 0 : 1e-6)).selected[k]).toBe(true);
     expect(at(p.placesTotal! - 0.01).selected[k]).toBe(false);
   });
+});
+
+test("zg gap's readable output fits 100 columns: the table in seven columns, long names and level actuals below", () => {
+  const long = "传统制造业培育“品字标浙江制造”品牌企业（家）及其他很长的指标名称";
+  const rows = (a1: string, a2: string, a3: string): [string, string | number, string | number][] => [
+    [long, "1000家", a1],
+    ["规上工业亩均税收增长", "10.5%以上", a2],
+    ["传统制造业技改投资", "12.35亿元", a3],
+  ];
+  const group = [
+    unit("上城区", "杭州市", rows("1300家", "12.5%", "15.62亿元")),
+    unit("拱墅区", "杭州市", rows("1200家", "11.5%", "14.01亿元")),
+    unit("西湖区", "杭州市", rows("1100家", "10.6%", "13.37亿元")),
+  ];
+  const r = countyGap(group, "西湖区");
+  if (!r.ok) throw new Error(r.error.zh);
+  const lines = renderGap("西湖区汇总表.xlsx", gapJson(r.gap, []), false);
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(100);
+  // The full name and the level actual are still told, below the table.
+  expect(lines.some((l) => l.includes(long))).toBe(true);
+  expect(lines.join("\n")).toContain("与上一名并列需 1200家");
 });
