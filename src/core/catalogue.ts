@@ -26,6 +26,26 @@ export const TIE_CHAIN = both(
   `ZG's default tie-break order: total → target score → over-target score → policy score → input order (${DOC_2.number} says nothing about ties; adjust by hand if needed)`,
 );
 
+/**
+ * rules.md §5, a county given no target (0 or blank): the documents are silent, so each reading says it is ours.
+ * `exclude` is the default.
+ */
+export const UNASSIGNED_RULE = {
+  exclude: both(
+    "该项不计入本县的指标数 J，本县标准分按分配给它的指标折算（本工具的读法，文件未规定；可选 zero：计入 J、得 0 分）",
+    "the indicator leaves this county's J, so its standard score is over the indicators it was given (ZG's reading; the documents are silent; option zero keeps it in J at 0 points)",
+  ),
+  zero: both(
+    "该项计入本县的指标数 J、得 0 分（本工具的读法，文件未规定；默认 exclude：不计入 J）",
+    "the indicator stays in this county's J at 0 points (ZG's reading; the documents are silent; the default, exclude, leaves it out of J)",
+  ),
+} as const;
+
+/**
+ * The 标准分 formula is ours: 2号 says only 折算为标准分. Every place that shows or explains it says so.
+ */
+export const STANDARD_FORMULA_OURS = both("本工具默认，文件只写“折算为标准分”", "ZG's default; the documents say only 折算为标准分 (convert to a standard score)");
+
 /** A score as shown in reasons: at most two decimals. */
 export const fmtScore = (x: number): string => String(Math.round(x * 100) / 100);
 
@@ -132,6 +152,8 @@ export const ISSUES = {
         `Option margin (the 差额比例 of ${DOC_2.number}, Art. 6(3)) must be a number from 0 to 10; got ${String(got)}`,
       ),
     order: (got: unknown) => both(`选项 order（排序方向）只能是 desc 或 asc，收到 ${String(got)}`, `Option order must be desc or asc; got ${String(got)}`),
+    unassigned: (got: unknown) =>
+      both(`选项 unassigned（未分配目标的指标）只能是 exclude 或 zero，收到 ${String(got)}`, `Option unassigned (indicators given no target) must be exclude or zero; got ${String(got)}`),
   },
   "duplicate-indicator": (county: string, label: string) =>
     both(`${county}的指标“${label}”出现多次，只计第一次`, `${county}: indicator "${label}" appears more than once; only the first counts`),
@@ -149,6 +171,11 @@ export const ISSUES = {
     both(
       `${county}“${label}”的目标是百分数，完成值 ${shown} 按 ${pct}% 计；如指 ${shown}%，请写成“${shown}%”`,
       `${county} "${label}": the target is a percentage, so the actual ${shown} counts as ${pct}%; if ${shown}% is meant, write "${shown}%"`,
+    ),
+  "unassigned-target": (county: string, label: string, rule: "exclude" | "zero") =>
+    both(
+      `${county}“${label}”的目标为 0 或空白（设区市未分配目标），${UNASSIGNED_RULE[rule].zh}`,
+      `${county} "${label}": the target is 0 or blank (the city allocated nothing); ${UNASSIGNED_RULE[rule].en}`,
     ),
   "missing-indicator": (county: string, label: string) =>
     both(`${county}没有指标“${label}”的数据，该项不计分`, `${county} has no row for indicator "${label}"; no points for it`),

@@ -99,6 +99,7 @@ function withScore<T extends object>(s: UnitScore, extra: T): UnitScore & T {
     policyScore: s.policyScore,
     total: s.total,
     indicators: s.indicators,
+    indicatorCount: s.indicatorCount,
     policy: s.policy,
   };
   return Object.assign(base, extra);

@@ -257,7 +257,7 @@ describe("options", () => {
   });
 
   test("the options used are returned", () => {
-    expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1, margin: 0.2 });
+    expect(runSelection(eight(), { step: 1 }).options).toEqual({ top: 10, step: 1, floor: 0, std: "full", basis: "ratio", slots: 6, minAccelerated: 1, margin: 0.2, unassigned: "exclude" });
   });
 });
 
