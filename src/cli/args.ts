@@ -28,7 +28,7 @@ export interface Request {
 }
 
 type Flag = "json" | "force" | "help";
-type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin" | "prefer";
+type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin" | "prefer" | "unassigned";
 
 const FLAGS: Record<CommandName, readonly Flag[]> = {
   check: ["json", "force", "help"],
@@ -39,10 +39,10 @@ const FLAGS: Record<CommandName, readonly Flag[]> = {
 };
 const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
-  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
+  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin", "unassigned"],
   template: ["out", "city"],
   collect: ["out", "city", "decomposition", "prefer"],
-  gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
+  gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin", "unassigned"],
 };
 
 export function parseArgs(argv: readonly string[]): Request {
@@ -207,6 +207,7 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   if (raw.margin !== undefined) o.margin = number("margin", raw.margin, { min: 0, max: MAX_MARGIN });
   if (raw.std !== undefined) o.std = choice("std", raw.std, ["full", "max"]) as ScoreOptions["std"];
   if (raw.basis !== undefined) o.basis = choice("basis", raw.basis, ["ratio", "value"]) as ScoreOptions["basis"];
+  if (raw.unassigned !== undefined) o.unassigned = choice("unassigned", raw.unassigned, ["exclude", "zero"]) as ScoreOptions["unassigned"];
   if (o.floor > o.top) {
     throw argumentError({
       zh: `--floor ${o.floor} 不能高于 --top ${o.top}`,

@@ -92,10 +92,16 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
   --top 10               第一名得分 / points of rank 1
   --step 0.5             每降一名减少的分数 / points lost per rank
   --floor 0              最低得分 / lowest points of a ranked unit
-  --std full|max         标准分：full = S/(top×J)×60；max = S/组内最高 S×60 / standard score method
+  --std full|max         标准分（本工具默认，文件只写“折算为标准分”）：full = S/(top×J)×60；max = S/组内最高 S×60
+                         standard score (ZG's default; the documents say only 折算为标准分)
+  --unassigned exclude|zero
+                         目标为 0 或空白（设区市未分配）的指标（本工具的读法，文件未规定）：exclude = 不计入本县的 J；
+                         zero = 计入 J、得 0 分 / an indicator given no target (0 or blank; ZG's reading, the documents
+                         are silent): exclude = out of the county's own J; zero = in J at 0 points
   --basis ratio|value    排名依据：完成率（完成/目标）或完成值 / rank by completion ratio or by the value itself
   --slots 6              建议激励名额 / the suggested places
-  --min-accelerated 1    名额内加快发展县的最少个数（0 = 关闭）/ at least this many 加快发展县 within them (0 = off)
+  --min-accelerated 1    名额内加快发展县的最少个数（0 = 关闭：建议激励名额内可以没有加快发展县）
+                         at least this many 加快发展县 within them (0 = off: the places may hold none)
   --margin 0.2           差额比例（第六条（三）；0.2 为本工具默认，文件未给数值）→ 6 个名额列 8 个名字
                          the margin of Art. 6(3) (0.2 is ZG's default; the documents give none) → 8 names for 6 places
   --json                 在标准输出打印一个 JSON 对象 / print exactly one JSON object

@@ -46,6 +46,21 @@ export const UNASSIGNED_RULE = {
  */
 export const STANDARD_FORMULA_OURS = both("本工具默认，文件只写“折算为标准分”", "ZG's default; the documents say only 折算为标准分 (convert to a standard score)");
 
+/** With minAccelerated 0 the rule of 第三条 is off: said wherever the option is shown. */
+export const NO_ACCELERATED_RULE = both(
+  `已关闭${ART.art3.zh}加快发展县不少于1个的要求，建议激励名额内可能没有加快发展县`,
+  `the 加快发展县 rule of ${ART.art3.en} is off: the suggested places may hold no 加快发展县`,
+);
+
+/**
+ * The roster's count: 2号 第三条 says 89 counties (written before 龙港市 was set up in August 2019); ZG lists 90.
+ * Said wherever the count is shown.
+ */
+export const ROSTER_COUNT = both(
+  "90 个县（市、区）（含 2019 年 8 月设立的龙港市；浙转升办〔2020〕2号第三条写 89 个，其时尚未计入龙港市）",
+  "90 county-level units (with 龙港市, set up in August 2019; 浙转升办〔2020〕2号, Art. 3 counts 89, before it)",
+);
+
 /** A score as shown in reasons: at most two decimals. */
 export const fmtScore = (x: number): string => String(Math.round(x * 100) / 100);
 
@@ -200,7 +215,7 @@ export const ISSUES = {
   "no-county": () => both("这一行没有填县（市、区），未计入", "this row names no county; left out"),
   "no-indicator": () => both("这一行没有填指标，未计入", "this row names no indicator; left out"),
   "unknown-county": (county: string) =>
-    both(`“${county}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`, `"${county}" is not one of Zhejiang's 90 county-level units; scored under the name as written`),
+    both(`“${county}”不在浙江省${ROSTER_COUNT.zh}名单中，仍按所填名称计分`, `"${county}" is not one of Zhejiang's ${ROSTER_COUNT.en}; scored under the name as written`),
   "county-without-figures": (county: string) =>
     both(`县级情况表中的“${county}”在完成情况表中没有数据，未计分`, `"${county}" of the county sheet has no rows in the completion sheet; not scored`),
   "bad-yes-no": (written: string) =>
@@ -242,6 +257,7 @@ export const ISSUES = {
       `只有${recommended}个设区市推荐县，少于激励名额${slots}个，全部在建议激励名额内`,
       `Only ${recommended} counties were recommended, fewer than the ${slots} places; all are within the suggested places`,
     ),
+  "accelerated-rule-off": () => both(`minAccelerated = 0：${NO_ACCELERATED_RULE.zh}`, `minAccelerated = 0: ${NO_ACCELERATED_RULE.en}`),
   "too-few-accelerated": (have: number, required: number) =>
     both(
       `推荐县中只有${have}个加快发展县在建议激励名额内，达不到至少${required}个的要求（${ART.art3.zh}“原则上”，本工具默认读作必须；可将此项设为 0 关闭）`,
@@ -264,7 +280,7 @@ export const ISSUES = {
       `${ONE_COUNTY_PER_FILE.en}: it has "${first}" and here also "${other}"; the file is not collected`,
     ),
   "collect-unknown-county": (county: string) =>
-    both(`“${county}”不是浙江省的县（市、区）（2020 年 90 个县级单位）；文件未汇总`, `"${county}" is not one of Zhejiang's 90 county-level units (2020); the file is not collected`),
+    both(`“${county}”不是浙江省的县（市、区）（${ROSTER_COUNT.zh}）；文件未汇总`, `"${county}" is not one of Zhejiang's ${ROSTER_COUNT.en}; the file is not collected`),
   "collect-other-city": (county: string, its: string, city: string) =>
     both(`“${county}”属于${its}，不是${city}的县（市、区）；文件未汇总`, `"${county}" belongs to ${its}, not to ${city}; the file is not collected`),
   "collect-twice": {

@@ -305,6 +305,8 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
   const replacements: { incoming: number; outgoing: number }[] = [];
   let shortOfAccelerated: number | null = null;
   let have = order.filter((k) => selected[k] && accelerated[k]).length;
+  // The rule switched off is said, so no one reads the places as holding a 加快发展县 by rule.
+  if (o.minAccelerated === 0) warnings.push(issue("accelerated-rule-off", "warning", ISSUES["accelerated-rule-off"]()));
   while (have < o.minAccelerated) {
     const incoming = order.find((k) => !selected[k] && accelerated[k]);
     const outgoing = [...order].reverse().find((k) => selected[k] && !accelerated[k]);

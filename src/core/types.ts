@@ -103,6 +103,7 @@ export type EngineIssueCode =
   | "collect-missing-county"
   | "collect-returned-county"
   | "unassigned-target"
+  | "accelerated-rule-off"
   | "collect-not-in-decomposition"
   | "collect-no-city";
 
