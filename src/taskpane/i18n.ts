@@ -72,7 +72,7 @@ export const STRINGS = {
   optTop: { zh: "第一名得分", en: "Top points" },
   optStep: { zh: "每名递减", en: "Step" },
   optFloor: { zh: "最低得分", en: "Floor" },
-  optStd: { zh: "标准分折算", en: "Standard score" },
+  optStd: { zh: "标准分折算（本工具默认，文件只写“折算为标准分”）", en: "Standard score (ZG's default; the documents say only 折算为标准分)" },
   optStdFull: { zh: "满分折算 S÷({top}×J)", en: "full: S÷({top}×J)" },
   optStdMax: { zh: "最高分折算 S/max", en: "max: S/max" },
   optBasis: { zh: "完成度", en: "Completion basis" },
@@ -81,6 +81,10 @@ export const STRINGS = {
   optSlots: { zh: "建议激励名额", en: "Suggested places" },
   optMinAccelerated: { zh: "名额内加快发展县至少（原则上，0 = 不适用）", en: "加快发展县 within the places, at least (原则上; 0 = off)" },
   optMargin: { zh: "差额比例（本工具默认 0.2）", en: "Margin (ZG's default 0.2)" },
+  optUnassigned: { zh: "目标为 0 或空白的指标（本工具的读法，文件未规定）", en: "Indicators given no target, 0 or blank (ZG's reading; the documents are silent)" },
+  optUnassignedExclude: { zh: "不计入本县的 J（默认）", en: "exclude: out of the county's own J (default)" },
+  optUnassignedZero: { zh: "计入 J，得 0 分", en: "zero: in J at 0 points" },
+  optNoAccelerated: { zh: "为 0 时建议激励名额内可能没有加快发展县", en: "At 0 the suggested places may hold no 加快发展县" },
   runScore: { zh: "评分", en: "Score" },
   writeScoreSheet: { zh: "写入评分结果表（实时公式）", en: "Write results sheet (live formulas)" },
   scoreWritten: { zh: "评分结果已写入工作表“{sheet}”，公式引用原数据，修改数据后自动重算。", en: "Results written to sheet {sheet}; its formulas refer to your data and recalculate when it changes." },
@@ -304,7 +308,7 @@ export const SCORE_SHEET = {
     options: "参数",
     /** The options in words (浙转升办〔2020〕2号's terms), never as code such as top=10. */
     optionWords: (o: ScoreOptions, listSize: number): string =>
-      `第一名得分 ${o.top}，名次递减 ${o.step}，最低得分 ${o.floor}；标准分${o.std === "full" ? `按满分折算：S ÷ (${o.top} × J) × 60` : "按组内最高分折算：S ÷ 组内最高 S × 60"}；完成度${o.basis === "ratio" ? "按完成率（完成值 ÷ 目标值）" : "按完成值"}；建议激励名额 ${o.slots} 个，其中加快发展县至少 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须）；差额比例 ${o.margin}（本工具默认 0.2，文件未给数值），拟列入督查激励建议名单 ${listSize} 个；总分并列时依次比较目标任务完成分、超目标任务完成分、政策机制分，再按输入顺序（本工具默认，文件未规定）`,
+      `第一名得分 ${o.top}，名次递减 ${o.step}，最低得分 ${o.floor}；标准分${o.std === "full" ? `按满分折算：S ÷ (${o.top} × J) × 60` : "按组内最高分折算：S ÷ 组内最高 S × 60"}（本工具默认，文件只写“折算为标准分”）；目标为 0 或空白的指标${o.unassigned === "exclude" ? "不计入该县的 J" : "计入 J、得 0 分"}（本工具的读法，文件未规定）；完成度${o.basis === "ratio" ? "按完成率（完成值 ÷ 目标值）" : "按完成值"}；建议激励名额 ${o.slots} 个，${o.minAccelerated === 0 ? "已关闭第三条加快发展县要求，建议激励名额内可能没有加快发展县" : `其中加快发展县至少 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须）`}；差额比例 ${o.margin}（本工具默认 0.2，文件未给数值），拟列入督查激励建议名单 ${listSize} 个；总分并列时依次比较目标任务完成分、超目标任务完成分、政策机制分，再按输入顺序（本工具默认，文件未规定）`,
     city: "一、设区市推荐环节",
     province: "二、省级部门评送环节",
     choose: "三、各设区市推荐与拟列入督查激励建议名单（第六条（二）、（三），第三条；实时公式）",
@@ -325,7 +329,7 @@ export const SCORE_SHEET = {
     note: "The formulas refer to your data: edit a target or an actual and the scores, recommendations and proposed list recalculate; the province stage lists the counties recommended when the sheet was written. The list goes to the provincial government's office, which decides (Art. 6(3)); the places marked within are ZG's suggestion.",
     options: "Options",
     optionWords: (o: ScoreOptions, listSize: number): string =>
-      `rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; standard score ${o.std === "full" ? `against full marks: S ÷ (${o.top} × J) × 60` : "against the group's highest: S ÷ highest S × 60"}; completion ${o.basis === "ratio" ? "as actual ÷ target" : "as the actual itself"}; ${o.slots} suggested places, at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上; ZG's default reading); margin ${o.margin} (ZG's default 0.2; the documents give no figure), so ${listSize} names on the proposed list; ties on total by target, over-target, policy score, then input order (ZG's default; the documents say nothing)`,
+      `rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; standard score ${o.std === "full" ? `against full marks: S ÷ (${o.top} × J) × 60` : "against the group's highest: S ÷ highest S × 60"} (ZG's default; the documents say only 折算为标准分); indicators given no target (0 or blank) ${o.unassigned === "exclude" ? "leave the county's own J" : "stay in J at 0 points"} (ZG's reading; the documents are silent); completion ${o.basis === "ratio" ? "as actual ÷ target" : "as the actual itself"}; ${o.slots} suggested places, ${o.minAccelerated === 0 ? "the 加快发展县 rule of Art. 3 off, so they may hold none" : `at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上; ZG's default reading)`}; margin ${o.margin} (ZG's default 0.2; the documents give no figure), so ${listSize} names on the proposed list; ties on total by target, over-target, policy score, then input order (ZG's default; the documents say nothing)`,
     city: "1. City stage",
     province: "2. Province stage",
     choose: "3. Each city's recommendation and the proposed list (Art. 6(2), 6(3), Art. 3; live formulas)",
