@@ -134,7 +134,7 @@ function readFile(f: CollectFile): FileRead {
 }
 
 /** Checks one file; the accepted county (or null) and the file's report. */
-function collectOne(f: CollectFile, fr: FileRead, city: City | null, options: CollectOptions): { report: CollectedFile; take: CountyInput | null } {
+function collectOne(f: CollectFile, fr: FileRead, city: City | null, options: CollectOptions): { report: CollectedFile; take: CountyInput | null; at?: CellRef } {
   const problems: CollectProblem[] = [];
   const reject = (county: string | null, ...p: ZgIssue[]) => ({
     report: { file: f.file, county, rows: 0, status: "rejected" as const, problems: [...problems, ...p.map((i) => withFile(f.file, i))] },
@@ -202,7 +202,7 @@ function collectOne(f: CollectFile, fr: FileRead, city: City | null, options: Co
     if (!seen.has(ind.no)) problems.push(withFile(f.file, issue("collect-missing-indicator", "warning", ISSUES["collect-missing-indicator"](known.name, ind.name), { sheet: completion.sheet.name })));
   }
   const take: CountyInput = { ...unit, county: known.name, city: itsCity.name };
-  return { report: { file: f.file, county: known.name, rows: unit.entries.length, status: "ok", problems }, take };
+  return { report: { file: f.file, county: known.name, rows: unit.entries.length, status: "ok", problems }, take, at: firstAt };
 }
 
 /** Same value and kind: exact decimals in base units, both rates or neither (the bound is how it is written, not what). */
@@ -241,10 +241,13 @@ export function collectCounties(files: readonly CollectFile[], options: CollectO
   const takes: (CountyInput | null)[] = [];
   // Per county, the file that counts so far (index into files).
   const counting = new Map<string, number>();
+  // Each accepted file's county cell, where a resend's refusal points.
+  const places: (CellRef | undefined)[] = [];
   for (const [i, f] of files.entries()) {
-    const { report, take } = collectOne(f, reads[i], city, options);
+    const { report, take, at } = collectOne(f, reads[i], city, options);
     reports.push(report);
     takes.push(take);
+    places.push(at);
     if (!take) continue;
     const j = counting.get(take.county);
     if (j === undefined) {
@@ -254,7 +257,7 @@ export function collectCounties(files: readonly CollectFile[], options: CollectO
     // A resend: one of the two files counts (resend() says which and why); the other is rejected, naming it.
     const { keep, drop, why } = resend(files[j], files[i], j, i, take.county, options.prefer ?? []);
     counting.set(take.county, keep);
-    reports[drop] = { ...reports[drop], rows: 0, status: "rejected", problems: [...reports[drop].problems, withFile(files[drop].file, issue("collect-twice", "error", why))] };
+    reports[drop] = { ...reports[drop], rows: 0, status: "rejected", problems: [...reports[drop].problems, withFile(files[drop].file, issue("collect-twice", "error", why, places[drop]))] };
     takes[drop] = null;
   }
   const counties = takes.filter((t): t is CountyInput => t !== null);

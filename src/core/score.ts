@@ -600,7 +600,7 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
       continue;
     }
     // This loop runs for every county × indicator of a province: no closures or arrays per row.
-    const t = readEntryCell(labels, issues, u.county, label, "target", e.target, e.targetAt);
+    const t = tr.status === "value" ? tr.quantity : readEntryCell(labels, issues, u.county, label, "target", e.target, e.targetAt);
     const a = readEntryCell(labels, issues, u.county, label, "actual", e.actual, e.actualAt);
     if (t === null || a === null) continue;
     if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
