@@ -139,8 +139,11 @@ test("each problem names its file, sheet and cell, and the others are still coll
   expect(by(unreadable)).toMatchObject({ county: null, status: "rejected", problems: [{ code: "collect-unreadable", file: unreadable }] });
   expect(by(two)).toMatchObject({ status: "rejected", problems: [{ code: "collect-several-counties", cell: expect.stringMatching(/^B\d+$/) }] });
   expect(by(plain)).toMatchObject({ status: "rejected", problems: [{ code: "collect-no-table" }] });
-  expect(j.missing).toEqual(QUZHOU.filter((c) => c !== ke && c !== qu));
-  expect(j.warnings.map((w) => w.code)).toEqual(j.missing.map(() => "collect-missing-county"));
+  // A county whose file was refused is 退回 (returned), not 未报送 (missing).
+  const refused = [by(badValue).county, by(two).county];
+  expect([...j.returned].sort()).toEqual([...refused].sort());
+  expect(j.missing).toEqual(QUZHOU.filter((c) => c !== ke && c !== qu && !refused.includes(c)));
+  expect(j.warnings.map((w) => w.code)).toEqual([...j.returned.map(() => "collect-returned-county"), ...j.missing.map(() => "collect-missing-county")]);
   expect(inputs.map(sha256)).toEqual(before);
 
   // What was collected scores as it is.
