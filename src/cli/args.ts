@@ -23,10 +23,12 @@ export interface Request {
   county?: string;
   /** collect: the city's decomposition to its counties (a table zg check reads). */
   decomposition?: string;
+  /** collect: files named to count for their county where it was returned twice (--prefer, repeatable). */
+  prefer?: string[];
 }
 
 type Flag = "json" | "force" | "help";
-type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin";
+type Valued = "sheet" | "city" | "out" | "top" | "step" | "floor" | "std" | "basis" | "slots" | "min-accelerated" | "county" | "decomposition" | "margin" | "prefer" | "unassigned";
 
 const FLAGS: Record<CommandName, readonly Flag[]> = {
   check: ["json", "force", "help"],
@@ -37,10 +39,10 @@ const FLAGS: Record<CommandName, readonly Flag[]> = {
 };
 const VALUED: Record<CommandName, readonly Valued[]> = {
   check: ["sheet", "out"],
-  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
+  score: ["out", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin", "unassigned"],
   template: ["out", "city"],
-  collect: ["out", "city", "decomposition"],
-  gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin"],
+  collect: ["out", "city", "decomposition", "prefer"],
+  gap: ["county", "top", "step", "floor", "std", "basis", "slots", "min-accelerated", "margin", "unassigned"],
 };
 
 export function parseArgs(argv: readonly string[]): Request {
@@ -101,6 +103,11 @@ export function parseArgs(argv: readonly string[]): Request {
       else value = args[++i];
       if (value === undefined || value === "") {
         throw argumentError({ zh: `选项 --${name} 缺少值`, en: `option --${name} needs a value` });
+      }
+      // --prefer names one file each time: several resent counties, several files.
+      if (name === "prefer") {
+        (req.prefer ??= []).push(value);
+        continue;
       }
       if (raw[name as Valued] !== undefined) {
         throw argumentError({ zh: `选项 --${name} 给了两次`, en: `option --${name} given twice` });
@@ -200,6 +207,7 @@ function scoreOptions(raw: Partial<Record<Valued, string>>): ScoreOptions {
   if (raw.margin !== undefined) o.margin = number("margin", raw.margin, { min: 0, max: MAX_MARGIN });
   if (raw.std !== undefined) o.std = choice("std", raw.std, ["full", "max"]) as ScoreOptions["std"];
   if (raw.basis !== undefined) o.basis = choice("basis", raw.basis, ["ratio", "value"]) as ScoreOptions["basis"];
+  if (raw.unassigned !== undefined) o.unassigned = choice("unassigned", raw.unassigned, ["exclude", "zero"]) as ScoreOptions["unassigned"];
   if (o.floor > o.top) {
     throw argumentError({
       zh: `--floor ${o.floor} 不能高于 --top ${o.top}`,

@@ -6,19 +6,23 @@
  */
 import { collectCounties, type CollectFile, type CollectProblem, type CollectResult } from "../core/collect";
 import { findFirstTable } from "../core/table";
-import { findCity } from "../core/reference";
+import { CITIES, findCity } from "../core/reference";
 import { SELF_ASSESSMENT_SHEETS, type TemplateSheet } from "../core/templates";
 import type { SheetData } from "../core/types";
 import type { Request } from "./args";
 import { CliError, argumentError, inputError } from "./errors";
 import { expandInputs } from "./expand-inputs";
-import { readWorkbookFile } from "./read-xlsx";
+import * as path from "path";
+import { readInput, readWorkbookBuffer, readWorkbookFile, zlibInflater } from "./read-xlsx";
+import { workbookModified } from "../xlsx/modified";
 import { renderTable, shownMessage, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 export interface CollectJson {
   files: { file: string; county: string | null; rows: number; status: "ok" | "rejected"; problems: CollectProblem[] }[];
   missing: string[];
+  /** Counties whose every file was rejected: 退回, to be corrected and sent again (not 未报送). */
+  returned: string[];
   out: string | null;
   warnings: CollectProblem[];
 }
@@ -28,7 +32,10 @@ export const REPORT_SHEET = "汇总情况";
 
 export async function runCollect(req: Request, out: Output): Promise<number> {
   if (req.city !== undefined && !findCity(req.city)) {
-    throw argumentError({ zh: `--city“${req.city}”不是浙江省的设区市`, en: `--city "${req.city}" is not one of Zhejiang's cities` });
+    throw argumentError({
+      zh: `--city“${req.city}”不是浙江省的设区市；可用：${CITIES.map((c) => c.name).join("、")}`,
+      en: `--city "${req.city}" is not one of Zhejiang's cities; the 11 are: ${CITIES.map((c) => `${c.name} (${c.en})`).join(", ")}`,
+    });
   }
   let decomposition = null;
   if (req.decomposition !== undefined) {
@@ -42,14 +49,15 @@ export async function runCollect(req: Request, out: Output): Promise<number> {
   const files: CollectFile[] = [];
   for (const file of inputs) {
     try {
-      files.push({ file, sheets: await readWorkbookFile(file) });
+      const bytes = readInput(file, path.basename(file));
+      files.push({ file, sheets: await readWorkbookBuffer(bytes, path.basename(file)), modified: workbookModified(bytes, zlibInflater) });
     } catch (e) {
       // One unreadable file is that file's problem; the others are still collected.
       if (!(e instanceof CliError)) throw e;
       files.push({ file, sheets: null, readError: { msg: e.text, sheet: e.place.sheet, cell: e.place.cell } });
     }
   }
-  const result = collectCounties(files, { city: req.city ?? null, decomposition });
+  const result = collectCounties(files, { city: req.city ?? null, decomposition, prefer: req.prefer });
   const written = result.counties.length > 0;
   if (written) {
     const [{ saveWorkbook, templateWorkbook }] = await Promise.all([import("./write-xlsx")]);
@@ -59,6 +67,7 @@ export async function runCollect(req: Request, out: Output): Promise<number> {
   const json: CollectJson = {
     files: result.files.map((f) => ({ file: f.file, county: f.county, rows: f.rows, status: f.status, problems: f.problems })),
     missing: result.missing,
+    returned: result.returned,
     out: written ? (req.out as string) : null,
     warnings: result.warnings,
   };
@@ -114,6 +123,7 @@ function render(json: CollectJson, r: CollectResult, colour: boolean): string[] 
     lines.push("", `问题 / problems (${problems.length}):`);
     for (const { f, p } of problems) lines.push(`  · 文件“${visible(f.file)}” ${shownMessage(p.zh)}`, `    ${visible(f.file)}, ${shownMessage(p.en)}`);
   }
+  if (json.returned.length) lines.push("", `退回 / sent back (${json.returned.length}): ${json.returned.join("、")}`);
   if (json.missing.length) lines.push("", `未报送 / missing (${json.missing.length}): ${json.missing.join("、")}`);
   if (json.out) lines.push("", `已写入 / written: ${visible(json.out)}（${SELF_ASSESSMENT_SHEETS.completion}、${SELF_ASSESSMENT_SHEETS.county}、${REPORT_SHEET}）`, `下一步 / next: zg score ${visible(json.out)}`);
   return lines;

@@ -8,7 +8,7 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
   zg check    文件.xlsx [--sheet 工作表] [--json] [--out 结果.xlsx [--force]]
   zg score    文件.xlsx [评分选项] [--json] [--out 结果.xlsx [--force]]
   zg template decomposition|self-assessment 输出.xlsx [--city 设区市] [--force]
-  zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  zg collect  县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--prefer 文件] [--json] [--force]
   zg gap      文件.xlsx --county 县（市、区） [评分选项] [--margin 0.2] [--json]
   zg help 命令 | zg 命令 --help
 
@@ -92,10 +92,16 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
   --top 10               第一名得分 / points of rank 1
   --step 0.5             每降一名减少的分数 / points lost per rank
   --floor 0              最低得分 / lowest points of a ranked unit
-  --std full|max         标准分：full = S/(top×J)×60；max = S/组内最高 S×60 / standard score method
+  --std full|max         标准分（本工具默认，文件只写“折算为标准分”）：full = S/(top×J)×60；max = S/组内最高 S×60
+                         standard score (ZG's default; the documents say only 折算为标准分)
+  --unassigned exclude|zero
+                         目标为 0 或空白（设区市未分配）的指标（本工具的读法，文件未规定）：exclude = 不计入本县的 J；
+                         zero = 计入 J、得 0 分 / an indicator given no target (0 or blank; ZG's reading, the documents
+                         are silent): exclude = out of the county's own J; zero = in J at 0 points
   --basis ratio|value    排名依据：完成率（完成/目标）或完成值 / rank by completion ratio or by the value itself
   --slots 6              建议激励名额 / the suggested places
-  --min-accelerated 1    名额内加快发展县的最少个数（0 = 关闭）/ at least this many 加快发展县 within them (0 = off)
+  --min-accelerated 1    名额内加快发展县的最少个数（0 = 关闭：建议激励名额内可以没有加快发展县）
+                         at least this many 加快发展县 within them (0 = off: the places may hold none)
   --margin 0.2           差额比例（第六条（三）；0.2 为本工具默认，文件未给数值）→ 6 个名额列 8 个名字
                          the margin of Art. 6(3) (0.2 is ZG's default; the documents give none) → 8 names for 6 places
   --json                 在标准输出打印一个 JSON 对象 / print exactly one JSON object
@@ -142,7 +148,7 @@ const TEMPLATE = `zg template — 生成模板工作簿 / write a template workb
 const COLLECT = `zg collect — 汇总各县（市、区）自评表 / collect the counties' self-assessments
 
 用法 / Usage:
-  zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--json] [--force]
+  zg collect 县1.xlsx 县2.xlsx … --out 全市.xlsx [--city 设区市] [--decomposition 分解表.xlsx] [--prefer 文件] [--json] [--force]
 
 每个文件是一个县（市、区）填好的自评表（zg template self-assessment 生成的模板，或任何 zg score 能读取的表）：
 只汇总填了完成值的那个县。逐个文件检查：能否读取、是否本市的县（市、区）、是否重复报送、数值能否读取、
@@ -166,6 +172,9 @@ they are) and 汇总情况 (what was collected from where, and the problems).
   --out 文件              全市汇总工作簿（必需）/ the city workbook to write (required)
   --city 名称             设区市（默认：多数文件所属的设区市）/ the city (default: the city most files belong to)
   --decomposition 文件    设区市对各县的指标分解表（zg check 能读取），用于核对目标 / the city's decomposition, to check targets
+  --prefer 文件           同一县有两个文件时以此文件为准（可多次；默认按工作簿自身的最后保存时间取较晚的一份）
+                          / the file to count where a county sent two (repeatable; by default the later by the
+                          workbook's own last-saved time)
   --json                  打印一个 JSON 对象 / print exactly one JSON object
   --force                 允许覆盖已存在的 --out 文件 / allow --out to replace an existing file
 

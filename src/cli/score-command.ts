@@ -2,6 +2,7 @@
 import * as path from "path";
 import type { CountyResult, ProvinceResult, SelectionResult, ZgIssue } from "../core/types";
 import { runSelection } from "../core/select";
+import { STANDARD_FORMULA_OURS, UNASSIGNED_RULE } from "../core/catalogue";
 import type { Request } from "./args";
 import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
@@ -55,6 +56,23 @@ export async function runScore(req: Request, out: Output): Promise<number> {
   return 0;
 }
 
+/**
+ * The readings of ours that this result applies, said under the options (rules.md §5–6): the 标准分 formula, a
+ * county given no target (the rule of 第三条 switched off is the engine's own warning).
+ */
+export function readingsOfOurs(result: SelectionResult): string[] {
+  const o = result.options;
+  const lines = [
+    o.std === "full"
+      ? `标准分 = S/(${o.top}×J)×60、O/(${o.top}×J)×20：${STANDARD_FORMULA_OURS.zh} / standard score: ${STANDARD_FORMULA_OURS.en}`
+      : `标准分 = S/组内最高 S×60：${STANDARD_FORMULA_OURS.zh} / standard score: ${STANDARD_FORMULA_OURS.en}`,
+  ];
+  if (result.warnings.some((w) => w.code === "unassigned-target")) {
+    lines.push(`目标为 0 或空白的指标：${UNASSIGNED_RULE[o.unassigned].zh}`, `  indicators given no target: ${UNASSIGNED_RULE[o.unassigned].en}`);
+  }
+  return lines;
+}
+
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
   const r = {} as Pick<T, K>;
   for (const k of keys) r[k] = o[k];
@@ -73,7 +91,8 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   const o = result.options;
   const lines: string[] = [
     `文件 / file: ${visible(file)}`,
-    `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated} --margin ${o.margin}`,
+    `选项 / options: --top ${o.top} --step ${o.step} --floor ${o.floor} --std ${o.std} --basis ${o.basis} --slots ${o.slots} --min-accelerated ${o.minAccelerated} --margin ${o.margin} --unassigned ${o.unassigned}`,
+    ...readingsOfOurs(result),
     "",
     "一、设区市推荐环节 / City stage (★ = 推荐 recommended)",
   ];

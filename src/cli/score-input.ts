@@ -3,6 +3,7 @@
  * headers, read by the engine (core/scoreInput.ts); what stops the reading becomes a CliError naming the file.
  */
 import { findScoreSheets, readScoreSheets } from "../core/scoreInput";
+import { singleReturn } from "../core/collect";
 import type { CountyInput, SheetData, ZgIssue } from "../core/types";
 import { inputError, issueError } from "./errors";
 import { fewNames } from "../core/messages";
@@ -28,5 +29,16 @@ export function readScoreInput(sheets: SheetData[], file: string): ScoreInput {
   }
   const read = readScoreSheets(completion, county);
   if (!read.ok) throw issueError(file, read.error);
+  // A county's own return ranks nothing (the others are empty, each a warning): it is for the city to collect.
+  const own = singleReturn(read.counties);
+  if (own !== null) {
+    throw inputError(
+      {
+        zh: `这是${own}一个县（市、区）的自评表：表中只有${own}填写了完成值，其他${read.counties.length - 1}个县（市、区）都是空的，不能排名。请设区市先用 zg collect 汇总各县（市、区）报送的自评表，再对汇总表运行 zg score`,
+        en: `this is one county's own return (${own}): only ${own} has actuals, the other ${read.counties.length - 1} ${read.counties.length - 1 === 1 ? "county is" : "counties are"} empty, so nothing can be ranked. The city first collects the counties' returns with zg collect, then runs zg score on the collected workbook`,
+      },
+      { file, sheet: completion.sheet.name },
+    );
+  }
   return { counties: read.counties, warnings: read.warnings, completionSheet: completion.sheet.name, countySheet: county?.sheet.name ?? null };
 }

@@ -9,7 +9,7 @@ import { normalizeText, readCell } from "../core/parse";
 import { DOC_2, findCity } from "../core/reference";
 import { sheetNumber } from "../core/score";
 import { proposedListSize, rankByTotalFormula } from "../core/select";
-import { TIE_CHAIN } from "../core/catalogue";
+import { NO_ACCELERATED_RULE, ROSTER_COUNT, STANDARD_FORMULA_OURS, TIE_CHAIN, UNASSIGNED_RULE } from "../core/catalogue";
 import type { ScoreInput } from "./score-input";
 import {
   addIssuesSheet,
@@ -204,26 +204,33 @@ function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
     ["文件 / file", w.file],
     ["完成情况表 / completion sheet", w.input.completionSheet],
     ["县级情况表 / county sheet", w.input.countySheet ?? "（无 / none）"],
-    ["县（市、区）数 / counties", w.result.counties.length],
+    ["县（市、区）数 / counties", w.result.counties.length, `名单按${ROSTER_COUNT.zh} / the roster: ${ROSTER_COUNT.en}`],
     ["选项 / Options used", "", ""],
     ["--top", o.top, "第1名得分 / points of rank 1"],
     ["--step", o.step, "每降一名减少的分数 / points lost per rank"],
     ["--floor", o.floor, "最低得分 / lowest points of a ranked unit"],
-    ["--std", o.std, `标准分方法：full = S/(${o.top}×J)×60；max = S/组内最高S×60 / standard-score method`],
+    ["--std", o.std, `标准分方法（${STANDARD_FORMULA_OURS.zh}）：full = S/(${o.top}×J)×60；max = S/组内最高S×60 / standard-score method (${STANDARD_FORMULA_OURS.en})`],
+    ["--unassigned", o.unassigned, `目标为 0 或空白（设区市未分配）的指标：${UNASSIGNED_RULE[o.unassigned].zh} / an indicator given no target: ${UNASSIGNED_RULE[o.unassigned].en}`],
     ["--basis", o.basis, "排名依据：ratio = 完成/目标；value = 完成值 / rank by ratio or by value"],
     ["--slots", o.slots, "建议激励名额 / suggested places"],
-    ["--min-accelerated", o.minAccelerated, "建议激励名额内加快发展县最少个数（第三条“原则上”，本工具默认读作必须；0 = 关闭）/ at least this many 加快发展县 within the places (Art. 3 says 原则上; ZG's default reading; 0 switches it off)"],
+    [
+      "--min-accelerated",
+      o.minAccelerated,
+      o.minAccelerated === 0
+        ? `${NO_ACCELERATED_RULE.zh} / ${NO_ACCELERATED_RULE.en}`
+        : "建议激励名额内加快发展县最少个数（第三条“原则上”，本工具默认读作必须；0 = 关闭）/ at least this many 加快发展县 within the places (Art. 3 says 原则上; ZG's default reading; 0 switches it off)",
+    ],
     ["--margin", o.margin, "差额比例（第六条（三）；0.2 为本工具默认，文件未给数值）/ the margin of Art. 6(3) (0.2 is ZG's default; the documents give no figure)"],
     ["规则 / Rules cited", "", ""],
     ["依据 / source", `${DOC_2.number}《${DOC_2.title}》`, DOC_2.en],
     [
       "第五条（一）目标任务完成",
-      `各项指标在组内按完成率排名，第1名 ${o.top} 分，每降一名减 ${o.step} 分，最低 ${o.floor} 分，并列同分；目标任务完成得分 = S/(${o.top}×J)×60（J = 组内有数据的指标数）`,
-      `Art. 5(1): each indicator ranks the group by completion; rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; ties share; target score = S/(${o.top}×J)×60`,
+      `各项指标在组内按完成率排名，第1名 ${o.top} 分，每降一名减 ${o.step} 分，最低 ${o.floor} 分，并列同分；目标任务完成得分 = S/(${o.top}×J)×60（J = 组内有数据的指标数，${o.unassigned === "exclude" ? "减去未给本县分配目标的指标" : "未分配目标的指标也计入"}；${STANDARD_FORMULA_OURS.zh}）`,
+      `Art. 5(1): each indicator ranks the group by completion; rank 1 gets ${o.top} points, ${o.step} less per rank, at least ${o.floor}; ties share; target score = S/(${o.top}×J)×60 (J: indicators with data in the group${o.unassigned === "exclude" ? ", less those the county was given no target for" : ""}; ${STANDARD_FORMULA_OURS.en})`,
     ],
     [
       "第五条（一）超目标任务完成",
-      `超过目标的县按超目标幅度 (完成−目标)/目标 排名得分；超目标任务完成分 = O/(${o.top}×J)×20；未超目标的不得分`,
+      `超过目标的县按超目标幅度 (完成−目标)/目标 排名得分；超目标任务完成分 = O/(${o.top}×J)×20（${STANDARD_FORMULA_OURS.zh}）；未超目标的不得分`,
       `Art. 5(1): counties above target rank by (actual − target)/target; over-target score = O/(${o.top}×J)×20; no points without exceeding the target`,
     ],
     [

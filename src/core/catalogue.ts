@@ -27,6 +27,41 @@ export const TIE_CHAIN = both(
   `ZG's default tie-break order: total → target score → over-target score → policy score → input order (${DOC_2.number} says nothing about ties; adjust by hand if needed)`,
 );
 
+/**
+ * rules.md §5, a county given no target (0 or blank): the documents are silent, so each reading says it is ours.
+ * `exclude` is the default.
+ */
+export const UNASSIGNED_RULE = {
+  exclude: both(
+    "该项不计入本县的指标数 J，本县标准分按分配给它的指标折算（本工具的读法，文件未规定；可选 zero：计入 J、得 0 分）",
+    "the indicator leaves this county's J, so its standard score is over the indicators it was given (ZG's reading; the documents are silent; option zero keeps it in J at 0 points)",
+  ),
+  zero: both(
+    "该项计入本县的指标数 J、得 0 分（本工具的读法，文件未规定；默认 exclude：不计入 J）",
+    "the indicator stays in this county's J at 0 points (ZG's reading; the documents are silent; the default, exclude, leaves it out of J)",
+  ),
+} as const;
+
+/**
+ * The 标准分 formula is ours: 2号 says only 折算为标准分. Every place that shows or explains it says so.
+ */
+export const STANDARD_FORMULA_OURS = both("本工具默认，文件只写“折算为标准分”", "ZG's default; the documents say only 折算为标准分 (convert to a standard score)");
+
+/** With minAccelerated 0 the rule of 第三条 is off: said wherever the option is shown. */
+export const NO_ACCELERATED_RULE = both(
+  `已关闭${ART.art3.zh}加快发展县不少于1个的要求，建议激励名额内可能没有加快发展县`,
+  `the 加快发展县 rule of ${ART.art3.en} is off: the suggested places may hold no 加快发展县`,
+);
+
+/**
+ * The roster's count: 2号 第三条 says 89 counties (written before 龙港市 was set up in August 2019); ZG lists 90.
+ * Said wherever the count is shown.
+ */
+export const ROSTER_COUNT = both(
+  "90 个县（市、区）（含 2019 年 8 月设立的龙港市；浙转升办〔2020〕2号第三条写 89 个，其时尚未计入龙港市）",
+  "90 county-level units (with 龙港市, set up in August 2019; 浙转升办〔2020〕2号, Art. 3 counts 89, before it)",
+);
+
 /** A score as shown in reasons: at most two decimals. */
 export const fmtScore = (x: number): string => String(Math.round(x * 100) / 100);
 
@@ -39,6 +74,15 @@ export const STANDING_NAMES = {
 } as const;
 
 export type StandingName = keyof typeof STANDING_NAMES;
+
+/**
+ * The self-assessment's one rule for counties, said the same way in the template's 说明 and in `collect`'s refusal:
+ * each county returns its own file with its own rows filled.
+ */
+export const ONE_COUNTY_PER_FILE = both(
+  "一个文件只报一个县（市、区）：本县只填写本县的各行，其他县的行留空",
+  "one file holds one county's return: the county fills in its own rows only and leaves the others empty",
+);
 
 /** Messages of problems met in the input (ZgIssue), by code. */
 export const ISSUES = {
@@ -124,6 +168,8 @@ export const ISSUES = {
         `Option margin (the 差额比例 of ${DOC_2.number}, Art. 6(3)) must be a number from 0 to 10; got ${String(got)}`,
       ),
     order: (got: unknown) => both(`选项 order（排序方向）只能是 desc 或 asc，收到 ${String(got)}`, `Option order must be desc or asc; got ${String(got)}`),
+    unassigned: (got: unknown) =>
+      both(`选项 unassigned（未分配目标的指标）只能是 exclude 或 zero，收到 ${String(got)}`, `Option unassigned (indicators given no target) must be exclude or zero; got ${String(got)}`),
   },
   "duplicate-indicator": (county: string, label: string) =>
     both(`${county}的指标“${label}”出现多次，只计第一次`, `${county}: indicator "${label}" appears more than once; only the first counts`),
@@ -141,6 +187,11 @@ export const ISSUES = {
     both(
       `${county}“${label}”的目标是百分数，完成值 ${shown} 按 ${pct}% 计；如指 ${shown}%，请写成“${shown}%”`,
       `${county} "${label}": the target is a percentage, so the actual ${shown} counts as ${pct}%; if ${shown}% is meant, write "${shown}%"`,
+    ),
+  "unassigned-target": (county: string, label: string, rule: "exclude" | "zero") =>
+    both(
+      `${county}“${label}”的目标为 0 或空白（设区市未分配目标），${UNASSIGNED_RULE[rule].zh}`,
+      `${county} "${label}": the target is 0 or blank (the city allocated nothing); ${UNASSIGNED_RULE[rule].en}`,
     ),
   "missing-indicator": (county: string, label: string) =>
     both(`${county}没有指标“${label}”的数据，该项不计分`, `${county} has no row for indicator "${label}"; no points for it`),
@@ -173,8 +224,8 @@ export const ISSUES = {
   // One warning for all the names (the first few and how many), placed at the first: 5 000 would bury the rest.
   "unknown-county": (counties: readonly string[]) =>
     both(
-      `“${fewNames(counties).zh}”不在浙江省 90 个县（市、区）名单中，仍按所填名称计分`,
-      `"${fewNames(counties).en}" ${counties.length > 1 ? "are not among" : "is not one of"} Zhejiang's 90 county-level units; scored under the name${counties.length > 1 ? "s" : ""} as written`,
+      `“${fewNames(counties).zh}”不在浙江省${ROSTER_COUNT.zh}名单中，仍按所填名称计分`,
+      `"${fewNames(counties).en}" ${counties.length > 1 ? "are not among" : "is not one of"} Zhejiang's ${ROSTER_COUNT.en}; scored under the name${counties.length > 1 ? "s" : ""} as written`,
     ),
   "county-invisible-characters": (pairs: readonly { written: string; known: string }[]) =>
     both(
@@ -225,6 +276,7 @@ export const ISSUES = {
       `只有${recommended}个设区市推荐县，少于激励名额${slots}个，全部在建议激励名额内`,
       `Only ${recommended} counties were recommended, fewer than the ${slots} places; all are within the suggested places`,
     ),
+  "accelerated-rule-off": () => both(`minAccelerated = 0：${NO_ACCELERATED_RULE.zh}`, `minAccelerated = 0: ${NO_ACCELERATED_RULE.en}`),
   "too-few-accelerated": (have: number, required: number) =>
     both(
       `推荐县中只有${have}个加快发展县在建议激励名额内，达不到至少${required}个的要求（${ART.art3.zh}“原则上”，本工具默认读作必须；可将此项设为 0 关闭）`,
@@ -243,15 +295,30 @@ export const ISSUES = {
   "collect-no-figures": () => both("没有任何县（市、区）填写完成值", "no county has any actual filled in"),
   "collect-several-counties": (first: string, other: string) =>
     both(
-      `一个文件只应有一个县（市、区）的自评：已有“${first}”，此处又有“${other}”的完成值；整个文件未汇总`,
-      `one file should hold one county's self-assessment: it has "${first}" and here also "${other}"; the file is not collected`,
+      `${ONE_COUNTY_PER_FILE.zh}：已有“${first}”，此处又有“${other}”的完成值；整个文件未汇总`,
+      `${ONE_COUNTY_PER_FILE.en}: it has "${first}" and here also "${other}"; the file is not collected`,
     ),
   "collect-unknown-county": (county: string) =>
-    both(`“${county}”不是浙江省的县（市、区）（2020 年 90 个县级单位）；文件未汇总`, `"${county}" is not one of Zhejiang's 90 county-level units (2020); the file is not collected`),
+    both(`“${county}”不是浙江省的县（市、区）（${ROSTER_COUNT.zh}）；文件未汇总`, `"${county}" is not one of Zhejiang's ${ROSTER_COUNT.en}; the file is not collected`),
   "collect-other-city": (county: string, its: string, city: string) =>
     both(`“${county}”属于${its}，不是${city}的县（市、区）；文件未汇总`, `"${county}" belongs to ${its}, not to ${city}; the file is not collected`),
-  "collect-twice": (county: string, earlier: string) =>
-    both(`“${county}”已由文件“${earlier}”报送，重复报送的这一份未汇总`, `"${county}" was already returned in "${earlier}"; this second return is not collected`),
+  "collect-twice": {
+    /** The later by the workbooks' own modified times wins. */
+    later: (county: string, kept: string, keptAt: string, thisAt: string) =>
+      both(
+        `“${county}”另有文件“${kept}”（修改于 ${keptAt}），晚于本文件（修改于 ${thisAt}），按较晚的一份汇总，本文件未予汇总；如应以本文件为准，请指定`,
+        `"${county}" is also in "${kept}" (modified ${keptAt}), later than this file (modified ${thisAt}); the later one is collected, not this one; name this file if it should count`,
+      ),
+    /** The modified times cannot tell: the file read first counts. */
+    unordered: (county: string, kept: string) =>
+      both(
+        `“${county}”已由文件“${kept}”报送，两份文件的修改时间无法比较（缺少或相同），按先读到的一份汇总，本文件未予汇总；如应以本文件为准，请指定`,
+        `"${county}" was already returned in "${kept}" and the two files' modified times cannot tell which is later (missing or equal); the one read first is collected, not this one; name this file if it should count`,
+      ),
+    /** The user named the file to count. */
+    chosen: (county: string, kept: string) =>
+      both(`“${county}”另有文件“${kept}”，已指定以该文件为准，本文件未予汇总`, `"${county}" is also in "${kept}", which was named to count; this file is not collected`),
+  },
   "collect-missing-indicator": (county: string, indicator: string) =>
     both(`“${county}”没有填报指标“${indicator}”`, `"${county}" has no row for the indicator "${indicator}"`),
   "collect-bad-value": (county: string, indicator: string, which: "target" | "actual", why: Msg) =>
@@ -266,6 +333,16 @@ export const ISSUES = {
     ),
   "collect-missing-county": (county: string, city: string) =>
     both(`${city}的“${county}”没有报送自评表`, `no self-assessment was returned for ${county} of ${city}`),
+  "collect-returned-county": (county: string, city: string, files: readonly string[]) =>
+    both(
+      `${city}的${county}报送的自评表（${files.map((f) => `“${f}”`).join("、")}）未通过校核，已退回，需重新报送`,
+      `${county} of ${city} returned a self-assessment (${files.map((f) => `"${f}"`).join(", ")}) that did not pass the checks; sent back to be corrected`,
+    ),
+  "collect-not-in-decomposition": (county: string, children: readonly string[]) =>
+    both(
+      `设区市分解表中没有${county}（该表分解到：${children.slice(0, 5).join("、")}${children.length > 5 ? ` 等 ${children.length} 个下级地区` : ""}，可能是全省分解表或其他设区市的表），${county}的目标未按分解表校核`,
+      `the city's decomposition table has no ${county} (it allocates to ${children.slice(0, 5).join(", ")}${children.length > 5 ? ` and ${children.length - 5} more` : ""}: perhaps the province's table or another city's), so ${county}'s targets were not checked against it`,
+    ),
   "collect-no-city": () =>
     both("无法确定设区市：没有可汇总的文件，请用 --city 指定", "the city cannot be told: no file could be collected; give it with --city"),
 } satisfies Record<EngineIssueCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
@@ -397,3 +474,59 @@ export const REASONS = {
       `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${size} names)${accelerated ? " (加快发展县)" : ""}`,
     ),
 } satisfies Record<ReasonCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
+
+/** How a tie on total between a county inside a cut and one outside it was decided (selectShortlist). */
+export type TieDecider = StandingName | "input-order" | "accelerated-rule";
+
+const plural = (names: readonly string[], one: string, many: string): string => (names.length === 1 ? one : many);
+
+/** The deciders, said once: the accelerated rule of 第三条, then the tool's chain with the keys that decided. */
+function decidedBy(how: readonly TieDecider[]): Msg {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (how.includes("accelerated-rule")) {
+    zh.push(`按${ART.art3.zh}加快发展县原则上不少于规定个数（本工具默认读作必须）区分`);
+    en.push(`the 加快发展县 rule of ${ART.art3.en} (原则上, in principle; ZG's default reading) decides`);
+  }
+  const keys = how.filter((h): h is StandingName => h in STANDING_NAMES);
+  const byOrder = how.includes("input-order");
+  if (keys.length || byOrder) {
+    const zhKeys = [...keys.map((k) => STANDING_NAMES[k].zh), ...(byOrder ? ["输入顺序（各项得分均相同）"] : [])];
+    const enKeys = [...keys.map((k) => STANDING_NAMES[k].en), ...(byOrder ? ["input order (every score equal)"] : [])];
+    zh.push(`按${TIE_CHAIN.zh}，以${zhKeys.join("、")}区分`);
+    en.push(`by ${TIE_CHAIN.en}, ${enKeys.join(", ")} decides`);
+  }
+  return both(zh.join("；"), en.join("; "));
+}
+
+/**
+ * Ties on total that the province stage separates (rules.md §6: every tie is reported): one message per cut (the
+ * suggested places, the proposed list) and per run of equal totals, naming every county inside and outside it.
+ */
+export const SEPARATED_TIES = {
+  province: (inside: readonly string[], outside: readonly string[], cut: "places" | "list", how: readonly TieDecider[]) => {
+    const d = decidedBy(how);
+    const [inZh, outZh] = cut === "places" ? ["列入建议激励名额", "未列入"] : ["在拟列入督查激励建议名单内", "不在名单内"];
+    const cutEn = cut === "places" ? "within the suggested places" : "on the proposed list";
+    return both(
+      `省级评送环节：${inside.join("、")}与${outside.join("、")}总分并列，${inside.join("、")}${inZh}，${outside.join("、")}${outZh}；${d.zh}；请人工确认`,
+      `Province stage: ${inside.join(", ")} and ${outside.join(", ")} tie on total; ${inside.join(", ")} ${plural(inside, "is", "are")} ${cutEn}, ${outside.join(", ")} ${plural(outside, "is", "are")} not; ${d.en}; please confirm by hand`,
+    );
+  },
+  /** The reason of a county the 加快发展县 rule took in or left out while tied with another 加快发展县. */
+  acceleratedPick: (them: string, taken: boolean, how: TieDecider) => {
+    const d = decidedBy([how]);
+    return both(
+      `与加快发展县${them}总分并列；${d.zh}，${taken ? "由本县替补列入建议激励名额" : `由${them}替补列入建议激励名额`}`,
+      `Ties on total with the 加快发展县 ${them}; ${d.en}: ${taken ? "this county takes the place" : `${them} takes the place`}`,
+    );
+  },
+  /** The reason of a county the rule moved out (or kept) while tied with another county in the places. */
+  replacedPick: (them: string, out: boolean, how: TieDecider) => {
+    const d = decidedBy([how]);
+    return both(
+      `与${them}总分并列；${d.zh}，${out ? "本县调出建议激励名额" : `${them}调出建议激励名额`}`,
+      `Ties on total with ${them}; ${d.en}: ${out ? "this county leaves the places" : `${them} leaves the places`}`,
+    );
+  },
+} as const;

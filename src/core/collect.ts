@@ -25,6 +25,8 @@ export interface CollectFile {
   sheets: SheetData[] | null;
   /** Why the file could not be read (the reader's own message, naming the sheet and cell where it knows them). */
   readError?: { msg: Msg; sheet?: string; cell?: string };
+  /** When the workbook says it was last saved (docProps/core.xml dcterms:modified, ISO 8601); decides between resends. */
+  modified?: string | null;
 }
 
 /** A problem of the collection: an engine issue with the file it is in. */
@@ -47,12 +49,16 @@ export interface CollectOptions {
   city?: string | null;
   /** The city's decomposition to its counties (a table `zg check` reads): targets are compared with it. */
   decomposition?: DecompositionTable | null;
+  /** Files named to count for their county when it was returned twice (a path or a bare file name). */
+  prefer?: readonly string[];
 }
 
 export interface CollectResult {
   files: CollectedFile[];
-  /** The city's counties with no accepted file, in reference order. */
+  /** The city's counties with no file at all, in reference order. */
   missing: string[];
+  /** The city's counties whose every file was rejected (退回: to be corrected and sent again), in reference order. */
+  returned: string[];
   city: City | null;
   /** The counties collected, in file order (as `zg score` would read the written sheets). */
   counties: CountyInput[];
@@ -70,6 +76,16 @@ const withFile = (file: string, i: ZgIssue): CollectProblem => ({ ...i, file });
 
 function hasValue(v: CellValue): boolean {
   return !(v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+}
+
+/**
+ * The one county with actuals among several rows of counties: a county's own return (the template lists its whole
+ * city; the county fills in its rows only). null when none or more than one has actuals, or only one county is listed.
+ */
+export function singleReturn(counties: readonly CountyInput[]): string | null {
+  if (counties.length < 2) return null;
+  const filled = counties.filter((c) => c.entries.some((e) => hasValue(e.actual)));
+  return filled.length === 1 ? filled[0].county : null;
 }
 
 /** The county cell of the row an entry's cell is on (the county column's letter on that row). */
@@ -91,9 +107,10 @@ function shown(q: Quantity): string {
   return q.isRate ? `${decimalToString(shiftDecimal(q.exact, 2))}%` : `${decimalToString(q.exact)}${q.unit ?? ""}`;
 }
 
-/** The allocated target cells of one county, by 2020 indicator number. */
-function allocationFor(table: DecompositionTable, county: string): Map<number, { cell: CellValue; at?: CellRef }> {
+/** The allocated target cells of one county, by 2020 indicator number; null when the table does not allocate to it. */
+function allocationFor(table: DecompositionTable, county: string): Map<number, { cell: CellValue; at?: CellRef }> | null {
   const out = new Map<number, { cell: CellValue; at?: CellRef }>();
+  if (!table.indicators.some((ind) => ind.children.some((c) => findCounty(c.name)?.name === county))) return null;
   for (const ind of table.indicators) {
     const known = findIndicator2020(ind.indicator);
     if (!known) continue;
@@ -117,7 +134,7 @@ function readFile(f: CollectFile): FileRead {
 }
 
 /** Checks one file; the accepted county (or null) and the file's report. */
-function collectOne(f: CollectFile, fr: FileRead, city: City | null, accepted: Map<string, Accepted>, options: CollectOptions): { report: CollectedFile; take: CountyInput | null } {
+function collectOne(f: CollectFile, fr: FileRead, city: City | null, options: CollectOptions): { report: CollectedFile; take: CountyInput | null; at?: CellRef } {
   const problems: CollectProblem[] = [];
   const reject = (county: string | null, ...p: ZgIssue[]) => ({
     report: { file: f.file, county, rows: 0, status: "rejected" as const, problems: [...problems, ...p.map((i) => withFile(f.file, i))] },
@@ -148,12 +165,15 @@ function collectOne(f: CollectFile, fr: FileRead, city: City | null, accepted: M
   if (city && itsCity.id !== city.id) {
     return reject(known.name, issue("collect-other-city", "error", ISSUES["collect-other-city"](known.name, itsCity.name, city.name), firstAt));
   }
-  const earlier = accepted.get(known.name);
-  if (earlier) return reject(known.name, issue("collect-twice", "error", ISSUES["collect-twice"](known.name, earlier.file), firstAt));
 
   // Values readable, targets as allocated: every entry of the county, each problem naming its cell.
   const errors: ZgIssue[] = [];
   const allocation = options.decomposition ? allocationFor(options.decomposition, known.name) : null;
+  if (options.decomposition && allocation === null) {
+    // A table of another city (or the province's) checks nothing for this county: said, not silently skipped.
+    const children = [...new Set(options.decomposition.indicators.flatMap((i) => i.children.map((c) => c.name)))];
+    problems.push(withFile(f.file, issue("collect-not-in-decomposition", "warning", ISSUES["collect-not-in-decomposition"](known.name, children))));
+  }
   const seen = new Set<number>();
   for (const e of unit.entries) {
     const label = String(e.indicator ?? "");
@@ -182,8 +202,7 @@ function collectOne(f: CollectFile, fr: FileRead, city: City | null, accepted: M
     if (!seen.has(ind.no)) problems.push(withFile(f.file, issue("collect-missing-indicator", "warning", ISSUES["collect-missing-indicator"](known.name, ind.name), { sheet: completion.sheet.name })));
   }
   const take: CountyInput = { ...unit, county: known.name, city: itsCity.name };
-  accepted.set(known.name, { file: f.file, unit: take, countyName: known.name });
-  return { report: { file: f.file, county: known.name, rows: unit.entries.length, status: "ok", problems }, take };
+  return { report: { file: f.file, county: known.name, rows: unit.entries.length, status: "ok", problems }, take, at: firstAt };
 }
 
 /** Same value and kind: exact decimals in base units, both rates or neither (the bound is how it is written, not what). */
@@ -218,19 +237,63 @@ const yesNo = (b: boolean | undefined): string => (b ? "是" : "否");
 export function collectCounties(files: readonly CollectFile[], options: CollectOptions = {}): CollectResult {
   const reads = files.map(readFile);
   const city = options.city ? (findCity(options.city) ?? null) : likelyCity(reads);
-  const accepted = new Map<string, Accepted>();
   const reports: CollectedFile[] = [];
-  const counties: CountyInput[] = [];
+  const takes: (CountyInput | null)[] = [];
+  // Per county, the file that counts so far (index into files).
+  const counting = new Map<string, number>();
+  // Each accepted file's county cell, where a resend's refusal points.
+  const places: (CellRef | undefined)[] = [];
   for (const [i, f] of files.entries()) {
-    const { report, take } = collectOne(f, reads[i], city, accepted, options);
+    const { report, take, at } = collectOne(f, reads[i], city, options);
     reports.push(report);
-    if (take) counties.push(take);
+    takes.push(take);
+    places.push(at);
+    if (!take) continue;
+    const j = counting.get(take.county);
+    if (j === undefined) {
+      counting.set(take.county, i);
+      continue;
+    }
+    // A resend: one of the two files counts (resend() says which and why); the other is rejected, naming it.
+    const { keep, drop, why } = resend(files[j], files[i], j, i, take.county, options.prefer ?? []);
+    counting.set(take.county, keep);
+    reports[drop] = { ...reports[drop], rows: 0, status: "rejected", problems: [...reports[drop].problems, withFile(files[drop].file, issue("collect-twice", "error", why, places[drop]))] };
+    takes[drop] = null;
   }
+  const counties = takes.filter((t): t is CountyInput => t !== null);
+  const accepted = new Map<string, Accepted>(counties.map((u) => [u.county, { file: files[counting.get(u.county) as number].file, unit: u, countyName: u.county }]));
   const warnings: CollectProblem[] = [];
   if (!city) warnings.push(issue("collect-no-city", "warning", ISSUES["collect-no-city"]()));
-  const missing = city ? countiesOf(city.name).filter((c) => !accepted.has(c.name)).map((c) => c.name) : [];
+  const ofCity = city ? countiesOf(city.name) : [];
+  const rejectedFiles = (county: string) => reports.filter((r) => r.status === "rejected" && r.county === county).map((r) => r.file);
+  // 退回 (a file came and was refused) is not 未报送 (no file came).
+  const returned = ofCity.filter((c) => !accepted.has(c.name) && rejectedFiles(c.name).length > 0).map((c) => c.name);
+  const missing = ofCity.filter((c) => !accepted.has(c.name) && !returned.includes(c.name)).map((c) => c.name);
+  for (const m of returned) warnings.push(issue("collect-returned-county", "warning", ISSUES["collect-returned-county"](m, (city as City).name, rejectedFiles(m))));
   for (const m of missing) warnings.push(issue("collect-missing-county", "warning", ISSUES["collect-missing-county"](m, (city as City).name)));
-  return { files: reports, missing, city, counties, ...cityGrids(counties, accepted), warnings };
+  return { files: reports, missing, returned, city, counties, ...cityGrids(counties, accepted), warnings };
+}
+
+/** A path's last segment (either separator): how a file named with --prefer is matched. */
+const baseName = (file: string): string => file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+
+/**
+ * Two accepted files of one county (first read `a`, then `b`): a file the user named counts; else the later by the
+ * workbooks' own modified times (not the file system's, which copying and mailing change); else the one read first.
+ */
+function resend(a: CollectFile, b: CollectFile, ia: number, ib: number, county: string, prefer: readonly string[]): { keep: number; drop: number; why: Msg } {
+  const named = (f: CollectFile) => prefer.some((p) => p === f.file || baseName(p) === baseName(f.file));
+  if (named(a) !== named(b)) {
+    const [keep, drop] = named(a) ? [ia, ib] : [ib, ia];
+    return { keep, drop, why: ISSUES["collect-twice"].chosen(county, (keep === ia ? a : b).file) };
+  }
+  const ta = a.modified ? Date.parse(a.modified) : NaN;
+  const tb = b.modified ? Date.parse(b.modified) : NaN;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) {
+    const [keep, drop, k, d] = tb > ta ? [ib, ia, b, a] : [ia, ib, a, b];
+    return { keep, drop, why: ISSUES["collect-twice"].later(county, k.file, k.modified as string, d.modified as string) };
+  }
+  return { keep: ia, drop: ib, why: ISSUES["collect-twice"].unordered(county, a.file) };
 }
 
 /** The completion sheet and the county sheet, with the headers `zg score` recognises (the template's own). */

@@ -11,12 +11,12 @@
  * "Least improvement": the smallest such actual for an "at least" target, the largest for an "at most" target (lower
  * is better), and for basis 'value' of an at-most indicator likewise. Pure.
  */
-import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
+import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, ProvinceResult, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
 import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
 import { type PreparedUnit, completionMeasure, entryFor, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
 import { normalizeText, readCell, readLabelTarget, withFields } from "./parse";
 import { cityKey } from "./reference";
-import { proposedListSize, runSelection } from "./select";
+import { proposedListSize, runSelection, sameScore, selectShortlist } from "./select";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
 
@@ -59,13 +59,27 @@ export interface ProvinceGap {
   proposed: boolean;
   places: number;
   listSize: number;
-  /** The lowest total on the proposed list (the county itself left out). */
+  /**
+   * The total the county must reach for the proposed list: the lowest total of a county listed by its total (a
+   * 加快发展县 swapped into the places is listed by the rule, not by its total), found by rescoring; null when on it.
+   */
   listTotal: number | null;
+  /** listTotal − total; 0 when on the list; null when no total would put it there. */
   pointsShortOfList: number | null;
-  /** The lowest total among the places the county could take (the 加快发展县 rule honoured). */
+  /** Whether reaching listTotal exactly suffices (the tie-break chain then puts it in), or it must pass it. */
+  listAtLevel: boolean | null;
+  /** As listTotal, for the suggested places (the 加快发展县 rule honoured, by rescoring). */
   placesTotal: number | null;
   pointsShortOfPlaces: number | null;
+  placesAtLevel: boolean | null;
 }
+
+/**
+ * Why the county is or is not its city's recommendation (2号 第六条（二）): `previous-winner` (it received the incentive
+ * last year, whatever its total), `tied` (equal total, the tie-break chain chose the other), `below`, or `none`
+ * (its city has nobody to recommend).
+ */
+export type CityStanding = "recommended" | "previous-winner" | "tied" | "below" | "none";
 
 export interface CountyGap {
   county: string;
@@ -75,7 +89,12 @@ export interface CountyGap {
   recommended: boolean;
   recommendedCounty: string | null;
   recommendedTotal: number | null;
-  /** recommendedTotal − total, 0 when the county is recommended or above; null when its city recommends nobody. */
+  /** Why it is or is not recommended; pointsShort means something only for `below` and `tied`. */
+  cityStanding: CityStanding;
+  /**
+   * recommendedTotal − total for a county below the recommended one; 0 when recommended or tied; null when no points
+   * would change it (received the incentive last year) or its city recommends nobody.
+   */
   pointsShort: number | null;
   indicators: IndicatorGap[];
   province: ProvinceGap | null;
@@ -113,12 +132,27 @@ export function writtenForm(cell: CellValue): WrittenForm | null {
   }
   if (typeof cell !== "string") return null;
   const t = normalizeText(cell).replace(BOUND_WORDS, "");
-  const m = /[+-]?(?:\d[\d,]*(?:\.(\d*))?|\.(\d+))/.exec(t);
+  // An exponent is part of the number (1e-30台 is 10^-30 台, not 1 of a unit "e-30台"): it moves the decimals.
+  const m = /[+-]?(?:\d[\d,]*(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?/.exec(t);
   if (!m) return null;
-  const decimals = (m[1] ?? m[2] ?? "").length;
+  const decimals = Math.max(0, (m[1] ?? m[2] ?? "").length - Number(m[3] ?? 0));
   const suffix = t.slice(m.index + m[0].length);
   const prefix = PREFIXES.find(([p]) => suffix.startsWith(p));
   return { scale: prefix ? prefix[1] : 0, decimals, suffix };
+}
+
+/**
+ * A figure of the gap analysis as text, in its written unit at the step's decimals: plain decimals, or the exponent
+ * form JavaScript gives (1e-30) where plain decimals would be unreadably long, so a move of one step always shows.
+ */
+export function writtenFigure(x: number, step: number | null, grouped = false): string {
+  const decimals = step === null || step >= 1 ? 0 : Math.min(20, Math.round(-Math.log10(step)));
+  if (x !== 0 && (Math.abs(x) < 1e-6 || Math.abs(x) >= 1e21 || decimals > 6)) return String(x);
+  const fixed = x.toFixed(Math.max(decimals, 0));
+  const trimmed = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  if (!grouped) return trimmed;
+  const [whole, frac] = trimmed.split(".");
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${frac === undefined ? "" : `.${frac}`}`;
 }
 
 /** A base-unit value in the written unit, as a number. */
@@ -362,6 +396,15 @@ export function countyGap(counties: readonly CountyInput[], county: string, opti
   const ui = members.indexOf(index);
   const prepared = prepareUnits(group);
   const indicators = me.indicators.map((row) => indicatorGap(group, prepared, ui, row, o));
+  const cityStanding: CityStanding = me.recommended
+    ? "recommended"
+    : counties[index].previousWinner === true
+      ? "previous-winner"
+      : recommendedTotal === null
+        ? "none"
+        : sameScore(recommendedTotal, me.total)
+          ? "tied"
+          : "below";
   const order = indicators.map((g, i) => ({ g, i, v: gainPerTargetShare(g) }));
   order.sort((x, y) => (y.v === x.v ? x.i - y.i : y.v - x.v));
 
@@ -375,7 +418,8 @@ export function countyGap(counties: readonly CountyInput[], county: string, opti
       recommended: me.recommended,
       recommendedCounty: rec === undefined ? null : sel.counties[rec].county,
       recommendedTotal,
-      pointsShort: recommendedTotal === null ? null : Math.max(0, recommendedTotal - me.total),
+      cityStanding,
+      pointsShort: cityStanding === "below" ? (recommendedTotal as number) - me.total : cityStanding === "tied" || cityStanding === "recommended" ? 0 : null,
       indicators: order.map((x) => x.g),
       province: me.recommended ? provinceGap(sel.province, me.county, me.city, o, margin) : null,
       warnings: sel.warnings,
@@ -383,33 +427,52 @@ export function countyGap(counties: readonly CountyInput[], county: string, opti
   };
 }
 
-function provinceGap(province: ReturnType<typeof runSelection>["province"], county: string, city: string, o: ScoreOptions, margin: number): ProvinceGap | null {
+/**
+ * The least total at which the county would be inside `cut` (the places or the proposed list), everything else
+ * unchanged, proven by rescoring the province stage (selectShortlist) with that total: the totals of the other
+ * counties are the only bars, so each is tried, first level with it (the tie-break chain then decides) and then just
+ * above it. null when no total suffices (a county that is not a 加快发展县 cannot take a place the rule keeps).
+ */
+function totalToReach(province: readonly ProvinceResult[], k: number, cut: "selected" | "proposed", o: ScoreOptions): { total: number; atLevel: boolean } | null {
+  const me = province[k];
+  const bars = [...new Set(province.filter((p, i) => i !== k && p.total >= me.total).map((p) => p.total))].sort((a, b) => a - b);
+  const accelerated = province.map((p) => p.accelerated);
+  const inside = (total: number): boolean => {
+    const standings = province.map((p, i) => (i === k ? { ...p, total } : p));
+    return selectShortlist(standings, accelerated, o)[cut][k];
+  };
+  for (const bar of bars) {
+    if (inside(bar)) return { total: bar, atLevel: true };
+    // Just above the bar: beyond sameScore's tolerance, below any other total.
+    if (inside(bar + Math.max(1e-6, Math.abs(bar) * 1e-8))) return { total: bar, atLevel: false };
+  }
+  return null;
+}
+
+function provinceGap(province: readonly ProvinceResult[], county: string, city: string, o: ScoreOptions, margin: number): ProvinceGap | null {
   const k = province.findIndex((p) => p.county === county && cityKey(p.city) === cityKey(city));
   if (k < 0) return null;
   const me = province[k];
   const listSize = Math.min(province.length, proposedListSize(o.slots, margin));
-  // The list: the suggested places, then the best of the rest in province order (rules.md §6).
-  const selected = province.filter((p) => p.selected);
-  const rest = province.filter((p) => !p.selected).slice(0, Math.max(0, listSize - selected.length));
-  const list = [...selected, ...rest];
-  const proposed = list.includes(me);
-  const lowest = (xs: typeof province): number | null => (xs.length ? Math.min(...xs.map((p) => p.total)) : null);
-  const listTotal = lowest(list.filter((p) => p !== me));
-  // A county that is not a 加快发展县 cannot take a place the 加快发展县 rule keeps.
-  const acceleratedIn = selected.filter((p) => p.accelerated).length;
-  const displaceable = selected.filter((p) => p !== me && (me.accelerated || !p.accelerated || acceleratedIn > o.minAccelerated));
-  const placesTotal = lowest(displaceable);
-  const short = (inside: boolean, bar: number | null): number | null => (inside ? 0 : bar === null ? null : Math.max(0, bar - me.total));
+  const reach = (inside: boolean, cut: "selected" | "proposed") => {
+    if (inside) return { bar: null, short: 0, atLevel: null };
+    const r = totalToReach(province, k, cut, { ...o, margin });
+    return r ? { bar: r.total, short: r.total - me.total, atLevel: r.atLevel } : { bar: null, short: null, atLevel: null };
+  };
+  const list = reach(me.proposed, "proposed");
+  const places = reach(me.selected, "selected");
   return {
     rank: me.rank,
     total: me.total,
     selected: me.selected,
-    proposed,
+    proposed: me.proposed,
     places: o.slots,
     listSize,
-    listTotal,
-    pointsShortOfList: short(proposed, listTotal),
-    placesTotal,
-    pointsShortOfPlaces: short(me.selected, placesTotal),
+    listTotal: list.bar,
+    pointsShortOfList: list.short,
+    listAtLevel: list.atLevel,
+    placesTotal: places.bar,
+    pointsShortOfPlaces: places.short,
+    placesAtLevel: places.atLevel,
   };
 }

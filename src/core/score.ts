@@ -73,6 +73,7 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
     slots: pick("slots"),
     minAccelerated: pick("minAccelerated"),
     margin: pick("margin"),
+    unassigned: pick("unassigned"),
   };
   const rankError = checkRankOptions(options);
   if (rankError) return { ok: false, error: rankError };
@@ -89,6 +90,7 @@ export function resolveOptions(partial?: Partial<ScoreOptions> | null): Result<{
     return badOption(text.minAccelerated(options.slots, options.minAccelerated));
   if (typeof options.margin !== "number" || !Number.isFinite(options.margin) || options.margin < 0 || options.margin > MAX_MARGIN)
     return badOption(text.margin(options.margin));
+  if (options.unassigned !== "exclude" && options.unassigned !== "zero") return badOption(text.unassigned(options.unassigned));
   return { ok: true, options };
 }
 
@@ -493,6 +495,8 @@ interface PreparedEntry {
   /** Target and actual when both are usable (read, same unit, target > 0); otherwise both null, and issues say why. */
   t: Quantity | null;
   a: Quantity | null;
+  /** The target is 0 or blank: the city allocated nothing (rules.md §5, option `unassigned`). */
+  unassigned: boolean;
   targetAt?: CellRef;
   actualAt?: CellRef;
 }
@@ -582,12 +586,21 @@ function prepareUnit(u: CountyInput, labels: ReadCache): PreparedUnit {
       );
       continue;
     }
-    const entry: PreparedEntry = { key, label, labelBound, t: null, a: null, targetAt: e.targetAt, actualAt: e.actualAt };
+    const entry: PreparedEntry = { key, label, labelBound, t: null, a: null, unassigned: false, targetAt: e.targetAt, actualAt: e.actualAt };
     entries.push(entry);
     bySlot[slot] = entry;
 
+    // A target of 0 or blank is "given no target" (rules.md §5): said by the group with the rule it applies, not
+    // as an unreadable or non-positive target. An unreadable target stays an error.
+    const tr = labels.read(e.target, e.targetAt);
+    if (tr.status === "none" || (tr.status === "value" && quantitySign(tr.quantity) === 0)) {
+      entry.unassigned = true;
+      // An empty actual is expected there; an unreadable one is still an error.
+      if (labels.read(e.actual, e.actualAt).status === "error") readEntryCell(labels, issues, u.county, label, "actual", e.actual, e.actualAt);
+      continue;
+    }
     // This loop runs for every county × indicator of a province: no closures or arrays per row.
-    const t = readEntryCell(labels, issues, u.county, label, "target", e.target, e.targetAt);
+    const t = tr.status === "value" ? tr.quantity : readEntryCell(labels, issues, u.county, label, "target", e.target, e.targetAt);
     const a = readEntryCell(labels, issues, u.county, label, "actual", e.actual, e.actualAt);
     if (t === null || a === null) continue;
     if (t.unit !== null && a.unit !== null && t.unit !== a.unit) {
@@ -661,6 +674,8 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
   const comp: (Ratio | null)[] = new Array<Ratio | null>(nUnits);
   const ovr: (Ratio | null)[] = new Array<Ratio | null>(nUnits);
   let j = 0;
+  // Per unit, the measured indicators it was given no target for (rules.md §5: out of its own J under `exclude`).
+  const unassigned: number[] = new Array<number>(nUnits).fill(0);
 
   for (const slot of slots) {
     const rows: (PreparedEntry | undefined)[] = units.map((u) => entryFor(u, slot.key));
@@ -696,6 +711,11 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       }
     }
     if (measured) j++;
+    for (let ui = 0; ui < nUnits; ui++) {
+      if (!rows[ui]?.unassigned) continue;
+      if (measured) unassigned[ui]++;
+      issues.push(issue("unassigned-target", "warning", ISSUES["unassigned-target"](units[ui].unit.county, slot.label, o.unassigned), rows[ui]!.targetAt));
+    }
 
     const cr = rankRatios(comp, o, completionOrder(o.basis, bound));
     const orr = rankRatios(ovr, o, "desc");
@@ -710,6 +730,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
         over: ovr[ui],
         overRank: orr.ranks[ui],
         overPoints: orr.points[ui],
+        ...(rows[ui]?.unassigned ? { unassigned: true } : {}),
       });
     }
   }
@@ -721,8 +742,9 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
     if (O[ui] > maxO) maxO = O[ui];
   }
   const scores: UnitScore[] = units.map(({ unit: u }, ui) => {
-    const targetScore = standardScore(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: j, top: o.top, groupMax: maxS });
-    const overScore = standardScore(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: j, top: o.top, groupMax: maxO });
+    const ji = o.unassigned === "exclude" ? j - unassigned[ui] : j;
+    const targetScore = standardScore(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: ji, top: o.top, groupMax: maxS });
+    const overScore = standardScore(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: ji, top: o.top, groupMax: maxO });
     const ps = policyScore(u.policy);
     return {
       county: u.county,
@@ -734,6 +756,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       policyScore: ps,
       total: targetScore + overScore + ps,
       indicators: indicatorRows[ui],
+      indicatorCount: ji,
       policy: u.policy,
     };
   });

@@ -5,7 +5,7 @@
  */
 import type { CountyInput, CountyResult, Msg, ProvinceResult, Reason, ReasonCode, ScoreOptions, SelectionResult, UnitScore, ZgIssue } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { ISSUES, REASONS } from "./catalogue";
+import { ISSUES, REASONS, SEPARATED_TIES, type TieDecider } from "./catalogue";
 import { ONE, decimalFromNumber, decimalToNumber } from "./decimal";
 import { issue } from "./messages";
 import { normalizeText } from "./parse";
@@ -99,6 +99,7 @@ function withScore<T extends object>(s: UnitScore, extra: T): UnitScore & T {
     policyScore: s.policyScore,
     total: s.total,
     indicators: s.indicators,
+    indicatorCount: s.indicatorCount,
     policy: s.policy,
   };
   return Object.assign(base, extra);
@@ -210,6 +211,52 @@ export interface Shortlist {
   warnings: ZgIssue[];
 }
 
+/** What decided between two tied units, a above b: a key of the chain, or input order. */
+function decider(a: Standing, b: Standing): TieDecider {
+  return compareStanding(a, b).by ?? "input-order";
+}
+
+const tieCode = (how: TieDecider): ReasonCode => (how === "input-order" ? "tie-unresolved" : "tie-break");
+
+/**
+ * rules.md §6, every tie is reported: within each run of equal totals (in chain order), the units the cut (`inside`)
+ * separates are named together in one warning, with what decided: the 加快发展县 rule where it swapped and the two
+ * differ in being 加快发展县, else the chain's key or input order. Pairs already separated by `already` (the places,
+ * when reporting the list) are not said twice.
+ */
+function reportSeparatedTies(
+  standings: readonly Standing[],
+  order: readonly number[],
+  inside: readonly boolean[],
+  cut: "places" | "list",
+  accelerated: readonly boolean[],
+  swapped: boolean,
+  already?: readonly boolean[],
+): ZgIssue[] {
+  const out: ZgIssue[] = [];
+  let start = 0;
+  while (start < order.length) {
+    let end = start + 1;
+    while (end < order.length && sameScore(standings[order[end]].total, standings[order[start]].total)) end++;
+    const run = order.slice(start, end);
+    start = end;
+    // Outside this cut means outside the earlier one too (the list holds the places): only those inside neither
+    // cut were separated here.
+    const ins = run.filter((k) => inside[k] && !already?.[k]);
+    const outs = run.filter((k) => !inside[k]);
+    if (!ins.length || !outs.length) continue;
+    const how = new Set<TieDecider>();
+    for (const i of ins) {
+      for (const k of outs) {
+        how.add(swapped && accelerated[i] !== accelerated[k] ? "accelerated-rule" : decider(standings[i], standings[k]));
+      }
+    }
+    const code = how.has("input-order") ? "tie-unresolved" : "tie-broken";
+    out.push(issue(code, "warning", SEPARATED_TIES.province(ins.map((k) => standings[k].county), outs.map((k) => standings[k].county), cut, [...how])));
+  }
+  return out;
+}
+
 /**
  * The province stage of rules.md §6 (2号 第三条、第六条) on scores already computed: the best `slots` by the
  * chain, then, while fewer than `minAccelerated` 加快发展县 are in, the best unselected 加快发展县 replaces the
@@ -234,7 +281,6 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
 
   // A tie across the cut-off is decided by the chain, and said so on both sides; it is still a tie, and reported.
   const cutTies: TieReport[] = [];
-  const where = { zh: `第${o.slots}个建议激励名额处`, en: `at place ${o.slots}` };
   if (order.length > o.slots) {
     const lastIn = order[o.slots - 1];
     const a = standings[lastIn];
@@ -243,13 +289,12 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
       const b = standings[out];
       const { by } = compareStanding(a, b);
       cutTies.push({ winner: lastIn, other: out, by });
+      // The warning comes from reportSeparatedTies below, which sees the places after the 加快发展县 rule.
       if (by) {
-        warnings.push(issue("tie-broken", "warning", ISSUES["tie-broken"].province(a.county, b.county, by, where)));
         reasons[lastIn].push(reason("tie-break", REASONS["tie-break"].lastPlace({ them: b.county, by, ours: a[by], theirs: b[by] }, o.slots)));
         reasons[out].push(reason("tie-break", REASONS["tie-break"].outside({ them: a.county, by, ours: b[by], theirs: a[by] }, o.slots)));
       } else {
         const tie = REASONS["tie-unresolved"].province(a.county, b.county, o.slots);
-        warnings.push(issue("tie-unresolved", "warning", ISSUES["tie-unresolved"].province(tie)));
         reasons[lastIn].push(reason("tie-unresolved", tie));
         reasons[out].push(reason("tie-unresolved", tie));
       }
@@ -260,6 +305,8 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
   const replacements: { incoming: number; outgoing: number }[] = [];
   let shortOfAccelerated: number | null = null;
   let have = order.filter((k) => selected[k] && accelerated[k]).length;
+  // The rule switched off is said, so no one reads the places as holding a 加快发展县 by rule.
+  if (o.minAccelerated === 0) warnings.push(issue("accelerated-rule-off", "warning", ISSUES["accelerated-rule-off"]()));
   while (have < o.minAccelerated) {
     const incoming = order.find((k) => !selected[k] && accelerated[k]);
     const outgoing = [...order].reverse().find((k) => selected[k] && !accelerated[k]);
@@ -276,6 +323,20 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
     const out = standings[outgoing];
     reasons[incoming].push(reason("accelerated-replacement", REASONS["accelerated-replacement"](ranks[incoming], out.county, ranks[outgoing], o.minAccelerated)));
     reasons[outgoing].push(reason("replaced", REASONS.replaced(ranks[outgoing], o.slots, inn.county, ranks[incoming])));
+    // The chain picked among equals: another unselected 加快发展县 tied with the incoming one, another selected
+    // county tied with the outgoing one. Said in both reasons; reportSeparatedTies warns.
+    for (const k of order) {
+      if (k !== incoming && !selected[k] && accelerated[k] && sameScore(standings[k].total, inn.total)) {
+        const how = decider(inn, standings[k]);
+        reasons[incoming].push(reason(tieCode(how), SEPARATED_TIES.acceleratedPick(standings[k].county, true, how)));
+        reasons[k].push(reason(tieCode(how), SEPARATED_TIES.acceleratedPick(inn.county, false, how)));
+      }
+      if (k !== outgoing && selected[k] && !accelerated[k] && sameScore(standings[k].total, out.total)) {
+        const how = decider(standings[k], out);
+        reasons[outgoing].push(reason(tieCode(how), SEPARATED_TIES.replacedPick(standings[k].county, true, how)));
+        reasons[k].push(reason(tieCode(how), SEPARATED_TIES.replacedPick(out.county, false, how)));
+      }
+    }
   }
 
   // 第六条（三）: the proposed list is the places followed by the best of the rest, in province-stage order.
@@ -289,21 +350,8 @@ export function selectShortlist(standings: readonly Standing[], accelerated: rea
       listed++;
     }
   }
-  // A tie on total across the list's own cut-off is reported as well (the chain decided it).
-  const inList = order.filter((k) => proposed[k]);
-  const outList = order.filter((k) => !proposed[k]);
-  if (proposedSize > take && inList.length && outList.length) {
-    const lastIn = inList[inList.length - 1];
-    const a = standings[lastIn];
-    for (const out of outList) {
-      const b = standings[out];
-      if (!sameScore(a.total, b.total)) continue;
-      const { by } = compareStanding(a, b);
-      const listWhere = { zh: "拟列入督查激励建议名单末位", en: "at the end of the proposed list" };
-      if (by) warnings.push(issue("tie-broken", "warning", ISSUES["tie-broken"].province(a.county, b.county, by, listWhere)));
-      else warnings.push(issue("tie-unresolved", "warning", ISSUES["tie-unresolved"].province(REASONS["tie-unresolved"].province(a.county, b.county, proposedSize))));
-    }
-  }
+  warnings.push(...reportSeparatedTies(standings, order, selected, "places", accelerated, replacements.length > 0));
+  warnings.push(...reportSeparatedTies(standings, order, proposed, "list", accelerated, false, selected));
 
   for (const k of order) {
     const s = standings[k];

@@ -23,6 +23,7 @@ import {
   isAccelerated,
 } from "./reference";
 import type { CellValue, Grid, Merge, Msg, TableRegion } from "./types";
+import { ONE_COUNTY_PER_FILE } from "./catalogue";
 
 // ─── template types ──────────────────────────────────────────────────────────────────────────
 
@@ -756,8 +757,8 @@ export const SELF_ASSESSMENT_GUIDE: readonly Msg[] = Object.freeze([
     en: "When and what: under 浙转升办〔2020〕2号 Art. 6(2), each March the city's office has its counties assess themselves and collects the previous year's completion figures and the supporting material, then recommends one county to the provincial office. This workbook holds the previous year's figures.",
   },
   {
-    zh: "1. 在“完成情况”表中，为每个县（市、区）的每项指标填写设区市下达的目标和实际完成值，带单位填写，如 12%、1300台、2.5亿元；空白、“—”、“/”或“无”视为无数据。",
-    en: "1. On sheet 完成情况, enter for every county and indicator the target set by the city and the actual, with its unit (12%, 1300台, 2.5亿元); empty, —, / or 无 means no value.",
+    zh: `1. ${ONE_COUNTY_PER_FILE.zh}。在“完成情况”表本县的各行，为每项指标填写设区市下达的目标和实际完成值，带单位填写，如 12%、1300台、2.5亿元；空白、“—”、“/”或“无”视为无数据。设区市汇总时，填了两个县完成值的文件不予汇总。`,
+    en: `1. ${ONE_COUNTY_PER_FILE.en.replace(/^o/, "O")}. On sheet 完成情况, in your county's rows, enter for each indicator the target set by the city and the actual, with its unit (12%, 1300台, 2.5亿元); empty, —, / or 无 means no value. A file with two counties' actuals is not collected by the city.`,
   },
   {
     zh: "1a. “支撑材料”列写明每项数据的支撑材料（文件名、文号或存放位置），随表报送。",

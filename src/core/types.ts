@@ -105,6 +105,10 @@ export type EngineIssueCode =
   | "collect-bad-value"
   | "collect-changed-target"
   | "collect-missing-county"
+  | "collect-returned-county"
+  | "unassigned-target"
+  | "accelerated-rule-off"
+  | "collect-not-in-decomposition"
   | "collect-no-city";
 
 /** What a read of a workbook left out or had to choose (the Excel layer's notices). */
@@ -335,7 +339,15 @@ export interface ScoreOptions extends RankOptions {
    * (default 0.2: ours, the documents give no figure).
    */
   margin: number;
+  /**
+   * rules.md §5, a county given no target for an indicator (its target 0 or blank: the city allocated nothing):
+   * `exclude` (default) leaves the indicator out of that county's own J; `zero` keeps it in J with 0 points. The
+   * documents are silent: the tool's reading, and every output that applies it says so.
+   */
+  unassigned: UnassignedRule;
 }
+
+export type UnassignedRule = "exclude" | "zero";
 
 export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
   top: 10,
@@ -346,6 +358,7 @@ export const DEFAULT_OPTIONS: Readonly<ScoreOptions> = Object.freeze({
   slots: 6,
   minAccelerated: 1,
   margin: 0.2,
+  unassigned: "exclude",
 });
 
 /** 第五条(二): the policy-mechanism inputs of one county. */
@@ -392,6 +405,8 @@ export interface IndicatorScore {
   over: Ratio | null;
   overRank: number | null;
   overPoints: number;
+  /** The county was given no target for it (0 or blank): rules.md §5, option `unassigned`. */
+  unassigned?: boolean;
 }
 
 export interface UnitScore {
@@ -406,6 +421,11 @@ export interface UnitScore {
   policyScore: number;
   total: number;
   indicators: IndicatorScore[];
+  /**
+   * J as used for this unit's standard scores: the group's J, less its unassigned indicators under `unassigned:
+   * exclude` (rules.md §5). Absent where no group J applies.
+   */
+  indicatorCount?: number;
   /** The 第五条（二） items behind policyScore, as read (so an explanation can list what was earned). */
   policy?: PolicyInput;
 }

@@ -6,7 +6,7 @@
  * earned.
  */
 import { DOC_2, DOC_9, cityKey } from "../core/reference";
-import { TIE_CHAIN } from "../core/catalogue";
+import { STANDARD_FORMULA_OURS, TIE_CHAIN, UNASSIGNED_RULE } from "../core/catalogue";
 import { sameScore } from "../core/select";
 import type { CheckResult, Msg, ProvinceResult, ScoreOptions, SelectionResult, UnitScore } from "../core/types";
 import { fmt, fmtQuantity, fmtScore } from "./i18n";
@@ -84,8 +84,23 @@ const POLICY_ITEMS = [
 export function explain(u: UnitScore | ProvinceResult, field: ScoreField, result: SelectionResult, stage: "city" | "province"): Explanation {
   const o: ScoreOptions = result.options;
   const group = groupOf(u, result, stage);
-  const J = groupIndicatorCount(group);
   const groupName = stage === "city" ? { zh: `${u.city}所辖县（市、区）（设区市推荐环节）`, en: `the counties of ${u.city} (city stage)` } : { zh: "各设区市推荐的县（市、区）（省级部门评送环节）", en: "the counties recommended by the cities (province stage)" };
+  const groupJ = groupIndicatorCount(group);
+  // The county's own J where the engine used one (rules.md §5, option unassigned), else the group's.
+  const J = u.indicatorCount ?? groupJ;
+  const left = u.indicators.filter((i) => i.unassigned).map((i) => i.indicator);
+  const jWords: Msg =
+    left.length && o.unassigned === "exclude"
+      ? {
+          zh: `J = ${J}：${groupName.zh}中有数据的指标 ${groupJ} 项，减去未给本县分配目标（目标为 0 或空白）的 ${left.join("、")}（${UNASSIGNED_RULE.exclude.zh}）`,
+          en: `J = ${J}: ${groupJ} indicators with data in ${groupName.en}, less ${left.join(", ")}, given no target for this county (${UNASSIGNED_RULE.exclude.en})`,
+        }
+      : left.length
+        ? {
+            zh: `J = ${J} 为${groupName.zh}中有数据的指标数；未给本县分配目标的 ${left.join("、")} 也计入（${UNASSIGNED_RULE.zero.zh}）`,
+            en: `J = ${J} indicators with data in ${groupName.en}; ${left.join(", ")}, given no target for this county, count too (${UNASSIGNED_RULE.zero.en})`,
+          }
+        : { zh: `J = ${J} 为${groupName.zh}中有数据的指标数`, en: `J = ${J} indicators with data in ${groupName.en}` };
   const rankRule: Msg = {
     zh: `在${groupName.zh}中逐项排名：第1名得${o.top}分，名次每后一名递减${o.step}分，最低${o.floor}分；并列名次得分相同；没有数据的指标得0分。`,
     en: `Ranked per indicator within ${groupName.en}: rank 1 gets ${o.top} points, each next rank ${o.step} less, at least ${o.floor}; ties share a rank; an indicator without data gets 0.`,
@@ -146,10 +161,13 @@ export function explain(u: UnitScore | ProvinceResult, field: ScoreField, result
         rule:
           o.std === "full"
             ? {
-                zh: `标准分 = S ÷ (第1名得分 × J) × 60，第1名得分为 ${o.top}，J = ${J} 为${groupName.zh}中有数据的指标数（按组计，不按本县计）；S 由下列各指标得分相加。`,
-                en: `Standard score = S ÷ (points of rank 1 × J) × 60, points of rank 1 = ${o.top}, J = ${J} indicators with data in ${groupName.en} (the group's count, not the county's own); S adds up the points below.`,
+                zh: `标准分 = S ÷ (第1名得分 × J) × 60（${STANDARD_FORMULA_OURS.zh}），第1名得分为 ${o.top}，${jWords.zh}；S 由下列各指标得分相加。`,
+                en: `Standard score = S ÷ (points of rank 1 × J) × 60 (${STANDARD_FORMULA_OURS.en}), points of rank 1 = ${o.top}, ${jWords.en}; S adds up the points below.`,
               }
-            : { zh: `标准分 = S ÷ 组内最高 S × 60；S 由下列各指标得分相加。`, en: `Standard score = S ÷ the group's highest S × 60; S adds up the points below.` },
+            : {
+                zh: `标准分 = S ÷ 组内最高 S × 60（${STANDARD_FORMULA_OURS.zh}）；S 由下列各指标得分相加。`,
+                en: `Standard score = S ÷ the group's highest S × 60 (${STANDARD_FORMULA_OURS.en}); S adds up the points below.`,
+              },
         article: ART.completion,
         calc: stdCalc(u.completionPoints, 60, u.targetScore, maxOf("completionPoints")),
         lines: completionLines,
@@ -161,10 +179,13 @@ export function explain(u: UnitScore | ProvinceResult, field: ScoreField, result
         rule:
           o.std === "full"
             ? {
-                zh: `标准分 = O ÷ (第1名得分 × J) × 20，第1名得分为 ${o.top}，J = ${J} 为${groupName.zh}中有数据的指标数；O 由下列各指标得分相加。`,
-                en: `Standard score = O ÷ (points of rank 1 × J) × 20, points of rank 1 = ${o.top}, J = ${J} indicators with data in ${groupName.en}; O adds up the points below.`,
+                zh: `标准分 = O ÷ (第1名得分 × J) × 20（${STANDARD_FORMULA_OURS.zh}），第1名得分为 ${o.top}，${jWords.zh}；O 由下列各指标得分相加。`,
+                en: `Standard score = O ÷ (points of rank 1 × J) × 20 (${STANDARD_FORMULA_OURS.en}), points of rank 1 = ${o.top}, ${jWords.en}; O adds up the points below.`,
               }
-            : { zh: `标准分 = O ÷ 组内最高 O × 20；O 由下列各指标得分相加。`, en: `Standard score = O ÷ the group's highest O × 20; O adds up the points below.` },
+            : {
+                zh: `标准分 = O ÷ 组内最高 O × 20（${STANDARD_FORMULA_OURS.zh}）；O 由下列各指标得分相加。`,
+                en: `Standard score = O ÷ the group's highest O × 20 (${STANDARD_FORMULA_OURS.en}); O adds up the points below.`,
+              },
         article: ART.over,
         calc: stdCalc(u.overPoints, 20, u.overScore, maxOf("overPoints")),
         lines: overLines,

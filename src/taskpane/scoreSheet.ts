@@ -126,7 +126,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         c.county,
         f(`=SUMIFS(${col("I", detFirst, detLast)},${col("A", detFirst, detLast)},"="&${A(r, 0)},${col("B", detFirst, detLast)},"="&${A(r, 1)})`),
         f(`=SUMIFS(${col("J", detFirst, detLast)},${col("A", detFirst, detLast)},"="&${A(r, 0)},${col("B", detFirst, detLast)},"="&${A(r, 1)})`),
-        jCity.get(c.city) ?? 0,
+        // The county's own J (rules.md §5, option unassigned), as the engine used it; the group's J otherwise.
+        c.indicatorCount ?? jCity.get(c.city) ?? 0,
         std(A(r, 2), 60),
         std(A(r, 3), 20),
         policyFormula(input, c.county),
@@ -155,7 +156,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetContent {
         p.county,
         f(`=SUMIFS(${col("E", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},"="&${A(r, 1)})`),
         f(`=SUMIFS(${col("F", pdFirst, pdLast)},${col("A", pdFirst, pdLast)},"="&${A(r, 1)})`),
-        jProv,
+        p.indicatorCount ?? jProv,
         std(A(r, 2), 60),
         std(A(r, 3), 20),
         f(`=${A(cityRow, 7)}`),

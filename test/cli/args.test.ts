@@ -22,9 +22,9 @@ test("score defaults are the rules' defaults", () => {
 test("every score option is read, with a space or =", () => {
   const r = parseArgs([
     "score", "a.xlsx", "--top", "20", "--step=1", "--floor", "2", "--std", "max", "--basis=value",
-    "--slots", "8", "--min-accelerated", "2", "--margin=0.5", "--json", "--out", "r.xlsx", "--force",
+    "--slots", "8", "--min-accelerated", "2", "--margin=0.5", "--unassigned", "zero", "--json", "--out", "r.xlsx", "--force",
   ]);
-  expect(r.options).toEqual({ top: 20, step: 1, floor: 2, std: "max", basis: "value", slots: 8, minAccelerated: 2, margin: 0.5 });
+  expect(r.options).toEqual({ top: 20, step: 1, floor: 2, std: "max", basis: "value", slots: 8, minAccelerated: 2, margin: 0.5, unassigned: "zero" });
   expect(r).toMatchObject({ json: true, out: "r.xlsx", force: true });
 });
 
@@ -68,4 +68,15 @@ test("help: no arguments, --help, help COMMAND and COMMAND --help", () => {
   expect(parseArgs(["help", "score"])).toMatchObject({ help: true, command: "score" });
   // --help wins even over otherwise incomplete arguments.
   expect(parseArgs(["check", "--help"])).toMatchObject({ help: true, command: "check" });
+});
+
+test("collect --prefer names a file to count for its county, once per file", () => {
+  expect(parseArgs(["collect", "a.xlsx", "b.xlsx", "--out", "o.xlsx", "--prefer", "a.xlsx", "--prefer=b.xlsx"]).prefer).toEqual(["a.xlsx", "b.xlsx"]);
+});
+
+test("--unassigned exclude|zero for score and gap (rules.md §5), exclude by default; anything else refused", () => {
+  expect(parseArgs(["score", "a.xlsx"]).options.unassigned).toBe("exclude");
+  expect(parseArgs(["score", "a.xlsx", "--unassigned", "zero"]).options.unassigned).toBe("zero");
+  expect(parseArgs(["gap", "a.xlsx", "--county", "淳安县", "--unassigned=exclude"]).options.unassigned).toBe("exclude");
+  expect(() => parseArgs(["score", "a.xlsx", "--unassigned", "skip"])).toThrow();
 });

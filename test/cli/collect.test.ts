@@ -56,7 +56,10 @@ function filled(fill: { county: string; i: number; city?: string }[], tweak?: (s
 
 async function write(name: string, sheets: TemplateSheet[]): Promise<string> {
   const file = path.join(dir, name);
-  await templateWorkbook(sheets).xlsx.writeFile(file);
+  const wb = templateWorkbook(sheets);
+  // One last-saved time for every file: a resend here is decided by the order read (core tests cover the times).
+  wb.modified = new Date("2020-03-10T08:00:00Z");
+  await wb.xlsx.writeFile(file);
   return file;
 }
 
@@ -73,7 +76,7 @@ test("collect then score gives the same scores as the hand-made combined workboo
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   const j = json<CollectJson>(r);
-  expect(Object.keys(j).sort()).toEqual(["files", "missing", "out", "warnings"]);
+  expect(Object.keys(j).sort()).toEqual(["files", "missing", "out", "returned", "warnings"]);
   expect(j.files.map((f) => [path.basename(f.file), f.county, f.rows, f.status, f.problems])).toEqual(QUZHOU.map((c) => [`${c}.xlsx`, c, 18, "ok", []]));
   expect(Object.keys(j.files[0]).sort()).toEqual(["county", "file", "problems", "rows", "status"]);
   expect(j.missing).toEqual([]);
@@ -136,8 +139,11 @@ test("each problem names its file, sheet and cell, and the others are still coll
   expect(by(unreadable)).toMatchObject({ county: null, status: "rejected", problems: [{ code: "collect-unreadable", file: unreadable }] });
   expect(by(two)).toMatchObject({ status: "rejected", problems: [{ code: "collect-several-counties", cell: expect.stringMatching(/^B\d+$/) }] });
   expect(by(plain)).toMatchObject({ status: "rejected", problems: [{ code: "collect-no-table" }] });
-  expect(j.missing).toEqual(QUZHOU.filter((c) => c !== ke && c !== qu));
-  expect(j.warnings.map((w) => w.code)).toEqual(j.missing.map(() => "collect-missing-county"));
+  // A county whose file was refused is 退回 (returned), not 未报送 (missing).
+  const refused = [by(badValue).county, by(two).county];
+  expect([...j.returned].sort()).toEqual([...refused].sort());
+  expect(j.missing).toEqual(QUZHOU.filter((c) => c !== ke && c !== qu && !refused.includes(c)));
+  expect(j.warnings.map((w) => w.code)).toEqual([...j.returned.map(() => "collect-returned-county"), ...j.missing.map(() => "collect-missing-county")]);
   expect(inputs.map(sha256)).toEqual(before);
 
   // What was collected scores as it is.

@@ -2,6 +2,8 @@
 import { collectCounties, type CollectFile } from "../../src/core/collect";
 import { findScoreSheets, readScoreSheets } from "../../src/core/scoreInput";
 import { INDICATORS_2020 } from "../../src/core/reference";
+import { findDecompositionTable } from "../../src/core/table";
+import { SELF_ASSESSMENT_GUIDE } from "../../src/core/templates";
 import type { CellValue, SheetData } from "../../src/core/types";
 
 const HEAD = ["设区市", "县（市、区）", "指标", "目标", "完成"];
@@ -72,4 +74,69 @@ describe("collectCounties", () => {
     expect(none.city).toBeNull();
     expect(none.warnings.map((w) => w.code)).toEqual(["collect-no-city"]);
   });
+});
+
+describe("collect checks what it says it checks", () => {
+  const robots = INDICATORS_2020.find((i) => i.no === 6)!;
+  const table = (cols: string[]) => findDecompositionTable({ name: "分解", cells: [["指标", "全市目标", ...cols], [robots.name, "280台", ...cols.map(() => "10台")]] })!;
+
+  test("a decomposition that does not cover the county (another city's, or the province's) says so", () => {
+    const f = file("a.xlsx", all("丽水市", "莲都区", () => "3"));
+    const other = collectCounties([f], { decomposition: table(["柯城区", "衢江区"]) });
+    expect(other.files[0].status).toBe("ok");
+    const w = other.files[0].problems.filter((p) => p.code === "collect-not-in-decomposition");
+    expect(w).toHaveLength(1);
+    expect(w[0].zh).toContain("莲都区");
+    expect(w[0].zh).toContain("柯城区");
+    // The county's own city's table: no such warning.
+    const own = collectCounties([f], { decomposition: table(["莲都区", "龙泉市"]) });
+    expect(own.files[0].problems.map((p) => p.code)).not.toContain("collect-not-in-decomposition");
+  });
+
+  test("a resend: the later by the workbooks' own modified time counts, whatever the file order; said which; the user may name one", () => {
+    const older = { ...file("z-first.xlsx", all("丽水市", "青田县", () => "1")), modified: "2020-03-10T08:00:00Z" };
+    const newer = { ...file("a-second.xlsx", all("丽水市", "青田县", () => "2")), modified: "2020-03-12T09:30:00Z" };
+    for (const order of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      const r = collectCounties(order, { city: "丽水" });
+      const by = (f: string) => r.files.find((x) => x.file === f)!;
+      expect(by("a-second.xlsx").status).toBe("ok");
+      expect(by("z-first.xlsx")).toMatchObject({ status: "rejected", problems: [{ code: "collect-twice" }] });
+      expect(by("z-first.xlsx").problems[0].zh).toContain("a-second.xlsx");
+      expect(by("z-first.xlsx").problems[0].zh).toContain("2020-03-12T09:30:00Z");
+      expect(r.counties[0].entries[0].actual).toBe("2");
+    }
+    const chosen = collectCounties([older, newer], { city: "丽水", prefer: ["/some/where/z-first.xlsx"] });
+    expect(chosen.files.map((f) => f.status)).toEqual(["ok", "rejected"]);
+    expect(chosen.files[1].problems[0].zh).toContain("已指定");
+    // Times that cannot tell: the one read first, and said so.
+    const same = collectCounties([{ ...older, modified: null }, newer], { city: "丽水" });
+    expect(same.files.map((f) => f.status)).toEqual(["ok", "rejected"]);
+    expect(same.files[1].problems[0].zh).toContain("修改时间无法比较");
+  });
+
+  test("a county whose file was rejected is 退回, not 未报送", () => {
+    const r = collectCounties([file("ok.xlsx", all("丽水市", "青田县", () => "1")), file("bad.xlsx", all("丽水市", "云和县", (j) => (j === 3 ? "待定" : "1")))], { city: "丽水" });
+    expect(r.returned).toEqual(["云和县"]);
+    expect(r.missing).not.toContain("云和县");
+    expect(r.missing).toContain("龙泉市");
+    const w = r.warnings.find((x) => x.code === "collect-returned-county")!;
+    expect(w.zh).toContain("云和县");
+    expect(w.zh).toContain("bad.xlsx");
+    expect(w.zh).toContain("退回");
+  });
+});
+
+test("one county per file: the template's 说明 and collect's refusal say the same rule in the same words", () => {
+  const rule = "一个文件只报一个县（市、区）";
+  const step1 = SELF_ASSESSMENT_GUIDE.find((l) => l.zh.startsWith("1."))!;
+  expect(step1.zh).toContain(rule);
+  expect(step1.zh).not.toContain("为每个县");
+  const both = [...all("丽水市", "莲都区", () => "4"), ...all("丽水市", "龙泉市", () => "5")];
+  const refused = collectCounties([file("two.xlsx", both)]).files[0].problems[0];
+  expect(refused.zh).toContain(rule);
+  expect(step1.en).toContain("one county's return");
+  expect(refused.en).toContain("one county's return");
 });

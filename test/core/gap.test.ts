@@ -4,9 +4,11 @@
  * one step less of improvement does not. "At most" targets, basis 'value' and ties included.
  */
 import fc from "fast-check";
-import { countyGap, writtenForm } from "../../src/core/gap";
+import { countyGap, writtenFigure, writtenForm } from "../../src/core/gap";
+import { renderGap, toJson as gapJson } from "../../src/cli/gap-command";
+import { displayWidth } from "../../src/cli/format";
 import { scoreGroup } from "../../src/core/score";
-import { proposedListSize } from "../../src/core/select";
+import { proposedListSize, runSelection, selectShortlist } from "../../src/core/select";
 import { decimalFromNumber, decimalToString } from "../../src/core/decimal";
 import type { CountyInput, ScoreOptions } from "../../src/core/types";
 import { DEFAULT_OPTIONS } from "../../src/core/types";
@@ -237,4 +239,83 @@ describe("nextRankActual property (rescoring)", () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe("the gap's reasons and bars, proven by rescoring", () => {
+  const robots = "传统制造业新增工业机器人";
+  const one = (county: string, city: string, actual: string, extra: Partial<CountyInput> = {}): CountyInput => ({ ...unit(county, city, [[robots, "100台", actual]]), ...extra });
+
+  test("a figure written with an exponent: unit 台, not e-30台, and the next actual reads as written", () => {
+    expect(writtenForm("1e-30台")).toEqual({ scale: 0, decimals: 30, suffix: "台" });
+    expect(writtenForm("1.5E3万元")).toEqual({ scale: 4, decimals: 0, suffix: "万元" });
+    const r = countyGap([one("上城区", "杭州市", "5e-30台"), one("西湖区", "杭州市", "2e-30台")].map((u) => ({ ...u, entries: u.entries.map((e) => ({ ...e, target: "1e-30台" })) })), "西湖区");
+    if (!r.ok) throw new Error(r.error.zh);
+    const g = r.gap.indicators[0];
+    expect(g).toMatchObject({ unit: "台", actual: 2e-30, levelActual: 5e-30, nextRankActual: 6e-30, pointsAtNextRank: 10 });
+    expect(writtenFigure(g.nextRankActual!, g.step)).toBe("6e-30");
+    expect(writtenFigure(1201, 1)).toBe("1201");
+    expect(writtenFigure(3.9, 0.1)).toBe("3.9");
+  });
+
+  test("city stage: a county above the recommended one that won last year is told why, not 'lost a tie'", () => {
+    const r = countyGap([one("上城区", "杭州市", "130台", { previousWinner: true }), one("西湖区", "杭州市", "120台")], "上城区");
+    if (!r.ok) throw new Error(r.error.zh);
+    expect(r.gap).toMatchObject({ cityStanding: "previous-winner", pointsShort: null, recommendedCounty: "西湖区" });
+    const text = renderGap("x.xlsx", gapJson(r.gap, []), false).join("\n");
+    expect(text).toContain("上年度已获督查激励");
+    expect(text).not.toContain("总分相同");
+    // A real tie is still told as one.
+    const t = countyGap([one("上城区", "杭州市", "130台"), one("西湖区", "杭州市", "130台")], "西湖区");
+    if (!t.ok) throw new Error(t.error.zh);
+    expect(t.gap).toMatchObject({ cityStanding: "tied", pointsShort: 0 });
+  });
+
+  test("province stage: off the list by the points to the lowest county listed by its total, not to the 加快发展县 swapped in", () => {
+    // Ten cities, one county each: actuals 200 … 110, the last (110) a 加快发展县 swapped into the places.
+    const cities = ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市"];
+    const counties = cities.map((city, k) => one(`县${k}`, city, `${200 - 10 * k}台`, { accelerated: k === 9 }));
+    const r = countyGap(counties, "县8");
+    if (!r.ok) throw new Error(r.error.zh);
+    const sel = runSelection(counties);
+    const total = (name: string) => sel.province.find((p) => p.county === name)!.total;
+    expect(sel.province.find((p) => p.county === "县9")!.proposed).toBe(true);
+    const p = r.gap.province!;
+    expect(p.proposed).toBe(false);
+    // The list's lowest by total is 县6 (8 names: 县0 … 县4 and 县9 in the places, 县5 and 县6 the best of the rest),
+    // not 县9 (44, below 县8's 48), which is there by the rule.
+    expect(p.listTotal).toBe(total("县6"));
+    expect(p.pointsShortOfList).toBeCloseTo(total("县6") - total("县8"), 9);
+    expect(p.pointsShortOfList).toBeGreaterThan(0);
+    // Proof by rescoring the province stage: at the bar 县8 is listed (or just above it, when atLevel is false), a little less and it is not.
+    const accelerated = sel.province.map((x) => x.accelerated);
+    const at = (t: number) => selectShortlist(sel.province.map((x) => (x.county === "县8" ? { ...x, total: t } : x)), accelerated, { slots: 6, minAccelerated: 1, margin: 0.2 });
+    const k = sel.province.findIndex((x) => x.county === "县8");
+    expect(at(p.listTotal! + (p.listAtLevel ? 0 : 1e-6)).proposed[k]).toBe(true);
+    expect(at(p.listTotal! - 0.01).proposed[k]).toBe(false);
+    // The places: the lowest place held by total is 县4 (县5 left for 县9); 县8 not a 加快发展县.
+    expect(p.placesTotal).toBe(total("县4"));
+    expect(at(p.placesTotal! + (p.placesAtLevel ? 0 : 1e-6)).selected[k]).toBe(true);
+    expect(at(p.placesTotal! - 0.01).selected[k]).toBe(false);
+  });
+});
+
+test("zg gap's readable output fits 100 columns: the table in seven columns, long names and level actuals below", () => {
+  const long = "传统制造业培育“品字标浙江制造”品牌企业（家）及其他很长的指标名称";
+  const rows = (a1: string, a2: string, a3: string): [string, string | number, string | number][] => [
+    [long, "1000家", a1],
+    ["规上工业亩均税收增长", "10.5%以上", a2],
+    ["传统制造业技改投资", "12.35亿元", a3],
+  ];
+  const group = [
+    unit("上城区", "杭州市", rows("1300家", "12.5%", "15.62亿元")),
+    unit("拱墅区", "杭州市", rows("1200家", "11.5%", "14.01亿元")),
+    unit("西湖区", "杭州市", rows("1100家", "10.6%", "13.37亿元")),
+  ];
+  const r = countyGap(group, "西湖区");
+  if (!r.ok) throw new Error(r.error.zh);
+  const lines = renderGap("西湖区汇总表.xlsx", gapJson(r.gap, []), false);
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(100);
+  // The full name and the level actual are still told, below the table.
+  expect(lines.some((l) => l.includes(long))).toBe(true);
+  expect(lines.join("\n")).toContain("与上一名并列需 1200家");
 });

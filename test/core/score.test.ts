@@ -442,3 +442,52 @@ describe("resolveOptions", () => {
     }
   });
 });
+
+/** rules.md §5: a county given no target (0 or blank) for an indicator — option `unassigned`, the tool's reading. */
+describe("unassigned: exclude (default) | zero", () => {
+  const robots = "传统制造业新增工业机器人";
+  const cloud = "上云企业";
+  const unit = (county: string, rows: [string, string | number | null, string | number | null][]): CountyInput => ({
+    county,
+    city: "杭州市",
+    entries: rows.map(([indicator, target, actual]) => ({ indicator, target, actual, targetAt: { sheet: "完成情况", cell: `D${county.length}` } })),
+    policy: {},
+  });
+  // 甲 first on both (10 + 10); 乙 second on robots (9.5) and given no 上云 target (0): J = 2 in the group.
+  const group = (zeroTarget: string | number | null) => [
+    unit("甲区", [
+      [robots, "100台", "130台"],
+      [cloud, "100家", "120家"],
+    ]),
+    unit("乙区", [
+      [robots, "100台", "120台"],
+      [cloud, zeroTarget, null],
+    ]),
+  ];
+
+  test.each([0, "0家", null, "—"])("target %p: exclude leaves it out of 乙's J (9.5 / (10 × 1) × 60 = 57); zero keeps it (9.5 / 20 × 60 = 28.5)", (t) => {
+    const ex = scoreGroup(group(t), DEFAULT_OPTIONS);
+    const b = ex.scores[1];
+    expect(b.indicatorCount).toBe(1);
+    expect(b.targetScore).toBeCloseTo(57, 9);
+    expect(b.indicators.find((i) => i.indicator === cloud)!.unassigned).toBe(true);
+    expect(ex.scores[0].indicatorCount).toBe(2);
+    const w = ex.issues.filter((i) => i.code === "unassigned-target");
+    expect(w).toHaveLength(1);
+    expect(w[0].zh).toContain("乙区");
+    expect(w[0].zh).toContain(cloud);
+    expect(w[0].zh).toContain("本工具的读法");
+    expect(ex.issues.map((i) => i.code)).not.toContain("target-not-positive");
+    const zero = scoreGroup(group(t), { ...DEFAULT_OPTIONS, unassigned: "zero" });
+    expect(zero.scores[1].indicatorCount).toBe(2);
+    expect(zero.scores[1].targetScore).toBeCloseTo(28.5, 9);
+    expect(zero.issues.find((i) => i.code === "unassigned-target")!.zh).toContain("计入本县的指标数 J、得 0 分");
+  });
+
+  test("an unreadable target is an error, never 'no target'; a bad option is refused", () => {
+    const g = scoreGroup(group("待定"), DEFAULT_OPTIONS);
+    expect(g.issues.map((i) => i.code)).not.toContain("unassigned-target");
+    expect(g.issues.some((i) => i.severity === "error")).toBe(true);
+    expect(scoreGroup(group(0), { ...DEFAULT_OPTIONS, unassigned: "skip" as never }).issues[0]).toMatchObject({ code: "bad-option" });
+  });
+});

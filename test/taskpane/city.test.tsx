@@ -32,7 +32,7 @@ beforeAll(() => {
 const QUZHOU = countiesOf("衢州市").map((c) => c.name);
 
 /** One county's returned self-assessment (the city's template with only its rows filled), as .xlsx bytes. */
-async function countyFile(county: string, i: number): Promise<File> {
+async function countyFile(county: string, i: number, modified = new Date("2020-03-10T08:00:00Z")): Promise<File> {
   const { sheets } = selfAssessmentTemplate({ city: "衢州" });
   const [completion] = sheets;
   for (const row of completion.cells.slice(1)) {
@@ -42,7 +42,10 @@ async function countyFile(county: string, i: number): Promise<File> {
     row[4] = `${(j + 1) * 10}${unit}`;
     row[5] = `${(j + 1) * 10 + ((i * 7 + j * 3) % 11) - 4}${unit}`;
   }
-  const buffer = (await templateWorkbook(sheets).xlsx.writeBuffer()) as ArrayBuffer;
+  const wb = templateWorkbook(sheets);
+  // The workbook's own last-saved time, which decides between two files of one county.
+  wb.modified = modified;
+  const buffer = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
   return new File([new Uint8Array(buffer)], `${county}.xlsx`);
 }
 
@@ -61,7 +64,8 @@ test("汇总: chosen files are read in the browser, checked, written as new shee
   render(<App ops={book} lang="zh" />);
   await user.click(screen.getByRole("tab", { name: "汇总与差距" }));
   const files = await Promise.all(QUZHOU.slice(0, 3).map((c, i) => countyFile(c, i)));
-  const twice = await countyFile(QUZHOU[0], 5);
+  // 柯城区 sends a corrected file, saved two days later: it counts, whatever the order the files are chosen in.
+  const twice = await countyFile(QUZHOU[0], 5, new Date("2020-03-12T09:30:00Z"));
   const broken = new File(["not a workbook"], "坏文件.xlsx");
   await user.upload(screen.getByTestId("collect-input"), [...files, new File([twice], "重复.xlsx"), broken]);
   expect(screen.getByText("已选 5 个文件")).toBeTruthy();
@@ -70,8 +74,9 @@ test("汇总: chosen files are read in the browser, checked, written as new shee
   const list = await screen.findByTestId("collect-files", {}, { timeout: 20_000 });
   // The files' own items (each file's problems are a list inside its item).
   const items = Array.from(list.querySelectorAll<HTMLElement>(":scope > li"));
-  expect(items.map((li) => li.getAttribute("data-status"))).toEqual(["ok", "ok", "ok", "rejected", "rejected"]);
-  expect(items[3]).toHaveTextContent("已由文件“柯城区.xlsx”报送");
+  expect(items.map((li) => li.getAttribute("data-status"))).toEqual(["rejected", "ok", "ok", "ok", "rejected"]);
+  expect(items[0]).toHaveTextContent("另有文件“重复.xlsx”");
+  expect(items[0]).toHaveTextContent("按较晚的一份汇总");
   expect(items[4]).toHaveTextContent("无法读取");
   expect(screen.getByTestId("collect-missing")).toHaveTextContent(QUZHOU.slice(3).join("、"));
 

@@ -8,6 +8,7 @@ import type { CollectFile } from "../../core/collect";
 import type { SheetData } from "../../core/types";
 import { XlsxError, readWorkbook } from "../../xlsx";
 import { fflateInflater } from "../../xlsx/inflate";
+import { workbookModified } from "../../xlsx/modified";
 import { STRINGS } from "../i18n";
 
 /** Bytes → sheets; throws XlsxError for a file it cannot use (what the reader and a test double agree on). */
@@ -36,7 +37,9 @@ export async function readChosenFiles(files: readonly File[], reader: WorkbookRe
       continue;
     }
     try {
-      out.push({ file: f.name, sheets: reader(await bytesOf(f)) });
+      const bytes = await bytesOf(f);
+      // The workbook's own last-saved time decides between two files of one county (the later counts).
+      out.push({ file: f.name, sheets: reader(bytes), modified: workbookModified(bytes, fflateInflater) });
     } catch (e) {
       if (!(e instanceof XlsxError)) throw e;
       out.push({ file: f.name, sheets: null, readError: { msg: e.msg, sheet: e.sheet, cell: e.cell } });

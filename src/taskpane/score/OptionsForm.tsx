@@ -1,5 +1,5 @@
 /** The scoring options of rules.md (top, step, floor, standard score, completion basis, places, 加快发展县). */
-import { Field, Input, Select, makeStyles } from "@fluentui/react-components";
+import { Field, Input, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { MAX_MARGIN } from "../../core/score";
 import type { ScoreOptions } from "../../core/types";
@@ -97,7 +97,14 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
       </Field>
       {num("slots", t("optSlots"), 1, 1)}
       {num("minAccelerated", t("optMinAccelerated"), 1, 0)}
+      {options.minAccelerated === 0 ? <Text size={200} data-testid="opt-no-accelerated">{t("optNoAccelerated")}</Text> : null}
       {num("margin", t("optMargin"), 0.1, 0)}
+      <Field label={t("optUnassigned")} size="small">
+        <Select size="small" value={options.unassigned} data-testid="opt-unassigned" onChange={(_, d) => onChange({ ...options, unassigned: d.value as ScoreOptions["unassigned"] }, valid)}>
+          <option value="exclude">{t("optUnassignedExclude")}</option>
+          <option value="zero">{t("optUnassignedZero")}</option>
+        </Select>
+      </Field>
     </div>
   );
 }
