@@ -12,7 +12,7 @@ import type { Request } from "./args";
 import { argumentError, issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
 import { readScoreInput } from "./score-input";
-import { displayWidth, num, renderTable, score, shownMessage, shownPair, visible, type Cell } from "./format";
+import { displayWidth, num, renderTable, score, shownPair, visible, type Cell } from "./format";
 import type { Output } from "./output";
 
 export interface GapJson {
