@@ -42,7 +42,8 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     const display = checked.results[i]?.displayUnit ?? null;
     const written = (x: number | null) => (x === null ? null : inWrittenNumber(x, r.unit, display));
     const parent = written(r.parent);
-    const parentFmt = formatFor(parent, r.unit);
+    // One format for the three figures, at the precision of the most precise: a shortfall never reads as no gap.
+    const parentFmt = formatFor([parent, written(r.childrenTotal), r.gap === null ? null : inWrittenNumber(r.gap, r.unit, display)], r.unit);
     // The gap is a formula over the two cells beside it, so the sheet stays right if someone edits a figure.
     // (Only for totals: a cumulative gap also counts the base year's stock, which has no cell here.)
     const gap =
@@ -77,14 +78,17 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
   ];
   const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（单位与原表一致，百分数按百分比格式显示）");
   checked.results.forEach((r, i) => {
+    // The children in the unit they were written in (5500家 stays 5500 under 家, not 0.55 under 万家).
+    const shownIn = r.childrenUnit ?? r.displayUnit;
     const values = children.map((name) => {
       const v = r.children.find((c) => c.name === name)?.value ?? null;
-      return v === null ? null : inWrittenNumber(v, r.unit, r.displayUnit);
+      return v === null ? null : inWrittenNumber(v, r.unit, shownIn);
     });
-    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, r.displayUnit ?? r.unit ?? "", ...values]);
+    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, shownIn ?? r.unit ?? "", ...values]);
+    const rowFmt = formatFor(values, r.unit);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 3);
-      cell.numFmt = formatFor(v, r.unit);
+      cell.numFmt = rowFmt;
       if (r.short.includes(children[c])) {
         cell.fill = SHORT_FILL;
         cell.font = SHORT_FONT;

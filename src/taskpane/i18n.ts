@@ -1,7 +1,7 @@
 /** Every string the task pane shows, Chinese first, in ONE table. */
 import { type Lang, inLang } from "../core/lang";
 import type { Msg, ScoreOptions } from "../core/types";
-import { inWrittenUnit } from "../core/display";
+import { inWrittenUnit, unitPower } from "../core/display";
 
 export const STRINGS = {
   // Short enough for one line beside the tools at Excel's default 350 px pane.
@@ -286,7 +286,7 @@ export function fmtScore(x: number | null | undefined): string {
 export function fmtQuantity(x: number | null | undefined, unit: string | null, display?: string | null): string {
   if (x === null || x === undefined) return "—";
   if (unit === "%") return `${fmt(x * 100)}%`;
-  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
+  if (display && display !== unit && unitPower(display, unit) !== null) return inWrittenUnit(x, unit, display);
   return `${fmt(x)}${unit ?? ""}`;
 }
 
