@@ -112,7 +112,7 @@ function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): str
         { title: "下级合计", align: "right" },
         { title: "差额", align: "right" },
         { title: "结论" },
-        { title: "未达标单位 / 说明" },
+        { title: "未达标的下级地区 / 说明" },
       ],
       rows,
       colour,

@@ -32,7 +32,7 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     { header: "下级合计\nChildren total", width: 16 },
     { header: "差额\nGap", width: 16 },
     { header: "结论\nStatus", width: 12 },
-    { header: "未达标单位\nShort", width: 24, wrap: true },
+    { header: "未达标的下级地区\nShort", width: 24, wrap: true },
     { header: "说明\nReason", width: 44, wrap: true },
   ];
   const { ws, headerRow } = addTableSheet(wb, "校核结果", cols, `指标分解校核结果：${json.file}（工作表 ${json.sheet}）`);

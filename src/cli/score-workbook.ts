@@ -244,7 +244,7 @@ function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
     ],
     [
       "第六条（三）、第三条 省级部门评送环节",
-      `在各市推荐县中重新评分排名，按差额比例 ${o.margin} 形成拟列入督查激励建议名单（${proposedListSize(o.slots, o.margin)} 个以内，报省政府办公厅确定）；其中前 ${o.slots} 名为建议激励名额内，加快发展县不少于 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须：不足时以排名最前的加快发展县替换第 ${o.slots} 名）`,
+      `在各市推荐县中重新评分排名，按差额比例 ${o.margin} 形成拟列入督查激励建议名单（${proposedListSize(o.slots, o.margin)} 个以内，报省政府办公厅确定）；其中前 ${o.slots} 名为建议激励名额内，加快发展县不少于 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须：不足时由名额外排名最前的加快发展县替补名额内排名最后的非加快发展县）`,
       `Arts. 6(3) and 3: the recommended counties are rescored; a proposed list of up to ${proposedListSize(o.slots, o.margin)} names by the margin ${o.margin}, sent to the provincial government's office, which decides; the best ${o.slots} are the suggested places, at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上: ZG's default reading)`,
     ],
     [

@@ -144,7 +144,7 @@ export const STRINGS = {
     zh: "注意：替换会删除原来的工作表。Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空（无法再用“撤销”退回替换之前的操作）。如需保留，请选“另建新表”。",
     en: "Note: replacing deletes the old sheet. Excel cannot undo deleting a sheet, and your undo history up to this point is cleared (Undo can no longer go back past the replacement). To keep it, choose Keep both.",
   },
-  errorTitle: { zh: "出错了", en: "Something went wrong" },
+  errorTitle: { zh: "操作未能完成", en: "Something went wrong" },
 
   // ── city round: 汇总 and 差距分析 (issue 16, src/taskpane/city/) ──
   tabCity: { zh: "汇总与差距", en: "City round" },
