@@ -21,7 +21,7 @@ export interface GapJson {
   recommendedCounty: string | null;
   recommendedTotal: number | null;
   pointsShort: number | null;
-  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "step" | "levelActual" | "levelOverActual">)[];
+  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "targetUnit" | "step" | "levelActual" | "levelOverActual">)[];
   province: ProvinceGap | null;
   warnings: ZgIssue[];
 }
@@ -59,6 +59,7 @@ export function toJson(g: CountyGap, warnings: ZgIssue[]): GapJson {
       indicator: i.indicator,
       actual: i.actual,
       target: i.target,
+      targetUnit: i.targetUnit,
       completionRank: i.completionRank,
       completionPoints: i.completionPoints,
       nextRankActual: i.nextRankActual,
@@ -101,7 +102,7 @@ function render(file: string, g: GapJson, colour: boolean): string[] {
   const rows: Cell[][] = g.indicators.map((i) => [
     i.indicator,
     fig(i.actual, i.unit),
-    fig(i.target, i.unit),
+    fig(i.target, i.targetUnit),
     rank(i.completionRank),
     num(i.completionPoints),
     fig(i.levelActual, i.unit),

@@ -32,7 +32,9 @@ export interface IndicatorGap {
   step: number | null;
   bound: Bound;
   actual: number | null;
+  /** The target in the unit its own cell was written in (`targetUnit`): 1亿元 stays 1 in 亿元 when the actual is in 万元. */
   target: number | null;
+  targetUnit: string | null;
   completionRank: number | null;
   completionPoints: number;
   /** The least improvement that puts the county strictly ahead of the next better county on completion; null when it is first or cannot be. */
@@ -273,13 +275,15 @@ function indicatorGap(group: readonly CountyInput[], prepared: readonly Prepared
   // An empty actual still has a target to measure a move against (the county is then unranked on it).
   const targetRead = own ? null : readCell(entry?.target ?? null, entry?.targetAt);
   const T = own ? own.t : targetRead?.status === "value" ? targetRead.quantity : null;
+  const wt = writtenForm(entry?.target ?? null) ?? w;
   const out: IndicatorGap = {
     indicator: row.indicator,
     unit: w ? unitName(w) : null,
     step: w ? decimalToNumber(shiftDecimal(ONE, -w.decimals)) : null,
     bound,
     actual: own && w ? inWritten(own.a.exact, w) : null,
-    target: T && w ? inWritten(T.exact, w) : null,
+    target: T && wt ? inWritten(T.exact, wt) : null,
+    targetUnit: wt ? unitName(wt) : null,
     completionRank: row.completionRank,
     completionPoints: row.completionPoints,
     nextRankActual: null,

@@ -86,7 +86,7 @@ export function GapView({ state, county, onCounty }: { state: ScoreState; county
                 <TableRow key={g.indicator} data-indicator={g.indicator}>
                   <TableCell>
                     <div>{g.indicator}</div>
-                    <div className={s.dim}>{t("gapFigures", { actual: fig(g.actual, g.unit), target: fig(g.target, g.unit) })}</div>
+                    <div className={s.dim}>{t("gapFigures", { actual: fig(g.actual, g.unit), target: fig(g.target, g.targetUnit) })}</div>
                   </TableCell>
                   <TableCell>{rank(g.completionRank, g.completionPoints)}</TableCell>
                   <TableCell>
