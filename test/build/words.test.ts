@@ -12,6 +12,7 @@ import { runSelection } from "../../src/core/select";
 import { cityDecompositionTemplate, decompositionTable2020, selfAssessmentTemplate } from "../../src/core/templates";
 import { CITIES } from "../../src/core/reference";
 import { scoreSheet } from "../../src/taskpane/scoreSheet";
+import { STRINGS, tr, type StringKey } from "../../src/taskpane/i18n";
 import type { CountyInput, SheetData } from "../../src/core/types";
 
 const BANNED = [
@@ -178,4 +179,12 @@ test("the sheets sent up the line read as a 公文: Chinese headings, 9号's own
   // The title and the "when and what" paragraph, then the steps.
   const steps = guide.slice(2).map((l) => /^(\d+)\. /.exec(l)?.[1]);
   expect(steps).toEqual(steps.map((_, i) => String(i + 1)));
+});
+
+test("the pane's words with every count at 1 say it in the singular", () => {
+  // Every placeholder filled with 1: "Proposed list (1 name, …)", never "(1 names".
+  const ones = new Proxy({}, { has: () => true, get: () => 1 }) as Record<string, number>;
+  const texts = (Object.keys(STRINGS) as StringKey[]).flatMap((k) => [tr("zh", k, ones), tr("en", k, ones)]);
+  expect(texts.some((t) => t.includes("Proposed list (1 name,"))).toBe(true);
+  expect(hits(texts)).toEqual([]);
 });
