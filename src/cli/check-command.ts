@@ -98,12 +98,13 @@ function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): str
   const rows: Cell[][] = json.results.map((r, i) => {
     // Figures in the unit the table wrote them in (300亿元), as the task pane shows them; --json keeps base units.
     const shown = (x: number | null) => quantity(x, r.unit, checked.results[i]?.displayUnit);
+    const childrenUnit = checked.results[i]?.childrenUnit;
     return [
       String(i + 1),
       r.indicator,
       KIND[r.kind],
       shown(r.parent),
-      r.kind === "rate" ? "—" : shown(r.childrenTotal),
+      r.kind === "rate" ? "—" : childrenUnit ? quantity(r.childrenTotal, r.unit, childrenUnit) : shown(r.childrenTotal),
       r.gap === null ? "—" : (r.gap > 0 ? "+" : "") + shown(r.gap),
       { text: STATUS[r.status], tone: r.status === "ok" ? "good" : r.status === "short" ? "bad" : "warn" },
       r.short.length ? r.short.join("、") : r.reason ? r.reason.zh : "",
@@ -119,7 +120,7 @@ function renderCheck(json: CheckJson, checked: SheetCheck, colour: boolean): str
         { title: "下级合计", align: "right" },
         { title: "差额", align: "right" },
         { title: "结论" },
-        { title: "未达标单位 / 说明" },
+        { title: "未达标的下级地区 / 说明" },
       ],
       rows,
       colour,

@@ -32,7 +32,7 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     { header: "下级合计\nChildren total", width: 16 },
     { header: "差额\nGap", width: 16 },
     { header: "结论\nStatus", width: 12 },
-    { header: "未达标单位\nShort", width: 24, wrap: true },
+    { header: "未达标的下级地区\nShort", width: 24, wrap: true },
     { header: "说明\nReason", width: 44, wrap: true },
   ];
   const { ws, headerRow } = addTableSheet(wb, "校核结果", cols, `指标分解校核结果：${json.file}（工作表 ${json.sheet}）`);
@@ -42,7 +42,8 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
     const display = checked.results[i]?.displayUnit ?? null;
     const written = (x: number | null) => (x === null ? null : inWrittenNumber(x, r.unit, display));
     const parent = written(r.parent);
-    const parentFmt = formatFor(parent, r.unit);
+    // One format for the three figures, at the precision of the most precise: a shortfall never reads as no gap.
+    const parentFmt = formatFor([parent, written(r.childrenTotal), r.gap === null ? null : inWrittenNumber(r.gap, r.unit, display)], r.unit);
     // The gap is a formula over the two cells beside it, so the sheet stays right if someone edits a figure.
     // (Only for totals: a cumulative gap also counts the base year's stock, which has no cell here.)
     const gap =
@@ -77,18 +78,21 @@ export function checkWorkbook(json: CheckJson, checked: SheetCheck): ExcelJS.Wor
   ];
   const detail = addTableSheet(wb, "下级明细", childCols, "各下级地区分解目标（单位与原表一致，百分数按百分比格式显示）");
   checked.results.forEach((r, i) => {
+    // The children in the unit they were written in (5500家 stays 5500 under 家, not 0.55 under 万家).
+    const shownIn = r.childrenUnit ?? r.displayUnit;
     // By name, once per row: a search per cell would cost children² per row.
     const byName = new Map<string, number | null>();
     for (const c of r.children) if (!byName.has(c.name)) byName.set(c.name, c.value);
     const short = new Set(r.short);
     const values = children.map((name) => {
       const v = byName.get(name) ?? null;
-      return v === null ? null : inWrittenNumber(v, r.unit, r.displayUnit);
+      return v === null ? null : inWrittenNumber(v, r.unit, shownIn);
     });
-    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, r.displayUnit ?? r.unit ?? "", ...values]);
+    const row = putRow(detail.ws, detail.headerRow + 1 + i, childCols, [r.indicator, shownIn ?? r.unit ?? "", ...values]);
+    const rowFmt = formatFor(values, r.unit);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 3);
-      cell.numFmt = formatFor(v, r.unit);
+      cell.numFmt = rowFmt;
       if (short.has(children[c])) {
         cell.fill = SHORT_FILL;
         cell.font = SHORT_FONT;

@@ -1,5 +1,5 @@
 /** A readable terminal table: CJK characters count two columns; colour only when asked for. */
-import { inWrittenUnit } from "../core/display";
+import { inWrittenUnit, unitPower } from "../core/display";
 import { INVISIBLE } from "../core/parse";
 
 /**
@@ -185,6 +185,6 @@ export function score(x: number | null | undefined): string {
 export function quantity(x: number | null, unit: string | null, display?: string | null): string {
   if (x === null) return "—";
   if (unit === "%") return `${num(x * 100, 2)}%`;
-  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
+  if (display && display !== unit && unitPower(display, unit) !== null) return inWrittenUnit(x, unit, display);
   return `${num(x, 4)}${unit ?? ""}`;
 }

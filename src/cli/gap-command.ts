@@ -4,7 +4,7 @@
  * least improvement that passes the next better county (core/gap.ts); the province stage where it is recommended.
  */
 import * as path from "path";
-import { countyGap, writtenFigure, type CityStanding, type CountyGap, type IndicatorGap, type ProvinceGap } from "../core/gap";
+import { TARGET_STEP, countyGap, writtenFigure, type CityStanding, type CountyGap, type IndicatorGap, type ProvinceGap } from "../core/gap";
 import type { ZgIssue } from "../core/types";
 import { normalizeText } from "../core/parse";
 import { findCounty } from "../core/reference";
@@ -24,7 +24,7 @@ export interface GapJson {
   recommendedTotal: number | null;
   cityStanding: CityStanding;
   pointsShort: number | null;
-  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "step" | "levelActual" | "levelOverActual">)[];
+  indicators: (Pick<IndicatorGap, "indicator" | "actual" | "target" | "completionRank" | "completionPoints" | "nextRankActual" | "pointsAtNextRank" | "overRank" | "overPoints" | "nextOverRankActual" | "pointsAtNextOverRank" | "unit" | "targetUnit" | "step" | "levelActual" | "levelOverActual">)[];
   province: ProvinceGap | null;
   warnings: ZgIssue[];
 }
@@ -77,6 +77,7 @@ export function toJson(g: CountyGap, warnings: ZgIssue[]): GapJson {
       indicator: i.indicator,
       actual: i.actual,
       target: i.target,
+      targetUnit: i.targetUnit,
       completionRank: i.completionRank,
       completionPoints: i.completionPoints,
       nextRankActual: i.nextRankActual,
@@ -156,7 +157,7 @@ export function renderGap(file: string, g: GapJson, colour: boolean): string[] {
   const rows: Cell[][] = g.indicators.map((i) => [
     i.indicator,
     fig(i.actual, i.unit, i.step),
-    fig(i.target, i.unit, i.step),
+    fig(i.target, i.targetUnit, TARGET_STEP),
     standing(i.completionRank, i.completionPoints),
     move(i.nextRankActual, i.pointsAtNextRank, i),
     standing(i.overRank, i.overPoints),

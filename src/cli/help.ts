@@ -15,7 +15,7 @@ zg — Zhejiang traditional-manufacturing upgrade: target-allocation checks and 
 命令 / Commands:
   check     校核指标分解表：各下级地区目标之和（或各下级地区增速）是否达到上级目标（浙转升办〔2020〕9号）
             Check a decomposition table: do the children's targets add up to (or reach) the parent's?
-  score     按浙转升办〔2020〕2号第五条、第六条评分：设区市推荐环节，再省级部门评送环节，形成拟列入督查激励建议名单
+  score     按浙转升办〔2020〕2号第五条、第六条评分：先设区市推荐环节，再省级部门评送环节，形成拟列入督查激励建议名单
             Score counties by 浙转升办〔2020〕2号 art. 5–6: city stage, then the province stage and its proposed list
   template  生成与任务窗格相同的模板：2020 年指标分解表（浙转升办〔2020〕9号）、设区市分解到县的模板或空白自评表
             Write the same templates as the task pane: 9号's 2020 table, a city's decomposition to its counties, or a self-assessment
@@ -43,11 +43,11 @@ merged headers, title rows above and note rows below are fine. 合计/小计/总
 where one differs from the computed sum, a warning says so.
 
 判定 / Verdicts:
-  total       总量指标：下级之和 ≥ 上级目标为 ok，否则 short（“以下/不超过”类指标反之）
+  total       总量指标：下级之和 ≥ 上级目标为达标，否则未达标（“以下/不超过”类指标反之）
               amounts: ok when the children add up to at least the parent (at most, for 以下 targets)
-  rate        增速/比率指标：每个下级 ≥ 上级比率为 ok，否则 short 并列出未达到的下级
+  rate        增速/比率指标：每个下级 ≥ 上级比率为达标，否则未达标并列出未达到的下级
               rates: each child must reach the parent rate; short lists those below it
-  cumulative  累计指标（如“累计上云企业”）：上级为全省存量时缺少基期存量，无法比较，标为 unchecked；
+  cumulative  累计指标（如“累计上云企业”）：上级为全省存量时缺少基期存量，无法比较，标为无法校核；
               上级为全市目标（县级分解表）时，9号已说明各市目标为当年新增数，按总量校核
               cumulative (累计): against the province's stock the result is unchecked; against a city's figure
               (a county table) it is checked as a total, since 9号 gives the cities' figures as 当年新增数
@@ -63,7 +63,7 @@ where one differs from the computed sum, a warning says so.
   zg check assets/samples/2020-decomposition-transposed.xlsx --json
 `;
 
-const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and selection
+const SCORE = `zg score — 督查激励评分与推荐建议 / incentive scoring and the proposed list
 
 用法 / Usage:
   zg score 文件.xlsx [选项] [--json] [--out 结果.xlsx [--force]]
@@ -78,7 +78,7 @@ const SCORE = `zg score — 督查激励评分与评选 / incentive scoring and 
 评分（浙转升办〔2020〕2号第五条）/ Scoring (art. 5): 目标任务完成分 60 + 超目标任务完成分 20 + 政策机制分 20。
   各项指标按完成度排名得分：第 1 名 --top 分，每降一名减 --step 分，最低 --floor 分；并列同分。
   Each indicator ranks the units: rank 1 gets --top points, each rank --step less, never below --floor; ties share.
-评选（第三条、第六条）/ Selection (arts. 3, 6): 设区市推荐环节推荐总分最高且上年度未获激励的县；省级部门评送环节在
+推荐与建议名单（第三条、第六条）/ Recommendation and the proposed list (arts. 3, 6): 设区市推荐环节推荐总分最高且上年度未获激励的县；省级部门评送环节在
   推荐县中重新评分，按差额比例 --margin 形成拟列入督查激励建议名单（⌈slots×(1+margin)⌉ 个，报省政府办公厅确定），
   其中前 --slots 名为建议激励名额内，至少 --min-accelerated 个加快发展县（第三条“原则上”：本工具默认读作必须，0 = 关闭）。
   总分并列：本工具默认依次比较目标任务完成分、超目标任务完成分、政策机制分，再按输入顺序（文件未规定），并列会提示。

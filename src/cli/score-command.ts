@@ -2,7 +2,7 @@
 import * as path from "path";
 import type { CountyResult, ProvinceResult, SelectionResult, ZgIssue } from "../core/types";
 import { runSelection } from "../core/select";
-import { STANDARD_FORMULA_OURS, UNASSIGNED_RULE } from "../core/catalogue";
+import { STANDARD_FORMULA_OURS, UNASSIGNED_RULE, count } from "../core/catalogue";
 import type { Request } from "./args";
 import { issuesError } from "./errors";
 import { readWorkbookFile } from "./read-xlsx";
@@ -163,7 +163,7 @@ function renderScore(file: string, json: ScoreJson, result: SelectionResult, col
   const places = json.province.filter((p) => p.selected).length;
   lines.push(
     "",
-    `拟列入督查激励建议名单（${proposed.length} 个，其中建议激励名额内 ${places} 个，✔）/ proposed list (${proposed.length} names, ${places} within the suggested places, ✔): ${visible(proposed.join("、"))}`,
+    `拟列入督查激励建议名单（${proposed.length} 个，其中建议激励名额内 ${places} 个，✔）/ proposed list (${count(proposed.length, "name", "names")}, ${places} within the suggested places, ✔): ${visible(proposed.join("、"))}`,
   );
   for (const p of result.province) {
     const why = p.reasons.find((r) => r.code === "accelerated-replacement");

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import type { CountyInput, IndicatorScore, Quantity, SelectionResult, ZgIssue } from "../core/types";
 import { normalizeText, readCell } from "../core/parse";
+import { inWrittenNumber, writtenUnit } from "../core/display";
 import { DOC_2, findCity } from "../core/reference";
 import { sheetNumber } from "../core/score";
 import { proposedListSize, rankByTotalFormula } from "../core/select";
@@ -171,6 +172,11 @@ function detailSheet(wb: ExcelJS.Workbook, counties: CountyInput[], result: Sele
       const s = byKey.get(normalizeText(e.indicator));
       const t = read(e.target);
       const a = read(e.actual);
+      // Target and actual as the county wrote them (2亿元, 1.6万吨): the number in that unit, the unit in the format.
+      const tUnit = t && t.unit !== null ? (writtenUnit(e.target, t.unit) ?? t.unit) : null;
+      const aUnit = a && a.unit !== null ? (writtenUnit(e.actual, a.unit) ?? tUnit ?? a.unit) : tUnit;
+      const tShown = t ? (t.isRate ? t.value : inWrittenNumber(t.value, t.unit, tUnit)) : null;
+      const aShown = a ? (a.isRate ? a.value : inWrittenNumber(a.value, a.unit ?? t?.unit ?? null, aUnit)) : null;
       const atMost = (t?.bound ?? "atLeast") === "atMost";
       const short = t !== null && a !== null && (atMost ? a.value > t.value : a.value < t.value);
       const missing = a === null;
@@ -178,8 +184,8 @@ function detailSheet(wb: ExcelJS.Workbook, counties: CountyInput[], result: Sele
         cityShown(county.city),
         county.county,
         e.indicator,
-        t?.value ?? null,
-        a?.value ?? null,
+        tShown,
+        aShown,
         s?.completion ? sheetNumber(s.completion) : null,
         s?.completionRank ?? null,
         s?.completionPoints ?? 0,
@@ -188,8 +194,8 @@ function detailSheet(wb: ExcelJS.Workbook, counties: CountyInput[], result: Sele
         s?.overPoints ?? 0,
         short ? "未完成 short" : missing ? "无完成值 no actual" : "",
       ]);
-      row.getCell(4).numFmt = formatFor(t?.value ?? null, t?.unit ?? null);
-      row.getCell(5).numFmt = formatFor(a?.value ?? null, a?.unit ?? t?.unit ?? null);
+      row.getCell(4).numFmt = formatFor(tShown, t?.isRate ? "%" : null, tUnit ?? "");
+      row.getCell(5).numFmt = formatFor(aShown, a?.isRate || (a?.unit === null && t?.isRate) ? "%" : null, aUnit ?? "");
       if (short) fillRow(row, cols.length, SHORT_FILL, SHORT_FONT);
       else if (missing) fillRow(row, cols.length, NOTE_FILL);
       n++;
@@ -245,7 +251,7 @@ function rulesSheet(wb: ExcelJS.Workbook, w: ScoreWorkbookInput): void {
     ],
     [
       "第六条（三）、第三条 省级部门评送环节",
-      `在各市推荐县中重新评分排名，按差额比例 ${o.margin} 形成拟列入督查激励建议名单（${proposedListSize(o.slots, o.margin)} 个以内，报省政府办公厅确定）；其中前 ${o.slots} 名为建议激励名额内，加快发展县不少于 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须：不足时以排名最前的加快发展县替换第 ${o.slots} 名）`,
+      `在各市推荐县中重新评分排名，按差额比例 ${o.margin} 形成拟列入督查激励建议名单（${proposedListSize(o.slots, o.margin)} 个以内，报省政府办公厅确定）；其中前 ${o.slots} 名为建议激励名额内，加快发展县不少于 ${o.minAccelerated} 个（第三条“原则上”，本工具默认读作必须：不足时由名额外排名最前的加快发展县替补名额内排名最后的非加快发展县）`,
       `Arts. 6(3) and 3: the recommended counties are rescored; a proposed list of up to ${proposedListSize(o.slots, o.margin)} names by the margin ${o.margin}, sent to the provincial government's office, which decides; the best ${o.slots} are the suggested places, at least ${o.minAccelerated} of them 加快发展县 (Art. 3 says 原则上: ZG's default reading)`,
     ],
     [

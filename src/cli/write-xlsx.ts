@@ -11,6 +11,7 @@ import { FILE_LIMITS, LIMITS } from "../core/limits";
 import type { CellValue, Msg, ZgIssue } from "../core/types";
 import type { TemplateSheet, Validation } from "../core/templates";
 import { bilingual } from "../core/messages";
+import { decimalFromNumber, decimalToString, shiftDecimal } from "../core/decimal";
 import { CliError, inputError } from "./errors";
 
 export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -33,11 +34,29 @@ export const FMT = {
   decimal: "#,##0.00##",
 } as const;
 
-/** The format that shows a base-unit value as written: rates as %, whole numbers with separators. */
-export function formatFor(value: number | null, unit: string | null): string {
-  if (unit === "%") return FMT.rate;
-  if (value !== null && Number.isInteger(value)) return FMT.integer;
-  return FMT.decimal;
+/** Digits after the decimal point of a number's exact decimal (Excel's shortest form): 1299.99 → 2, 0.105 → 3. */
+function decimalsOf(x: number, shift = 0): number {
+  const s = decimalToString(shiftDecimal(decimalFromNumber(x), shift));
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** Beyond this many decimals a fixed format is unreadable: Excel's General (which never shows a nonzero as 0). */
+const MAX_FIXED_DECIMALS = 15;
+
+/**
+ * The format that shows every value of a row at its exact precision, so that a shortfall is never displayed as no
+ * gap (1300台 against 1299.99台 shows 1,300.00 | 1,299.99 | -0.01, not 1,300 | 1,300 | 0): rates as percentages with
+ * one decimal at least (10.5% is not 11%), other figures with separators and `suffix` (the written unit, 亿元) as text.
+ */
+export function formatFor(values: number | null | readonly (number | null)[], unit: string | null, suffix = ""): string {
+  const list = (Array.isArray(values) ? values : [values]) as (number | null)[];
+  const rate = unit === "%";
+  const d = Math.max(rate ? 1 : 0, ...list.filter((x): x is number => x !== null && Number.isFinite(x)).map((x) => decimalsOf(x, rate ? 2 : 0)));
+  const text = suffix ? `"${suffix.replace(/"/g, "")}"` : "";
+  if (d > MAX_FIXED_DECIMALS) return `General${text}`;
+  const fixed = d === 0 ? "0" : `0.${"0".repeat(d)}`;
+  return rate ? `${fixed}%` : `#,##${fixed}${text}`;
 }
 
 export interface ColumnSpec {

@@ -10,6 +10,9 @@ import { fewNames } from "./messages";
 
 const q = (s: string): Msg => ({ zh: `“${s}”`, en: `"${s}"` });
 const both = (zh: string, en: string): Msg => ({ zh, en });
+
+/** An English count with the right form: "1 county was", "2 counties were". */
+export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 /** Articles as cited in messages: the full document number, then the article (浙转升办〔2020〕2号第六条（二）). */
 export const ART = {
   art3: both(`${DOC_2.number}第三条`, `${DOC_2.number}, Art. 3`),
@@ -129,12 +132,12 @@ export const ISSUES = {
     both(`“${total}”的单位“${unit.zh}”与分解目标的单位“${allocated.zh}”不同，未比较`, `“${total}” is in ${unit.en}, the allocations in ${allocated.en}; not compared`),
   "total-mismatch": (total: string, says: string, sum: string, difference: string) =>
     both(
-      `“${total}”写的是 ${says}，但各单位分解数之和为 ${sum}（相差 ${difference}）`,
+      `“${total}”写的是 ${says}，但各下级地区分解数之和为 ${sum}（相差 ${difference}）`,
       `“${total}” says ${says} but the allocations add up to ${sum} (difference ${difference})`,
     ),
   "child-unnamed": (rows: boolean, name: string) =>
     both(
-      `分解单位的${rows ? "列" : "行"}没有表头名称，暂以“${name}”称呼`,
+      `下级地区的${rows ? "列" : "行"}没有表头名称，暂以“${name}”称呼`,
       `a child ${rows ? "column" : "row"} has no header name; it is called “${name}”`,
     ),
   "children-empty": (names: string[], range: string) =>
@@ -144,7 +147,7 @@ export const ISSUES = {
     ),
   "no-table": () =>
     both(
-      "没有找到指标分解表：需要一列（或一行）指标名称，旁边是各分解单位的目标值",
+      "没有找到指标分解表：需要一列（或一行）指标名称，旁边是各下级地区的目标值",
       "no decomposition table found: it needs a column (or row) of indicator labels with the child units' targets beside them",
     ),
 
@@ -273,14 +276,14 @@ export const ISSUES = {
   },
   "fewer-than-slots": (recommended: number, slots: number) =>
     both(
-      `只有${recommended}个设区市推荐县，少于激励名额${slots}个，全部在建议激励名额内`,
-      `Only ${recommended} counties were recommended, fewer than the ${slots} places; all are within the suggested places`,
+      `只有${recommended}个设区市推荐县，少于建议激励名额${slots}个，全部列入建议激励名额`,
+      `Only ${count(recommended, "county was", "counties were")} recommended, fewer than the ${count(slots, "place", "places")}; all are within the suggested places`,
     ),
   "accelerated-rule-off": () => both(`minAccelerated = 0：${NO_ACCELERATED_RULE.zh}`, `minAccelerated = 0: ${NO_ACCELERATED_RULE.en}`),
   "too-few-accelerated": (have: number, required: number) =>
     both(
-      `推荐县中只有${have}个加快发展县在建议激励名额内，达不到至少${required}个的要求（${ART.art3.zh}“原则上”，本工具默认读作必须；可将此项设为 0 关闭）`,
-      `Only ${have} 加快发展县 are within the suggested places, short of the ${required} required (${ART.art3.en} says 原则上, "in principle": ZG reads it as a rule by default; set the option to 0 to switch it off): no more are among the recommended`,
+      `${have === 0 ? "推荐县中无加快发展县" : `推荐县中只有${have}个加快发展县列入建议激励名额`}，达不到至少${required}个的要求（${ART.art3.zh}“原则上”，本工具默认读作必须；可将此项设为 0 关闭）`,
+      `${have === 0 ? "No 加快发展县 is among the recommended" : `Only ${count(have, "加快发展县 is", "加快发展县 are")} within the suggested places`}, short of the ${required} required (${ART.art3.en} says 原则上, "in principle": ZG reads it as a rule by default; set the option to 0 to switch it off): no more are among the recommended`,
     ),
 
   // ─── 差距分析 and 汇总 (issue 16) ───────────────────────────────────────────────────────────
@@ -368,7 +371,7 @@ export const UNCHECKED = {
       `单位不一致，无法换算：上级目标为“${expected.zh}”，${others.map((m) => `${m.child.zh}为“${m.unit.zh}”`).join("，")}`,
       `units do not convert: the parent target is in ${expected.en}, ${others.map((m) => `${m.child.en} in ${m.unit.en}`).join(", ")}`,
     ),
-  noChildValue: () => both("所有分解单位都没有目标值", "no child unit has a value"),
+  noChildValue: () => both("所有下级地区都没有目标值", "no child unit has a value"),
   cumulative: () =>
     both(
       "累计指标：上级目标是存量（截至年末的累计数），各地分解数是当年新增数，需要提供基期（上年末）存量才能校核",
@@ -379,7 +382,10 @@ export const UNCHECKED = {
 /** A target or actual that could not be used, said in the county's terms; the issue keeps the reading's own code. */
 export function unusableEntry(county: string, label: string, which: "target" | "actual", why: Msg): Msg {
   const w = which === "target" ? both("目标值", "target") : both("完成值", "actual");
-  return both(`${county}“${label}”的${w.zh}：${why.zh}；该项不计分`, `${county} "${label}" ${w.en}: ${why.en}; no points for this indicator`);
+  // The reading's own "left out" would say the same as "no points" twice.
+  const zh = why.zh.replace(/，不计入$/, "");
+  const en = why.en.replace(/; left out$/, "");
+  return both(`${county}“${label}”的${w.zh}：${zh}；该项不计分`, `${county} "${label}" ${w.en}: ${en}; no points for this indicator`);
 }
 
 
@@ -424,12 +430,12 @@ export const REASONS = {
       ),
     lastPlace: (t: Tie, slots: number) =>
       both(
-        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），占第${slots}个位置`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}更高（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），列第${slots}位`,
         `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, higher ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so takes position ${slots}`,
       ),
     outside: (t: Tie, slots: number) =>
       both(
-        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），排在前${slots}个之后`,
+        `与${t.them}总分并列；按${TIE_CHAIN.zh}，${STANDING_NAMES[t.by].zh}较低（${fmtScore(t.ours)} 对 ${fmtScore(t.theirs)}），列第${slots}位之后`,
         `Ties with ${t.them} on total; by ${TIE_CHAIN.en}, lower ${STANDING_NAMES[t.by].en} (${fmtScore(t.ours)} vs ${fmtScore(t.theirs)}), so after the first ${slots}`,
       ),
   },
@@ -437,41 +443,41 @@ export const REASONS = {
     /** The tie itself, in a city: `first` is the one listed first in the input. */
     city: (first: string, other: string) =>
       both(
-        `与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同，无法区分；按${TIE_CHAIN.zh}，输入在前的${first}在前`,
+        `${first}与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同，无法区分；按${TIE_CHAIN.zh}，输入在前的${first}在前`,
         `${first} and ${other} tie on total, target, over-target and policy scores; by ${TIE_CHAIN.en}, ${first}, listed first in the input, is taken`,
       ),
     recommended: (tie: Msg) => both(`${tie.zh}，获推荐`, `${tie.en}; recommended`),
     notRecommended: (tie: Msg) => both(`${tie.zh}，未获推荐`, `${tie.en}; not recommended`),
     province: (first: string, other: string, slots: number) =>
       both(
-        `${first}与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同；按${TIE_CHAIN.zh}，输入在前的${first}占第${slots}个位置`,
+        `${first}与${other}总分、目标任务完成分、超目标任务完成分、政策机制分均相同；按${TIE_CHAIN.zh}，输入在前的${first}列第${slots}位`,
         `${first} and ${other} tie on total, target, over-target and policy scores; by ${TIE_CHAIN.en}, ${first}, listed first in the input, takes position ${slots}`,
       ),
   },
   "accelerated-replacement": (rank: number, replaced: string, replacedRank: number, required: number) =>
     both(
-      `全省排名第${rank}，为名额外加快发展县中最高；按${ART.art3.zh}（加快发展县原则上不少于${required}个，本工具默认读作必须，可关闭），替换排名第${replacedRank}的${replaced}，建议激励名额内`,
+      `全省排名第${rank}，为名额外加快发展县中最高；按${ART.art3.zh}（加快发展县原则上不少于${required}个，本工具默认读作必须，可关闭），替补排名第${replacedRank}的${replaced}，列入建议激励名额`,
       `Ranked ${rank}, the best 加快发展县 outside the places; replaces ${replaced} (ranked ${replacedRank}) so that at least ${required} 加快发展县 are within the places (${ART.art3.en}: 原则上, in principle; ZG's default reading, which can be switched off); within the suggested places`,
     ),
   replaced: (rank: number, slots: number, by: string, byRank: number) =>
     both(
-      `全省排名第${rank}，本在前${slots}名中排名最后的非加快发展县，按${ART.art3.zh}由加快发展县${by}（排名第${byRank}）替换，不在建议激励名额内`,
+      `全省排名第${rank}，原列建议激励名额（前${slots}名）内排名最后的非加快发展县，按${ART.art3.zh}由加快发展县${by}（排名第${byRank}）替补，调出建议激励名额`,
       `Ranked ${rank}, the lowest-ranked county within the places that is not a 加快发展县; replaced by the 加快发展县 ${by} (ranked ${byRank}) under ${ART.art3.en}; not within the suggested places`,
     ),
   selected: (total: number, rank: number, slots: number, accelerated: boolean) =>
     both(
-      `总分${fmtScore(total)}，全省排名第${rank}，在前${slots}名内，建议激励名额内${accelerated ? "（加快发展县）" : ""}`,
+      `总分${fmtScore(total)}，全省排名第${rank}，列入建议激励名额（前${slots}名）${accelerated ? "（加快发展县）" : ""}`,
       `Total ${fmtScore(total)}, ranked ${rank} in the province, within the best ${slots}: within the suggested places${accelerated ? " (加快发展县)" : ""}`,
     ),
   proposed: (total: number, rank: number, slots: number, size: number) =>
     both(
       `总分${fmtScore(total)}，全省排名第${rank}，在${slots}个建议激励名额外，按差额比例在拟列入督查激励建议名单内（共${size}个，${ART.art63.zh}）`,
-      `Total ${fmtScore(total)}, ranked ${rank} in the province, outside the ${slots} suggested places; on the proposed list by the margin (${size} names, ${ART.art63.en})`,
+      `Total ${fmtScore(total)}, ranked ${rank} in the province, outside the ${slots} suggested places; on the proposed list by the margin (${count(size, "name", "names")}, ${ART.art63.en})`,
     ),
   "not-selected": (total: number, rank: number, size: number, accelerated: boolean) =>
     both(
       `总分${fmtScore(total)}，全省排名第${rank}，不在拟列入督查激励建议名单内（共${size}个）${accelerated ? "（加快发展县）" : ""}`,
-      `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${size} names)${accelerated ? " (加快发展县)" : ""}`,
+      `Total ${fmtScore(total)}, ranked ${rank} in the province, not on the proposed list (${count(size, "name", "names")})${accelerated ? " (加快发展县)" : ""}`,
     ),
 } satisfies Record<ReasonCode, ((...args: never[]) => Msg) | Record<string, (...args: never[]) => Msg>>;
 

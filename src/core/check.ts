@@ -17,11 +17,11 @@ import type {
   Quantity,
   ZgIssue,
 } from "./types";
-import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, shiftDecimal, subDecimal, sumDecimals } from "./decimal";
+import { ONE, addDecimal, compareDecimal, decimalFromNumber, decimalInRange, decimalToNumber, decimalToString, mulDecimal, subDecimal, sumDecimals } from "./decimal";
 import { normalizeText, outOfRange, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { ISSUES, UNCHECKED } from "./catalogue";
 import { issue, placeOf } from "./messages";
-import { writtenUnit } from "./display";
+import { decimalInWrittenUnit, writtenUnit } from "./display";
 
 /** A number format that shows a percentage ('0%', '0.0%'); text in quotes does not count. */
 export function isPercentFormat(format: string | null | undefined): boolean {
@@ -111,10 +111,7 @@ function named(name: string, at?: CellRef): Msg {
 
 /** A figure for a message, in the unit the table wrote (亿元 rather than 元) when `display` says which. */
 function fmt(d: Decimal, unit: string | null, isRate: boolean, display?: string | null): string {
-  if (isRate) return `${decimalToString(shiftDecimal(d, 2))}%`;
-  const power = display && unit && display.endsWith(unit) ? { 万亿: 12, 亿: 8, 万: 4 }[display.slice(0, display.length - unit.length)] : undefined;
-  if (power !== undefined) return `${decimalToString(shiftDecimal(d, -power))}${display}`;
-  return `${decimalToString(d)}${unit ?? ""}`;
+  return decimalInWrittenUnit(d, isRate ? "%" : unit, display);
 }
 
 /**
@@ -223,18 +220,23 @@ export function checkAllocation(input: AllocationInput): CheckResult {
   }
   const unit = parentUnit ?? childUnit;
 
-  // The magnitude the table wrote (亿元, 万吨): its 单位 column, else the parent cell, the label or a child.
+  // The unit the table wrote (亿元, 万吨标准煤, 家): its 单位 column, else the parent cell, the label or a child. The
+  // first that writes a unit decides: a parent cell of 5500家 is in 家 even if the label says 1.1万家.
+  const childUnits = (input.children ?? []).map((c) => writtenUnit(c.cell, unit));
   const display =
     writtenUnit(input.unit ? `1${input.unit}` : null, unit) ??
     writtenUnit(input.parent, unit) ??
     writtenUnit(label, unit) ??
-    (input.children ?? []).map((c) => writtenUnit(c.cell, unit)).find((u) => u !== null) ??
+    childUnits.find((u) => u !== null) ??
     null;
+  // The children's total in the unit the children were written in (9号's cities in 家 under a province target in 万家).
+  const childrenDisplay = writtenUnit(input.unit ? `1${input.unit}` : null, unit) ?? childUnits.find((u) => u !== null) ?? display;
   const base = {
     indicator,
     kind,
     unit,
     ...(display ? { displayUnit: display } : {}),
+    ...(childrenDisplay && childrenDisplay !== display ? { childrenUnit: childrenDisplay } : {}),
     bound,
     parent: parentQ ? parentQ.value : null,
     short: [] as string[],
@@ -266,7 +268,7 @@ export function checkAllocation(input: AllocationInput): CheckResult {
 
   const sum = sumDecimals(readings.map((r) => r.q.exact));
   const sumValue = decimalToNumber(sum);
-  compareTotals(input, kind, sum, unit, parentQ, issues, spec, display);
+  compareTotals(input, kind, sum, unit, parentQ, issues, spec, childrenDisplay);
 
   if (kind === "rate") {
     const below = readings.filter((r) => {

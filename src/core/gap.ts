@@ -32,7 +32,9 @@ export interface IndicatorGap {
   step: number | null;
   bound: Bound;
   actual: number | null;
+  /** The target in the unit its own cell was written in (`targetUnit`): 1亿元 stays 1 in 亿元 when the actual is in 万元. */
   target: number | null;
+  targetUnit: string | null;
   completionRank: number | null;
   completionPoints: number;
   /** The least improvement that puts the county strictly ahead of the next better county on completion; null when it is first or cannot be. */
@@ -145,6 +147,9 @@ export function writtenForm(cell: CellValue): WrittenForm | null {
  * A figure of the gap analysis as text, in its written unit at the step's decimals: plain decimals, or the exponent
  * form JavaScript gives (1e-30) where plain decimals would be unreadably long, so a move of one step always shows.
  */
+/** A target is shown as written, not at the actual's step (0.5亿元 must not read 1亿元): up to six decimals. */
+export const TARGET_STEP = 0.000001;
+
 export function writtenFigure(x: number, step: number | null, grouped = false): string {
   const decimals = step === null || step >= 1 ? 0 : Math.min(20, Math.round(-Math.log10(step)));
   if (x !== 0 && (Math.abs(x) < 1e-6 || Math.abs(x) >= 1e21 || decimals > 6)) return String(x);
@@ -307,13 +312,15 @@ function indicatorGap(group: readonly CountyInput[], prepared: readonly Prepared
   // An empty actual still has a target to measure a move against (the county is then unranked on it).
   const targetRead = own ? null : readCell(entry?.target ?? null, entry?.targetAt);
   const T = own ? own.t : targetRead?.status === "value" ? targetRead.quantity : null;
+  const wt = writtenForm(entry?.target ?? null) ?? w;
   const out: IndicatorGap = {
     indicator: row.indicator,
     unit: w ? unitName(w) : null,
     step: w ? decimalToNumber(shiftDecimal(ONE, -w.decimals)) : null,
     bound,
     actual: own && w ? inWritten(own.a.exact, w) : null,
-    target: T && w ? inWritten(T.exact, w) : null,
+    target: T && wt ? inWritten(T.exact, wt) : null,
+    targetUnit: wt ? unitName(wt) : null,
     completionRank: row.completionRank,
     completionPoints: row.completionPoints,
     nextRankActual: null,

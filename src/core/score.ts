@@ -28,7 +28,7 @@ import type {
   ZgIssue,
 } from "./types";
 import { DEFAULT_OPTIONS } from "./types";
-import { SmallRatio, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
+import { ONE, SmallRatio, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToString, ratio, ratioFromNumber, shiftDecimal, subDecimal } from "./decimal";
 import { NumberQuantity, normalizeText, quantityParts, quantitySign, readCell, readLabelTarget, stripSpace, withFields } from "./parse";
 import { ISSUES, unusableEntry } from "./catalogue";
 import { issue, placeOf } from "./messages";
@@ -446,13 +446,37 @@ export interface StandardOptions {
  * weight whatever top is. 'max': points / groupMax × weight. 0 when J or groupMax is 0.
  */
 export function standardScore(points: number, o: StandardOptions): number {
+  const r = standardRatio(points, o);
+  return r ? r.value : 0;
+}
+
+/**
+ * The standard score as an exact ratio (null where it is 0): its value is the double nearest the exact quotient, so
+ * S = 79.5 over J = 18 is 8.833333333333334 (53/6), not the 8.833333333333332 two roundings give, and outputs carry no
+ * binary noise.
+ */
+function standardRatio(points: number, o: StandardOptions): Ratio | null {
+  if (!Number.isFinite(points)) return null;
+  const num = decimalFromNumber(points).times(o.weight);
   if (o.method === "max") {
     const max = o.groupMax ?? 0;
-    return max > 0 ? (points / max) * o.weight : 0;
+    return max > 0 && Number.isFinite(max) ? ratio(num, decimalFromNumber(max)) : null;
   }
   const j = o.indicators ?? 0;
   const top = o.top ?? DEFAULT_OPTIONS.top;
-  return j > 0 && top > 0 ? (points / (top * j)) * o.weight : 0;
+  return j > 0 && top > 0 && Number.isFinite(top) ? ratio(num, decimalFromNumber(top).times(j)) : null;
+}
+
+/** targetScore + overScore + policy score, exactly, then the nearest double: 84.2, not 84.19999999999999. */
+function exactTotal(target: Ratio | null, over: Ratio | null, policy: number): number {
+  let num = decimalFromNumber(policy);
+  let den = ONE;
+  for (const r of [target, over]) {
+    if (!r) continue;
+    num = num.times(r.den).plus(r.num.times(den));
+    den = den.times(r.den);
+  }
+  return ratio(num, den).value;
 }
 
 /**
@@ -743,8 +767,10 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
   }
   const scores: UnitScore[] = units.map(({ unit: u }, ui) => {
     const ji = o.unassigned === "exclude" ? j - unassigned[ui] : j;
-    const targetScore = standardScore(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: ji, top: o.top, groupMax: maxS });
-    const overScore = standardScore(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: ji, top: o.top, groupMax: maxO });
+    const target = standardRatio(S[ui], { method: o.std, weight: TARGET_WEIGHT, indicators: ji, top: o.top, groupMax: maxS });
+    const over = standardRatio(O[ui], { method: o.std, weight: OVER_WEIGHT, indicators: ji, top: o.top, groupMax: maxO });
+    const targetScore = target ? target.value : 0;
+    const overScore = over ? over.value : 0;
     const ps = policyScore(u.policy);
     return {
       county: u.county,
@@ -754,7 +780,7 @@ export function scorePrepared(units: ReadonlyArray<PreparedUnit>, o: ScoreOption
       targetScore,
       overScore,
       policyScore: ps,
-      total: targetScore + overScore + ps,
+      total: exactTotal(target, over, ps),
       indicators: indicatorRows[ui],
       indicatorCount: ji,
       policy: u.policy,

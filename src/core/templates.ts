@@ -438,12 +438,15 @@ export const CITY_DECOMPOSITION_LAYOUT = Object.freeze({
   firstCountyColumn: 4,
 });
 
+/** Rate cells a county fills in: one decimal at least and up to three as typed, so 10.5% is never shown as 11%. */
+export const RATE_INPUT_FORMAT = "0.0##%";
+
 /** The check column's header: a word the table reader sets aside (never a county). */
 export const CITY_CHECK_HEADER = "校核结果（公式）";
 
 /** The filing note of 9号, quoted: the cities decompose their targets to their counties and file the plan by 30 May. */
 export const CITY_FILING_NOTE: Msg = Object.freeze({
-  zh: `注：${DOC_9.number}要求各设区市“抓紧细化分解相关任务指标到所辖县（市、区），并于5月30日前将分解到县（市、区）责任目标方案上报省转升办备案”。“全市目标”照录${DOC_9.number}附件本市目标；指标名称中的数是全省目标，不作为本市目标。“全省累计上云企业”一项，${DOC_9.number}说明下达任务数为当年新增数，按总量校核。各县（市、区）一列填写分解数：可填数字（单位见“单位”列）或带单位的文字（120台、5.2亿元、12%）。“校核结果”列为普通 Excel 公式，无需加载项；也可运行 npx zg check 本文件.xlsx。`,
+  zh: `注：${DOC_9.number}要求各设区市“抓紧细化分解相关任务指标到所辖县（市、区），并于5月30日前将分解到县（市、区）责任目标方案上报省转升办备案”。“全市目标”照录${DOC_9.number}附件本市目标；指标名称中的数是全省目标，不作为本市目标。“全省累计上云企业”一项，${DOC_9.number}说明下达任务数为当年新增数，按总量校核。各县（市、区）一列填写分解数：可填数字（单位见“单位”列）或带单位的文字（120台、5.2亿元、12%）。“校核结果”列为普通 Excel 公式，无需加载项。`,
   en: `Note: ${DOC_9.number} asks each city to "decompose the targets to its counties and file the plan with the provincial office by 30 May". 全市目标 is the city's figure as printed in ${DOC_9.number}; the figure in an indicator's label is the province's, not the city's. For the cloud-enterprises indicator, ${DOC_9.number} gives the cities' figures as the year's additions, so it is checked as a total. Fill each county's column with numbers in the 单位 column's unit or text with its unit (120台, 5.2亿元, 12%). The 校核结果 column is plain Excel formulas (no add-in needed); npx zg check this-file.xlsx checks it too.`,
 });
 
@@ -464,7 +467,8 @@ export function cityDecompositionTemplate(cityName: string): TemplateSheet | und
   const formulas: { row: number; col: number; formula: string }[] = [];
 
   const title = blankRow(width);
-  title[0] = `${city.name}${DOC_9.title.replace(/方案$/, "")}到县（市、区）方案`;
+  // 9号's own term for what the city files: 分解到县（市、区）责任目标方案.
+  title[0] = `${city.name}${DOC_9.title.replace(/责任分解方案$/, "")}分解到县（市、区）责任目标方案`;
   cells.push(title);
   const head = blankRow(width);
   head[L.noColumn] = "序号";
@@ -499,7 +503,8 @@ export function cityDecompositionTemplate(cityName: string): TemplateSheet | und
   }
   const noteRow = cells.length;
   const note = blankRow(width);
-  note[0] = `${CITY_FILING_NOTE.zh}\n${CITY_FILING_NOTE.en}`;
+  // The plan is filed with the province: Chinese only, as a 公文 (English stays in the pane's English interface).
+  note[0] = CITY_FILING_NOTE.zh;
   cells.push(note);
 
   const columnWidths = [6, 36, 7, 10, ...counties.map(() => 10), 26];
@@ -508,7 +513,7 @@ export function cityDecompositionTemplate(cityName: string): TemplateSheet | und
     row.map((_, c) => {
       if (r < firstData || r >= noteRow) return null;
       if (c === L.parentColumn) return "@";
-      if (c >= L.firstCountyColumn && c < checkCol) return INDICATORS_2020[r - firstData].kind === "rate" ? "0%" : "@";
+      if (c >= L.firstCountyColumn && c < checkCol) return INDICATORS_2020[r - firstData].kind === "rate" ? RATE_INPUT_FORMAT : "@";
       return null;
     }),
   );
@@ -761,35 +766,33 @@ export const SELF_ASSESSMENT_GUIDE: readonly Msg[] = Object.freeze([
     en: `1. ${ONE_COUNTY_PER_FILE.en.replace(/^o/, "O")}. On sheet 完成情况, in your county's rows, enter for each indicator the target set by the city and the actual, with its unit (12%, 1300台, 2.5亿元); empty, —, / or 无 means no value. A file with two counties' actuals is not collected by the city.`,
   },
   {
-    zh: "1a. “支撑材料”列写明每项数据的支撑材料（文件名、文号或存放位置），随表报送。",
-    en: "1a. In the 支撑材料 column, say where each figure's supporting material is (file name, document number or location); it is filed with the table.",
+    zh: "2. 在“支撑材料”列写明每项数据的支撑材料（文件名、文号或存放位置），随表报送。",
+    en: "2. In the 支撑材料 column, say where each figure's supporting material is (file name, document number or location); it is filed with the table.",
   },
   {
-    zh: "2. 在“县”表中填写政策机制情况：实施方案、年度工作要点、配套政策、工作机制、省级试点填“是”或“否”（留空视为否）；批示或典型发言填次数。",
-    en: "2. On sheet 县, fill in the policy items: 是 (yes) or 否 (no) for plan, work plan, policy, mechanism and pilot (empty means no); a count for endorsements or model speeches.",
+    zh: "3. 在“县”表中填写政策机制情况：实施方案、年度工作要点、配套政策、工作机制、省级试点填“是”或“否”（留空视为否）；批示或典型发言填次数。",
+    en: "3. On sheet 县, fill in the policy items: 是 (yes) or 否 (no) for plan, work plan, policy, mechanism and pilot (empty means no); a count for endorsements or model speeches.",
   },
   {
-    zh: "3. “加快发展县”已按26个加快发展县名单预填，可修改；上年度已获督查激励的县（市、区）在“上年度已获激励”填“是”，不再推荐。",
-    en: "3. 加快发展县 is prefilled from the list of 26 accelerated-development counties and may be changed; mark counties that received the incentive last year under 上年度已获激励: they are not recommended again.",
+    zh: "4. “加快发展县”已按26个加快发展县名单预填，可修改；上年度已获督查激励的县（市、区）在“上年度已获激励”填“是”，不再推荐。",
+    en: "4. 加快发展县 is prefilled from the list of 26 accelerated-development counties and may be changed; mark counties that received the incentive last year under 上年度已获激励: they are not recommended again.",
   },
   {
-    zh: "4. 填好后用加载项任务窗格评分，或在命令行运行：npx zg score 本文件.xlsx",
-    en: "4. Then score it in the add-in's task pane, or run: npx zg score this-file.xlsx",
+    zh: "5. 填写完毕后，连同支撑材料报送设区市转升办。",
+    en: "5. When it is complete, send it with the supporting material to the city's office.",
   },
 ]);
 
 function guideSheet(): TemplateSheet {
   const cells: Grid = [];
-  for (const line of SELF_ASSESSMENT_GUIDE) {
-    cells.push([line.zh]);
-    cells.push([line.en]);
-  }
+  // The workbook goes to the counties and comes back up the line: Chinese only, as a 公文.
+  for (const line of SELF_ASSESSMENT_GUIDE) cells.push([line.zh]);
   return {
     name: SELF_ASSESSMENT_SHEETS.guide,
     cells,
     merges: [],
     columnWidths: [120],
-    styles: { titleRows: [0, 1], headerRows: [], noteRows: [], wrapText: true },
+    styles: { titleRows: [0], headerRows: [], noteRows: [], wrapText: true },
     validations: [],
   };
 }

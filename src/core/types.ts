@@ -233,8 +233,10 @@ export interface CheckResult {
   childrenTotal: number | null;
   /** childrenTotal − parent; null for rate indicators and where unchecked. */
   gap: number | null;
-  /** The unit the table wrote its figures in when a magnitude prefix was used (亿元, 万吨): figures are shown in it. */
+  /** The unit the table wrote the parent in (亿元, 万吨标准煤, 家): the parent and the gap are shown in it. */
   displayUnit?: string | null;
+  /** The unit the children were written in, where it differs from displayUnit: their values and total are shown in it. */
+  childrenUnit?: string | null;
   status: CheckStatus;
   /** For rate indicators: the children below (above, for "at most") the parent rate. */
   short: string[];

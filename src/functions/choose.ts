@@ -222,7 +222,7 @@ export const SHORTLIST = define(
     for (const t of sl.cutTies) notes[t.winner].push(tieNote(units, t));
     for (const { incoming, outgoing } of sl.replacements) {
       notes[incoming].push({
-        zh: `名额外排名最高的加快发展县，按${ART.art3.zh}（原则上不少于${minAccelerated}个，本工具默认读作必须，minAccelerated 设为 0 可关闭）替换第 ${sl.ranks[outgoing]} 名${units[outgoing].county}`,
+        zh: `名额外排名最高的加快发展县，按${ART.art3.zh}（原则上不少于${minAccelerated}个，本工具默认读作必须，minAccelerated 设为 0 可关闭）替补原列第 ${sl.ranks[outgoing]} 位的${units[outgoing].county}，列入建议激励名额`,
         en: `the best 加快发展县 outside the places; replaces ${units[outgoing].county} (ranked ${sl.ranks[outgoing]}) under ${ART.art3.en} (原则上, in principle: ZG's default reading; minAccelerated 0 switches it off)`,
       });
     }
@@ -230,8 +230,8 @@ export const SHORTLIST = define(
       sl.shortOfAccelerated === null
         ? null
         : {
-            zh: `只有 ${sl.shortOfAccelerated} 个加快发展县可在建议激励名额内，达不到至少 ${minAccelerated} 个的要求（${ART.art3.zh}）`,
-            en: `only ${sl.shortOfAccelerated} 加快发展县 can be within the places, short of the ${minAccelerated} required (${ART.art3.en})`,
+            zh: `${sl.shortOfAccelerated === 0 ? "无加快发展县可列入建议激励名额" : `只有 ${sl.shortOfAccelerated} 个加快发展县可列入建议激励名额`}，达不到至少 ${minAccelerated} 个的要求（${ART.art3.zh}）`,
+            en: `${sl.shortOfAccelerated === 0 ? "no 加快发展县 can be" : `only ${sl.shortOfAccelerated} 加快发展县 can be`} within the places, short of the ${minAccelerated} required (${ART.art3.en})`,
           };
     // 第六条（三）: the proposed list, the suggested places first (in standing order), then the names the margin adds.
     const out: Value[][] = [];

@@ -137,7 +137,7 @@ export function CheckTab({ onChecked }: { onChecked?: (c: SheetCheck) => void })
                     {r.indicator}
                     <div className={s.detail}>
                       {t("colParent")} {fmtQuantity(r.parent, r.unit, r.displayUnit)}
-                      {r.childrenTotal !== null ? ` · ${t("colChildren")} ${fmtQuantity(r.childrenTotal, r.unit, r.displayUnit)}` : ""}
+                      {r.childrenTotal !== null ? ` · ${t("colChildren")} ${fmtQuantity(r.childrenTotal, r.unit, r.childrenUnit ?? r.displayUnit)}` : ""}
                       {r.status === "short" && r.kind === "rate" ? ` · ${t("shortChildren", { list: r.short.join(lang === "zh" ? "、" : ", ") })}` : ""}
                       {r.status === "short" && r.kind !== "rate" ? ` · ${t("totalShort", { gap: fmtQuantity(-(r.gap ?? 0), r.unit, r.displayUnit) })}` : ""}
                       {r.status === "unchecked" && r.reason ? ` · ${m(r.reason)}` : ""}

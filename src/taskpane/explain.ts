@@ -243,12 +243,13 @@ export function explain(u: UnitScore | ProvinceResult, field: ScoreField, result
 /** A check result's gap and verdict: the sum or the comparison made, child by child (9号; rules of the county table). */
 export function explainCheck(r: CheckResult): Explanation {
   const q = (x: number | null) => fmtQuantity(x, r.unit, r.displayUnit);
+  const total = fmtQuantity(r.childrenTotal, r.unit, r.childrenUnit ?? r.displayUnit);
   const atMost = r.bound === "atMost";
   const rule: Msg =
     r.kind === "total"
       ? {
-          zh: `总量类指标：差额 = 下级地区合计 ${q(r.childrenTotal)} − 上级目标 ${q(r.parent)}；下级地区合计${atMost ? "不高于" : "不低于"}上级目标为达标。合计、小计、总计行列不计入下级地区。`,
-          en: `A total: gap = the children's total ${q(r.childrenTotal)} − the parent ${q(r.parent)}; met when the total is ${atMost ? "at most" : "at least"} the parent. 合计/小计/总计 are not children.`,
+          zh: `总量类指标：差额 = 下级地区合计 ${total} − 上级目标 ${q(r.parent)}；下级地区合计${atMost ? "不高于" : "不低于"}上级目标为达标。合计、小计、总计行列不计入下级地区。`,
+          en: `A total: gap = the children's total ${total} − the parent ${q(r.parent)}; met when the total is ${atMost ? "at most" : "at least"} the parent. 合计/小计/总计 are not children.`,
         }
       : r.kind === "rate"
         ? {

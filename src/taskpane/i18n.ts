@@ -1,7 +1,7 @@
 /** Every string the task pane shows, Chinese first, in ONE table. */
 import { type Lang, inLang } from "../core/lang";
 import type { Msg, ScoreOptions } from "../core/types";
-import { inWrittenUnit } from "../core/display";
+import { inWrittenUnit, unitPower } from "../core/display";
 
 export const STRINGS = {
   // Short enough for one line beside the tools at Excel's default 350 px pane.
@@ -104,15 +104,15 @@ export const STRINGS = {
   accelerated: { zh: "加快发展县", en: "Accelerated" },
   warningsTitle: { zh: "提示（{n}）", en: "Warnings ({n})" },
   scoreFirst: { zh: "请先在“评分”页完成评分。", en: "Score first on the Score tab." },
-  countiesRead: { zh: "读取 {n} 个县（市、区），{m} 个设区市。", en: "Read {n} counties in {m} cities." },
+  countiesRead: { zh: "读取 {n} 个县（市、区），{m} 个设区市。", en: "Read {n|county|counties} in {m|city|cities}." },
 
   // ── select ──
   selectIntro: {
     zh: "各设区市择优推荐1个县（市、区）（浙转升办〔2020〕2号第六条（二））；省级部门对推荐县综合评分，按差额比例形成拟列入督查激励建议名单，报省政府办公厅确定（第六条（三））。“建议激励名额内”是本工具按总分和第三条给出的建议，不是决定。",
     en: "Each city recommends its best county (浙转升办〔2020〕2号, Art. 6(2)); the province scores those and sends a proposed list, longer than the places by a margin, to the provincial government's office, which decides (Art. 6(3)). 'Within the places' is ZG's suggestion by total and Art. 3, not a decision.",
   },
-  cityRecommendations: { zh: "各设区市推荐（{n} 个设区市）", en: "Each city's recommendation ({n} cities)" },
-  provinceShortlist: { zh: "拟列入督查激励建议名单（{n} 个，其中建议激励名额内 {m} 个）", en: "Proposed list ({n} names, {m} within the suggested places)" },
+  cityRecommendations: { zh: "各设区市推荐（{n} 个设区市）", en: "Each city's recommendation ({n|city|cities})" },
+  provinceShortlist: { zh: "拟列入督查激励建议名单（{n} 个，其中建议激励名额内 {m} 个）", en: "Proposed list ({n|name|names}, {m} within the suggested places)" },
   notProposed: { zh: "其余推荐县（{n} 个）", en: "The other recommended counties ({n})" },
   noRecommendation: { zh: "无可推荐的县", en: "no county to recommend" },
 
@@ -148,7 +148,7 @@ export const STRINGS = {
     zh: "注意：替换会删除原来的工作表。Excel 不能撤销删除工作表，此前的所有撤销记录也会被清空（无法再用“撤销”退回替换之前的操作）。如需保留，请选“另建新表”。",
     en: "Note: replacing deletes the old sheet. Excel cannot undo deleting a sheet, and your undo history up to this point is cleared (Undo can no longer go back past the replacement). To keep it, choose Keep both.",
   },
-  errorTitle: { zh: "出错了", en: "Something went wrong" },
+  errorTitle: { zh: "操作未能完成", en: "Something went wrong" },
 
   // ── city round: 汇总 and 差距分析 (issue 16, src/taskpane/city/) ──
   tabCity: { zh: "汇总与差距", en: "City round" },
@@ -187,7 +187,7 @@ export const STRINGS = {
   gapShort: { zh: "本市推荐 {county}（总分 {total}），相差 {short} 分。", en: "The city recommends {county} (total {total}): {short} points short." },
   gapNobody: { zh: "本市没有可推荐的县（市、区）。", en: "The city has nobody to recommend." },
   gapProvince: { zh: "省级部门评送环节：全省第 {rank} 名，总分 {total}", en: "Province stage: rank {rank}, total {total}" },
-  gapList: { zh: "拟列入督查激励建议名单（{n} 名）：{answer}", en: "Proposed list ({n} names): {answer}" },
+  gapList: { zh: "拟列入督查激励建议名单（{n} 名）：{answer}", en: "Proposed list ({n|name|names}): {answer}" },
   gapPlaces: { zh: "建议激励名额内（{n} 个）：{answer}", en: "Within the suggested places ({n}): {answer}" },
   gapIn: { zh: "是", en: "yes" },
   gapOut: { zh: "否，相差 {short} 分（达到 {bar} 即可）", en: "no, {short} points short (reaching {bar} is enough)" },
@@ -269,7 +269,10 @@ export type StringKey = keyof typeof STRINGS;
 /** The string for `key` in `lang`, with {name} placeholders filled. */
 export function tr(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   const s = STRINGS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  // {n|name|names}: the count with its noun in the right number, so English never says "1 names".
+  return s
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, many: string) => (k in vars ? `${vars[k]} ${vars[k] === 1 ? one : many}` : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 /** A message from the engine in the pane's language. */
@@ -296,7 +299,7 @@ export function fmtScore(x: number | null | undefined): string {
 export function fmtQuantity(x: number | null | undefined, unit: string | null, display?: string | null): string {
   if (x === null || x === undefined) return "—";
   if (unit === "%") return `${fmt(x * 100)}%`;
-  if (display && unit && display !== unit && display.endsWith(unit)) return inWrittenUnit(x, unit, display);
+  if (display && display !== unit && unitPower(display, unit) !== null) return inWrittenUnit(x, unit, display);
   return `${fmt(x)}${unit ?? ""}`;
 }
 

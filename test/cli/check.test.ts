@@ -106,7 +106,7 @@ describe("the 2020 decomposition table of 9号", () => {
     // Figures as 9号 writes them: 300亿元 and 100万吨 (104.14万吨 allocated), not base units or another 万/亿 rule.
     const line = (label: string) => r.stdout.split("\n").find((l) => l.includes(label)) ?? "";
     expect(line("涉及金额300亿元")).toMatch(/300亿元\s+300亿元\s+0亿元/);
-    expect(line("腾出用能")).toMatch(/100万吨\s+104\.14万吨\s+\+4\.14万吨/);
+    expect(line("腾出用能")).toMatch(/100万吨标准煤\s+104\.14万吨\s+\+4\.14万吨标准煤/);
   });
 });
 
@@ -167,7 +167,7 @@ describe("a fixture with a two-row merged header, title and note rows, 全市目
     expect(ws.getCell("G3").value).toMatchObject({ formula: "F3-E3", result: -10 });
     expect(String(ws.getCell("H3").value)).toContain("short");
     expect((ws.getCell("B3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect(ws.getCell("E4").numFmt).toBe("0.00%");
+    expect(ws.getCell("E4").numFmt).toBe("0.0%");
     // Figures in the unit the table wrote them in: 5亿元 is 5 under 亿元, not 500,000,000 元.
     expect([ws.getCell("D5").value, ws.getCell("E5").value, ws.getCell("F5").value]).toEqual(["亿元", 5, 5.5]);
     expect(ws.getCell("G5").value).toMatchObject({ formula: "F5-E5", result: 0.5 });

@@ -319,3 +319,14 @@ test("zg gap's readable output fits 100 columns: the table in seven columns, lon
   expect(lines.some((l) => l.includes(long))).toBe(true);
   expect(lines.join("\n")).toContain("与上一名并列需 1200家");
 });
+
+test("the target is shown in the unit its own cell was written in: 1亿元 is not 10000万元", () => {
+  const group = [
+    unit("上城区", "杭州市", [["并购重组交易金额", "1亿元", "12000万元"]]),
+    unit("下城区", "杭州市", [["并购重组交易金额", "1亿元", "9000万元"]]),
+  ];
+  const r = countyGap(group, "下城区");
+  if (!r.ok) throw new Error(r.error.zh);
+  const g = r.gap.indicators[0];
+  expect(g).toMatchObject({ unit: "万元", actual: 9000, target: 1, targetUnit: "亿元" });
+});

@@ -345,7 +345,7 @@ describe("proposed list (2号 第六条（三）: 按一定差额比例)", () =>
     expect(r.reasons[6].map((x) => x.code)).toEqual(["proposed"]);
     expect(r.reasons[6][0].zh).toContain("拟列入督查激励建议名单");
     expect(r.reasons[8].map((x) => x.code)).toEqual(["not-selected"]);
-    expect(r.reasons[0][0].zh).toContain("建议激励名额内");
+    expect(r.reasons[0][0].zh).toContain("列入建议激励名额");
   });
 
   test("a replaced county stays on the list; the list is capped at the units there are", () => {

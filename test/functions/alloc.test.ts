@@ -38,7 +38,7 @@ describe("total indicators: the parent read from a label or a target cell", () =
   });
 
   it("reads 以下 on the parent as at most: over the cap is the problem", () => {
-    expect(allocCheck("100万吨标准煤以下", col("60万吨", "50万吨"), null)).toBe("超出上限 10万吨") // in the unit the table wrote;
+    expect(allocCheck("100万吨标准煤以下", col("60万吨", "50万吨"), null)).toBe("超出上限 10万吨标准煤") // in the unit the table wrote;
     expect(allocCheck("100万吨标准煤以下", col("60万吨", "40万吨"), null)).toBe("达标");
   });
 

@@ -106,7 +106,7 @@ describe("ZG.SHORTLIST", () => {
     const out = shortlist(counties, totals, acc, null, null, null, 0) as unknown[][];
     expect(out).toHaveLength(7);
     expect(out[6][0]).toBe("");
-    expect(out[6][1]).toContain("只有 0 个加快发展县");
+    expect(out[6][1]).toContain("无加快发展县可列入建议激励名额");
   });
 
   it("reports a tie across the cut-off", () => {

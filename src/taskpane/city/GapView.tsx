@@ -5,7 +5,7 @@
  */
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { countyGap, writtenFigure, type IndicatorGap } from "../../core/gap";
+import { TARGET_STEP, countyGap, writtenFigure, type IndicatorGap } from "../../core/gap";
 import { fmt, fmtScore } from "../i18n";
 import type { ScoreState } from "../score/useScoreFlow";
 import { ErrorBar, useT } from "../common";
@@ -91,7 +91,7 @@ export function GapView({ state, county, onCounty }: { state: ScoreState; county
                 <TableRow key={g.indicator} data-indicator={g.indicator}>
                   <TableCell>
                     <div>{g.indicator}</div>
-                    <div className={s.dim}>{t("gapFigures", { actual: fig(g.actual, g.unit, g.step), target: fig(g.target, g.unit, g.step) })}</div>
+                    <div className={s.dim}>{t("gapFigures", { actual: fig(g.actual, g.unit, g.step), target: fig(g.target, g.targetUnit, TARGET_STEP) })}</div>
                   </TableCell>
                   <TableCell>{rank(g.completionRank, g.completionPoints)}</TableCell>
                   <TableCell>
