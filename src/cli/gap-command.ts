@@ -210,7 +210,7 @@ export function renderGap(file: string, g: GapJson, colour: boolean): string[] {
       `  建议激励名额内（${p.places} 个）/ within the suggested places (${p.places}):`,
       ...reach(p.selected, p.placesTotal, p.pointsShortOfPlaces, p.placesAtLevel),
       "  相差的分数按名单（名额）内按总分列入的最低的县计，由加快发展县规则替补列入的县不计；",
-      "  已将本县总分改为该分数重新评选验证。",
+      "  已将本县总分改为该分数，重新计算名单与名额加以验证。",
       "  Points short: to the lowest county there by its total (a 加快发展县 the rule moved in does not count),",
       "  checked by rerunning the selection with that total.",
     );

@@ -227,7 +227,7 @@ export const ISSUES = {
   // One warning for all the names (the first few and how many), placed at the first: 5 000 would bury the rest.
   "unknown-county": (counties: readonly string[]) =>
     both(
-      `“${fewNames(counties).zh}”不在浙江省${ROSTER_COUNT.zh}名单中，仍按所填名称计分`,
+      `“${fewNames(counties).zh}”不在浙江省 ${ROSTER_COUNT.zh}名单中，仍按所填名称计分`,
       `"${fewNames(counties).en}" ${counties.length > 1 ? "are not among" : "is not one of"} Zhejiang's ${ROSTER_COUNT.en}; scored under the name${counties.length > 1 ? "s" : ""} as written`,
     ),
   "county-invisible-characters": (pairs: readonly { written: string; known: string }[]) =>

@@ -447,7 +447,7 @@ export const CITY_CHECK_HEADER = "校核结果（公式）";
 /** The filing note of 9号, quoted: the cities decompose their targets to their counties and file the plan by 30 May. */
 export const CITY_FILING_NOTE: Msg = Object.freeze({
   zh: `注：${DOC_9.number}要求各设区市“抓紧细化分解相关任务指标到所辖县（市、区），并于5月30日前将分解到县（市、区）责任目标方案上报省转升办备案”。“全市目标”照录${DOC_9.number}附件本市目标；指标名称中的数是全省目标，不作为本市目标。“全省累计上云企业”一项，${DOC_9.number}说明下达任务数为当年新增数，按总量校核。各县（市、区）一列填写分解数：可填数字（单位见“单位”列）或带单位的文字（120台、5.2亿元、12%）。“校核结果”列为普通 Excel 公式，无需加载项。`,
-  en: `Note: ${DOC_9.number} asks each city to "decompose the targets to its counties and file the plan with the provincial office by 30 May". 全市目标 is the city's figure as printed in ${DOC_9.number}; the figure in an indicator's label is the province's, not the city's. For the cloud-enterprises indicator, ${DOC_9.number} gives the cities' figures as the year's additions, so it is checked as a total. Fill each county's column with numbers in the 单位 column's unit or text with its unit (120台, 5.2亿元, 12%). The 校核结果 column is plain Excel formulas (no add-in needed); npx zg check this-file.xlsx checks it too.`,
+  en: `Note: ${DOC_9.number} asks each city to "decompose the targets to its counties and file the plan with the provincial office by 30 May". 全市目标 is the city's figure as printed in ${DOC_9.number}; the figure in an indicator's label is the province's, not the city's. For the cloud-enterprises indicator, ${DOC_9.number} gives the cities' figures as the year's additions, so it is checked as a total. Fill each county's column with numbers in the 单位 column's unit or text with its unit (120台, 5.2亿元, 12%). The 校核结果 column is plain Excel formulas (no add-in needed).`,
 });
 
 /**
