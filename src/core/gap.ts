@@ -12,7 +12,7 @@
  * is better), and for basis 'value' of an at-most indicator likewise. Pure.
  */
 import type { Bound, CellValue, CountyInput, Decimal, IndicatorScore, ProvinceResult, Quantity, Ratio, Result, ScoreOptions, ZgIssue } from "./types";
-import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal } from "./decimal";
+import { ONE, ZERO, compareDecimal, compareRatio, decimalFromNumber, decimalSign, decimalToNumber, decimalToString, shiftDecimal, subDecimal } from "./decimal";
 import { type PreparedUnit, completionMeasure, entryFor, completionOrder, overMeasure, prepareUnits, resolveOptions, scoreGroup } from "./score";
 import { normalizeText, readCell, readLabelTarget, withFields } from "./parse";
 import { cityKey } from "./reference";
@@ -147,6 +147,14 @@ export function writtenForm(cell: CellValue): WrittenForm | null {
  * A figure of the gap analysis as text, in its written unit at the step's decimals: plain decimals, or the exponent
  * form JavaScript gives (1e-30) where plain decimals would be unreadably long, so a move of one step always shows.
  */
+/**
+ * Points between two totals as the decimals they display (84.2 − 78.4 is 5.8, not the doubles' 5.799999999999997):
+ * a --json reader and the screen see the same figure.
+ */
+export function pointsBetween(higher: number, lower: number): number {
+  return decimalToNumber(subDecimal(decimalFromNumber(higher), decimalFromNumber(lower)));
+}
+
 /** A target is shown as written, not at the actual's step (0.5亿元 must not read 1亿元): up to six decimals. */
 export const TARGET_STEP = 0.000001;
 
@@ -426,7 +434,7 @@ export function countyGap(counties: readonly CountyInput[], county: string, opti
       recommendedCounty: rec === undefined ? null : sel.counties[rec].county,
       recommendedTotal,
       cityStanding,
-      pointsShort: cityStanding === "below" ? (recommendedTotal as number) - me.total : cityStanding === "tied" || cityStanding === "recommended" ? 0 : null,
+      pointsShort: cityStanding === "below" ? pointsBetween(recommendedTotal as number, me.total) : cityStanding === "tied" || cityStanding === "recommended" ? 0 : null,
       indicators: order.map((x) => x.g),
       province: me.recommended ? provinceGap(sel.province, me.county, me.city, o, margin) : null,
       warnings: sel.warnings,
@@ -464,7 +472,7 @@ function provinceGap(province: readonly ProvinceResult[], county: string, city: 
   const reach = (inside: boolean, cut: "selected" | "proposed") => {
     if (inside) return { bar: null, short: 0, atLevel: null };
     const r = totalToReach(province, k, cut, { ...o, margin });
-    return r ? { bar: r.total, short: r.total - me.total, atLevel: r.atLevel } : { bar: null, short: null, atLevel: null };
+    return r ? { bar: r.total, short: pointsBetween(r.total, me.total), atLevel: r.atLevel } : { bar: null, short: null, atLevel: null };
   };
   const list = reach(me.proposed, "proposed");
   const places = reach(me.selected, "selected");

@@ -4,7 +4,7 @@
  * one step less of improvement does not. "At most" targets, basis 'value' and ties included.
  */
 import fc from "fast-check";
-import { countyGap, writtenFigure, writtenForm } from "../../src/core/gap";
+import { countyGap, pointsBetween, writtenFigure, writtenForm } from "../../src/core/gap";
 import { renderGap, toJson as gapJson } from "../../src/cli/gap-command";
 import { displayWidth } from "../../src/cli/format";
 import { scoreGroup } from "../../src/core/score";
@@ -329,4 +329,17 @@ test("the target is shown in the unit its own cell was written in: 1亿元 is no
   if (!r.ok) throw new Error(r.error.zh);
   const g = r.gap.indicators[0];
   expect(g).toMatchObject({ unit: "万元", actual: 9000, target: 1, targetUnit: "亿元" });
+});
+
+test("points short are the difference of the totals as displayed, with no binary noise in --json", () => {
+  // The doubles' own difference is 5.799999999999997: that is what the gap printed before.
+  expect(84.2 - 78.4).not.toBe(5.8);
+  expect(pointsBetween(84.2, 78.4)).toBe(5.8);
+  expect(pointsBetween(57.6, 57.6)).toBe(0);
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), (a, b) => {
+      // Totals with two decimals: the gap is their exact decimal difference.
+      expect(pointsBetween(a / 100, b / 100)).toBe(Number(((a - b) / 100).toFixed(2)));
+    }),
+  );
 });
