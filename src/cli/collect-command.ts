@@ -1,5 +1,5 @@
 /**
- * `zg collect FILE… --out CITY.xlsx [--city NAME] [--decomposition FILE] [--json] [--force]` (docs/cli.md, issue 16):
+ * `zg collect FILE… --out CITY.xlsx [--city NAME] [--decomposition FILE] [--json] [--force]` (docs/cli.md):
  * the counties' returned self-assessments → one city workbook that `zg score` reads as it is. Each file is read
  * with the same bounded reader and caps as `zg score`; a file that cannot be used is reported and the others are
  * collected. The inputs are never modified; --out is written atomically, never over an existing file without --force.

@@ -1,5 +1,5 @@
 /**
- * `zg gap FILE --county NAME [score options] [--margin 0.2] [--json]` (docs/cli.md, issue 16): what one county lacks,
+ * `zg gap FILE --county NAME [score options] [--margin 0.2] [--json]` (docs/cli.md): what one county lacks,
  * in its own figures — city-stage rank and total against the county its city would recommend, and per indicator the
  * least improvement that passes the next better county (core/gap.ts); the province stage where it is recommended.
  */

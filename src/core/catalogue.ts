@@ -286,7 +286,7 @@ export const ISSUES = {
       `${have === 0 ? "No 加快发展县 is among the recommended" : `Only ${count(have, "加快发展县 is", "加快发展县 are")} within the suggested places`}, short of the ${required} required (${ART.art3.en} says 原则上, "in principle": ZG reads it as a rule by default; set the option to 0 to switch it off): no more are among the recommended`,
     ),
 
-  // ─── 差距分析 and 汇总 (issue 16) ───────────────────────────────────────────────────────────
+  // ─── 差距分析 and 汇总 ───────────────────────────────────────────────────────────
   "gap-no-county": (county: string) =>
     both(`评分表中没有县（市、区）“${county}”`, `the score input has no county "${county}"`),
   "collect-unreadable": (why: Msg) => both(`无法读取：${why.zh}`, `cannot be read: ${why.en}`),

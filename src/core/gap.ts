@@ -1,5 +1,5 @@
 /**
- * 差距分析 (issue 16): what a county lacks, in its own figures. At the city stage (2号 第五条（一）, 第六条（二）): its
+ * 差距分析: what a county lacks, in its own figures. At the city stage (2号 第五条（一）, 第六条（二）): its
  * rank and total, the total of the county its city would recommend and the points between; per indicator, the
  * actual that would put it strictly ahead of the next better county of its city on the completion measure (and on
  * the over-target measure), everything else unchanged, and the rank points it would then have. At the province stage

@@ -2,7 +2,7 @@
  * References prepared once and reused across calls. Officials fill one formula down a column —
  * =ZG.RANKSCORE(C2,C$2:C$91) in 90 cells — so Excel calls the function 90 times with the same reference, each
  * time as a fresh array. Reading and sorting that reference once instead of 90 times is the whole difference
- * between milliseconds and minutes on a large sheet (issue 10, "Formulas filled down").
+ * between milliseconds and minutes on a large sheet.
  *
  * An entry is found by where its reference is (the parameter addresses Excel passes) and used only if every
  * cell still holds what it held: the address alone is never trusted, since an edit changes the contents and

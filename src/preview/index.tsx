@@ -1,5 +1,5 @@
 /**
- * The browser page (issue 6, issue 15): the SAME task pane <App/> beside a grid showing the in-memory workbook it
+ * The browser page: the SAME task pane <App/> beside a grid showing the in-memory workbook it
  * works on — the sample workbooks, or a local .xlsx the user opens (file picker or drag-and-drop) — and 下载工作簿,
  * which saves the workbook with what ZG wrote (src/excel/memory/file.ts). No Office.js, and nothing leaves the
  * computer: the file is read and written in the browser, no request goes beyond this site.

@@ -150,7 +150,7 @@ export const STRINGS = {
   },
   errorTitle: { zh: "操作未能完成", en: "Something went wrong" },
 
-  // ── city round: 汇总 and 差距分析 (issue 16, src/taskpane/city/) ──
+  // ── city round: 汇总 and 差距分析 (src/taskpane/city/) ──
   tabCity: { zh: "汇总与差距", en: "City round" },
   collectTitle: { zh: "汇总各县（市、区）自评表", en: "Collect the counties' self-assessments" },
   collectIntro: {
@@ -217,7 +217,7 @@ export const STRINGS = {
   pageSaved: { zh: "已下载“{file}”：原文件未改动，ZG 写入的工作表和标记已保存在新文件中。", en: "Downloaded {file}: the original file is unchanged; what ZG wrote is in the new file." },
   pageNotXlsx: { zh: "文件“{file}”不是 .xlsx 工作簿（请在 Excel 或 WPS 中另存为 .xlsx 格式）", en: "{file} is not an .xlsx workbook (save it as .xlsx in Excel or WPS first)" },
   pageSaveFailed: { zh: "无法保存工作簿：{why}", en: "The workbook cannot be saved: {why}" },
-  // ── the pane in use (issue 14): fresh reads, stale results, option checks, hints ──
+  // ── the pane in use: fresh reads, stale results, option checks, hints ──
   colon: { zh: "：", en: ": " },
   rereadWorkbook: { zh: "重新读取工作簿并识别列", en: "Re-read workbook and columns" },
   staleResults: { zh: "参数或表格已更改：下面是上次评分的结果，请重新评分。", en: "Options or tables changed: the results below are from the last run; score again." },

@@ -1,4 +1,4 @@
-/** The city's March round (issue 16): 汇总 the counties' self-assessments, then 差距分析 for any county of the results. */
+/** The city's March round: 汇总 the counties' self-assessments, then 差距分析 for any county of the results. */
 import { Divider, Text, makeStyles } from "@fluentui/react-components";
 import type { ScoreState } from "../score/useScoreFlow";
 import { useT } from "../common";

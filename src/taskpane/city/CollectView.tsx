@@ -1,5 +1,5 @@
 /**
- * 汇总 in the pane (2号 第六条（二）, issue 16): choose the counties' returned workbooks, ZG reads them here, checks
+ * 汇总 in the pane (2号 第六条（二）): choose the counties' returned workbooks, ZG reads them here, checks
  * each (core/collect.ts) and writes the city's completion sheet and county sheet into the open workbook as NEW sheets
  * of ours (never over the user's), then scores them as the 评分 tab reads them, so the results are one click away.
  */

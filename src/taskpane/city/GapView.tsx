@@ -1,5 +1,5 @@
 /**
- * 差距分析 in the pane (issue 16): any county of the score results, its gap at the city stage and, where it is
+ * 差距分析 in the pane: any county of the score results, its gap at the city stage and, where it is
  * recommended, at the province stage; per indicator the actual that passes the next better county, in the table's
  * own unit and decimals (core/gap.ts, proven there by rescoring).
  */
