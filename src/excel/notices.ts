@@ -21,6 +21,20 @@ export function farNotice(sheet: string, table: Block, others: Block[]): ZgIssue
   );
 }
 
+/**
+ * What a selection reads (the Excel adapter, its twin and the WPS adapter alike): of several areas the one holding
+ * the active cell, with a notice; one selected cell means the table around it, the sheet's used block; a larger
+ * selection is clipped to the used block, so selecting whole columns never reads a million empty rows.
+ */
+export function selectionBlock(sheet: string, areas: readonly Block[], anchor: { row: number; col: number }, used: Block): { block: Block; notices: ZgIssue[] } {
+  const sel = areas.find((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right) ?? areas[0] ?? { top: anchor.row, left: anchor.col, bottom: anchor.row, right: anchor.col };
+  const notices = areas.length > 1 ? [severalRangesNotice(sheet, areas.length, sel, anchor)] : [];
+  const clipped = { top: Math.max(sel.top, used.top), left: Math.max(sel.left, used.left), bottom: Math.min(sel.bottom, used.bottom), right: Math.min(sel.right, used.right) };
+  const single = sel.top === sel.bottom && sel.left === sel.right;
+  const block = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? used : clipped;
+  return { block, notices };
+}
+
 /** Several ranges selected: only the one with the active cell is read. */
 export function severalRangesNotice(sheet: string, count: number, chosen: Block, active: { row: number; col: number }): ZgIssue {
   const at = a1(active.row, active.col);

@@ -18,7 +18,7 @@ import type { CellValue, Merge, ZgIssue } from "../core/types";
 import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
 import { encodeCells, markFormula, markKindOf } from "./cells";
 import { LIMITS } from "../core/limits";
-import { farNotice, notice, severalRangesNotice, tooLarge, tooScattered } from "./notices";
+import { farNotice, notice, selectionBlock, tooLarge, tooScattered } from "./notices";
 import {
   type Block,
   type ExcelOps,
@@ -297,14 +297,7 @@ export class OfficeOps implements ExcelOps {
         const u = blockOf(used);
         const anchor = { row: active.rowIndex, col: active.columnIndex };
         const areas = selected.areas.items.map(blockOf);
-        const sel = areas.find((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right) ?? areas[0] ?? { top: anchor.row, left: anchor.col, bottom: anchor.row, right: anchor.col };
-        const notices: ZgIssue[] = [];
-        if (areas.length > 1) notices.push(severalRangesNotice(ws.name, areas.length, sel, anchor));
-        // One selected cell means "the table around it": the sheet's used region. A larger selection is
-        // clipped to the used region, so selecting whole columns never reads a million empty rows.
-        const clipped = { top: Math.max(sel.top, u.top), left: Math.max(sel.left, u.left), bottom: Math.min(sel.bottom, u.bottom), right: Math.min(sel.right, u.right) };
-        const single = sel.top === sel.bottom && sel.left === sel.right;
-        const b = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? u : clipped;
+        const { block: b, notices } = selectionBlock(ws.name, areas, anchor, u);
         const located = await this.locate(context, ws, ws.name, b, anchor);
         // Batch 2 (and more only past the request limit): values and formats.
         return this.readBlock(context, ws, ws.name, located.block, [...notices, ...located.notices]);

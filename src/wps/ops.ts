@@ -16,7 +16,7 @@ import type { CellValue, Merge, ZgIssue } from "../core/types";
 import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "../core/address";
 import { LIMITS } from "../core/limits";
 import { encodeCells, markFormula, markKindOf } from "../excel/cells";
-import { farNotice, notice, severalRangesNotice, tooLarge, tooScattered } from "../excel/notices";
+import { farNotice, notice, selectionBlock, tooLarge, tooScattered } from "../excel/notices";
 import {
   type Block,
   type ExcelOps,
@@ -306,13 +306,7 @@ export class WpsOps implements ExcelOps {
       const selection = this.app.Selection as Partial<WpsRange> | null;
       const areas: Block[] = [];
       if (selection && typeof selection === "object" && selection.Areas) for (let i = 1; i <= selection.Areas.Count; i++) areas.push(blockOf(selection.Areas.Item(i)));
-      const sel = areas.find((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right) ?? areas[0] ?? { top: anchor.row, left: anchor.col, bottom: anchor.row, right: anchor.col };
-      const notices: ZgIssue[] = [];
-      if (areas.length > 1) notices.push(severalRangesNotice(ws.Name, areas.length, sel, anchor));
-      // One selected cell means the table around it; a larger selection is clipped to the used block.
-      const clipped = { top: Math.max(sel.top, u.top), left: Math.max(sel.left, u.left), bottom: Math.min(sel.bottom, u.bottom), right: Math.min(sel.right, u.right) };
-      const single = sel.top === sel.bottom && sel.left === sel.right;
-      const b = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? u : clipped;
+      const { block: b, notices } = selectionBlock(ws.Name, areas, anchor, u);
       const located = this.locate(ws, ws.Name, b, anchor);
       return this.readBlock(ws, ws.Name, located.block, [...notices, ...located.notices]);
     } catch (e) {

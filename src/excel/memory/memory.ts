@@ -16,7 +16,7 @@ import { a1, blockAddress, compactAddresses, parseBlock, splitAddress } from "..
 import { encodeCells, markFormula, markKindOf } from "../cells";
 import { type Arg, enterInput, evaluate, type FunctionTable, type Value } from "./formula";
 import { LIMITS } from "../../core/limits";
-import { farNotice, severalRangesNotice, tooLarge, tooScattered } from "../notices";
+import { farNotice, selectionBlock, tooLarge, tooScattered } from "../notices";
 import { areasOfGrid, cellsOf, locateTable } from "../../xlsx/region";
 import { clipMerges, cutLongTexts, tooManyMerges } from "../../xlsx/bounds";
 import {
@@ -349,13 +349,8 @@ export class MemoryWorkbook implements ExcelOps {
     const s = this.sheets[this.active];
     if (!s) throw new OpError({ zh: "工作簿中没有工作表", en: "The workbook has no sheet" }, "no-sheet");
     // As office.ts: of several selected areas, the one with the active cell, with a notice.
-    const notices: ZgIssue[] = this.selectionAreas.length > 1 ? [severalRangesNotice(s.name, this.selectionAreas.length, this.selection, this.activeCell)] : [];
-    const used = this.usedBlock(s);
-    const sel = this.selection;
-    const single = sel.top === sel.bottom && sel.left === sel.right;
-    // One selected cell means "the table around it": the sheet's used region; a larger one is clipped to it.
-    const clipped = { top: Math.max(sel.top, used.top), left: Math.max(sel.left, used.left), bottom: Math.min(sel.bottom, used.bottom), right: Math.min(sel.right, used.right) };
-    const b = single || clipped.top > clipped.bottom || clipped.left > clipped.right ? used : clipped;
+    const areas = this.selectionAreas.length > 0 ? this.selectionAreas : [this.selection];
+    const { block: b, notices } = selectionBlock(s.name, areas, this.activeCell, this.usedBlock(s));
     return this.bounded(s, b, this.activeCell, notices);
   }
 
