@@ -226,6 +226,7 @@ export const STRINGS = {
   previousWinnerTag: { zh: "上年度已获激励", en: "Previous winner" },
   notRecommendedTag: { zh: "未推荐", en: "Not recommended" },
   optNotNumber: { zh: "请填写数字", en: "Enter a number" },
+  optAmbiguousComma: { zh: "这里的逗号可能是小数点，也可能是千位分隔符：请用小数点书写（如 0.5）", en: "The comma could be a decimal point or a thousands separator: write it with a point (0.5)" },
   optTopInvalid: { zh: "第一名得分须大于 0", en: "Top points must be above 0" },
   optStepInvalid: { zh: "每名递减不能小于 0", en: "Step cannot be below 0" },
   optFloorInvalid: { zh: "最低得分须在 0 到第一名得分（{top}）之间", en: "Floor must be from 0 to the top points ({top})" },

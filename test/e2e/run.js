@@ -376,7 +376,7 @@ async function main() {
       const after = (await cityRow.locator("td").last().innerText()).trim();
       assert(after !== before, `${county}: the pane still shows ${before}`);
       // Out of date after an option changes, until the next run.
-      const step = pane.getByRole("spinbutton", { name: "每名递减" });
+      const step = pane.getByRole("textbox", { name: "每名递减" });
       await step.fill("0.4");
       await pane.getByTestId("score-stale").waitFor();
       await step.fill("0.5");

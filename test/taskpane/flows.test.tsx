@@ -317,10 +317,10 @@ describe("评分 / score, 推荐与建议名单 / proposed list", () => {
     const user = renderApp(book);
     await user.click(screen.getByRole("tab", { name: "评分" }));
     await screen.findByText(/完成情况表 · 列对应关系/);
-    const slots = screen.getByRole("spinbutton", { name: "建议激励名额" });
+    const slots = screen.getByRole("textbox", { name: "建议激励名额" });
     await user.clear(slots);
     await user.type(slots, "1");
-    const min = screen.getByRole("spinbutton", { name: "名额内加快发展县至少（原则上，0 = 不适用）" });
+    const min = screen.getByRole("textbox", { name: "名额内加快发展县至少（原则上，0 = 不适用）" });
     await user.clear(min);
     await user.type(min, "0");
     await user.click(screen.getByRole("button", { name: "评分" }));

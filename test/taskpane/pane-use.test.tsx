@@ -75,7 +75,7 @@ test("results are marked out of date after an option changes, and are not writte
   const write = screen.getByRole("button", { name: "写入评分结果表（实时公式）" });
   expect(write).toBeEnabled();
   // One change event rather than keystrokes: what matters is the value, and jsdom types slowly.
-  fireEvent.change(screen.getByRole("spinbutton", { name: "每名递减" }), { target: { value: "0.4" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "每名递减" }), { target: { value: "0.4" } });
   expect(await screen.findByTestId("score-stale")).toHaveTextContent("上次评分的结果");
   expect(write).toBeDisabled();
   await user.click(screen.getByRole("button", { name: "评分" }));
@@ -89,7 +89,7 @@ test("top 10, floor 20: the floor field is marked in its own words and nothing i
   render(<App ops={book} lang="zh" />);
   await user.click(screen.getByRole("tab", { name: "评分" }));
   await screen.findByText(/完成情况表 · 列对应关系/);
-  const floor = screen.getByRole("spinbutton", { name: "最低得分" });
+  const floor = screen.getByRole("textbox", { name: "最低得分" });
   await user.clear(floor);
   await user.type(floor, "20");
   expect(floor).toHaveAttribute("aria-invalid", "true");
@@ -99,7 +99,7 @@ test("top 10, floor 20: the floor field is marked in its own words and nothing i
   expect(screen.queryByTestId("province-table")).toBeNull();
   expect(screen.queryByTestId("score-summary")).toBeNull();
   // Raising the top point makes the floor right: the mark goes and scoring is possible.
-  const top = screen.getByRole("spinbutton", { name: "第一名得分" });
+  const top = screen.getByRole("textbox", { name: "第一名得分" });
   await user.clear(top);
   await user.type(top, "25");
   expect(floor).not.toHaveAttribute("aria-invalid", "true");
@@ -111,7 +111,7 @@ test("in English the field's message is in English", async () => {
   const user = userEvent.setup();
   render(<App ops={book} lang="en" />);
   await user.click(screen.getByRole("tab", { name: "Score" }));
-  const slots = await screen.findByRole("spinbutton", { name: "Suggested places" });
+  const slots = await screen.findByRole("textbox", { name: "Suggested places" });
   await user.clear(slots);
   await user.type(slots, "2.5");
   expect(screen.getByText("Suggested places must be a whole number, 1 or more")).toBeInTheDocument();

@@ -21,6 +21,23 @@ export function rawOf(o: ScoreOptions): RawOptions {
   return Object.fromEntries(NUMERIC.map((k) => [k, String(o[k])])) as RawOptions;
 }
 
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D]/g;
+
+/**
+ * A number typed in the form. A Chinese input method gives 。 or ， for the decimal point (and some keyboards ,):
+ * one of them is read as the point where that is the only reading. 1,000 could also be a thousands separator, so a
+ * comma before exactly three digits is refused with its own message, never read as 1000 or 1 in silence.
+ */
+export function readTypedNumber(typed: string): { value: number } | { error: "optNotNumber" | "optAmbiguousComma" } {
+  const text = typed.trim().replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const marks = text.match(/[.,，。]/g) ?? [];
+  if (marks.length > 1) return { error: "optNotNumber" };
+  if (/^[+-]?\d{1,3}[,，]\d{3}$/.test(text)) return { error: "optAmbiguousComma" };
+  const plain = text.replace(/[,，。]/, ".");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain)) return { error: "optNotNumber" };
+  return { value: Number(plain) };
+}
+
 /**
  * Each field's fault in its own words (the engine's checkRankOptions/resolveOptions rules, said as the form
  * names the fields): a wrong field is marked where it is, and nothing is scored until it is right.
@@ -28,13 +45,12 @@ export function rawOf(o: ScoreOptions): RawOptions {
 export function optionErrors(raw: RawOptions): OptionErrors {
   const errors: OptionErrors = {};
   const n = (k: NumericOption): number | null => {
-    const text = raw[k].trim();
-    const v = Number(text);
-    if (text === "" || !Number.isFinite(v)) {
-      errors[k] = { key: "optNotNumber" };
+    const r = readTypedNumber(raw[k]);
+    if ("error" in r) {
+      errors[k] = { key: r.error };
       return null;
     }
-    return v;
+    return r.value;
   };
   const top = n("top");
   const step = n("step");
@@ -66,23 +82,24 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
     setRaw(next);
     const e = optionErrors(next);
     const valid = Object.keys(e).length === 0;
-    const parsed = Object.fromEntries(NUMERIC.filter((k) => !e[k]).map((k) => [k, Number(next[k])]));
+    const parsed = Object.fromEntries(NUMERIC.filter((k) => !e[k]).map((k) => [k, (readTypedNumber(next[k]) as { value: number }).value]));
     onChange({ ...options, ...parsed }, valid);
   };
-  const num = (key: NumericOption, label: string, step: number, min: number) => {
+  const num = (key: NumericOption, label: string) => {
     const e = errors[key];
     return (
       <Field label={label} size="small" validationState={e ? "error" : "none"} validationMessage={e ? t(e.key, e.vars) : undefined}>
-        <Input size="small" className={s.input} type="number" step={step} min={min} value={raw[key]} onChange={(_, d) => edit(key, d.value)} />
+        {/* Text, not type="number": a number field drops what it cannot parse, so 0。5 or 0,5 from an input method became 05. */}
+        <Input size="small" className={s.input} type="text" inputMode="decimal" value={raw[key]} onChange={(_, d) => edit(key, d.value)} />
       </Field>
     );
   };
   const valid = Object.keys(errors).length === 0;
   return (
     <div className={s.grid}>
-      {num("top", t("optTop"), 0.5, 0)}
-      {num("step", t("optStep"), 0.1, 0)}
-      {num("floor", t("optFloor"), 0.5, 0)}
+      {num("top", t("optTop"))}
+      {num("step", t("optStep"))}
+      {num("floor", t("optFloor"))}
       <Field label={t("optStd")} size="small">
         <Select size="small" value={options.std} onChange={(_, d) => onChange({ ...options, std: d.value as ScoreOptions["std"] }, valid)}>
           <option value="full">{t("optStdFull", { top: options.top })}</option>
@@ -95,10 +112,10 @@ export function OptionsForm({ options, onChange }: { options: ScoreOptions; onCh
           <option value="value">{t("optBasisValue")}</option>
         </Select>
       </Field>
-      {num("slots", t("optSlots"), 1, 1)}
-      {num("minAccelerated", t("optMinAccelerated"), 1, 0)}
+      {num("slots", t("optSlots"))}
+      {num("minAccelerated", t("optMinAccelerated"))}
       {options.minAccelerated === 0 ? <Text size={200} data-testid="opt-no-accelerated">{t("optNoAccelerated")}</Text> : null}
-      {num("margin", t("optMargin"), 0.1, 0)}
+      {num("margin", t("optMargin"))}
       <Field label={t("optUnassigned")} size="small">
         <Select size="small" value={options.unassigned} data-testid="opt-unassigned" onChange={(_, d) => onChange({ ...options, unassigned: d.value as ScoreOptions["unassigned"] }, valid)}>
           <option value="exclude">{t("optUnassignedExclude")}</option>
