@@ -1,4 +1,4 @@
-import { decimalFromNumber, decimalFromString, decimalInRange, decimalSign, decimalToNumber, decimalToString, doubleParts, shiftDecimal, wholeParts } from "./decimal";
+import { decimalFromNumber, decimalFromString, decimalInRange, decimalSign, decimalToNumber, doubleParts, shiftDecimal, wholeParts } from "./decimal";
 import { ISSUES } from "./catalogue";
 import { issue } from "./messages";
 import type { Bound, CellRef, CellValue, Decimal, EngineIssueCode, Msg, Quantity, Reading } from "./types";
@@ -391,8 +391,3 @@ export function readCount(cell: CellValue): number | undefined {
   return Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-/** A quantity for display: "104.2亿元" style is the caller's job; this gives the exact base-unit digits. */
-export function formatQuantity(q: Quantity): string {
-  if (q.isRate) return `${decimalToString(shiftDecimal(q.exact, 2))}%`;
-  return `${decimalToString(q.exact)}${q.unit ?? ""}`;
-}

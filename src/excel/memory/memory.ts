@@ -660,4 +660,3 @@ export class MemoryWorkbook implements ExcelOps {
   }
 }
 
-export { a1 };
