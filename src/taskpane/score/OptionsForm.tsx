@@ -1,6 +1,7 @@
 /** The scoring options of rules.md (top, step, floor, standard score, completion basis, places, 加快发展县). */
 import { Field, Input, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
+import { normalizeText } from "../../core/parse";
 import { MAX_MARGIN } from "../../core/score";
 import type { ScoreOptions } from "../../core/types";
 import type { StringKey } from "../i18n";
@@ -21,15 +22,14 @@ export function rawOf(o: ScoreOptions): RawOptions {
   return Object.fromEntries(NUMERIC.map((k) => [k, String(o[k])])) as RawOptions;
 }
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0B\uFF0D]/g;
-
 /**
  * A number typed in the form. A Chinese input method gives 。 or ， for the decimal point (and some keyboards ,):
  * one of them is read as the point where that is the only reading. 1,000 could also be a thousands separator, so a
  * comma before exactly three digits is refused with its own message, never read as 1000 or 1 in silence.
  */
 export function readTypedNumber(typed: string): { value: number } | { error: "optNotNumber" | "optAmbiguousComma" } {
-  const text = typed.trim().replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Full-width digits and points to ASCII, spaces out (the engine's reading of a cell); NFKC turns ， into , and keeps 。.
+  const text = normalizeText(typed);
   const marks = text.match(/[.,，。]/g) ?? [];
   if (marks.length > 1) return { error: "optNotNumber" };
   if (/^[+-]?\d{1,3}[,，]\d{3}$/.test(text)) return { error: "optAmbiguousComma" };
